@@ -1,0 +1,251 @@
+//! Actors of the territory (« acteurs ») and how engaged they are.
+//!
+//! Source: the kit, step 1 « Qui mobiliser ? », and its census table (« tableau de
+//! recensement ») whose six columns the [`Actor`] fields follow.
+
+use crate::{kit, text::fold, Id};
+use serde::{Deserialize, Serialize};
+
+/// One actor of the territory (« acteur »), as recorded in the census.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: Id,
+    /// Family of actors (« famille »), derived from `actor_type` or chosen by the user.
+    pub family: Family,
+    /// « Type d'acteur » as the user wrote it, e.g. « Université » or « PME ».
+    pub actor_type: String,
+    /// « Nom de l'acteur ». Never empty.
+    pub name: String,
+    /// « Type d'action Numérique Responsable »: zero or more labels, e.g. « Achats ».
+    pub nr_action_types: Vec<String>,
+    /// « Description des actions NR identifiées »: free text.
+    pub description: String,
+    /// « Niveau d'engagement estimé ».
+    pub engagement: EngagementLevel,
+    /// The referent's name or role (personal data: kept out of anonymised exports).
+    pub referent: String,
+    /// The referent's email or phone (personal data).
+    pub contact: String,
+}
+
+impl Actor {
+    /// A new actor with only a name; every other field is empty.
+    pub fn new(id: Id, name: impl Into<String>) -> Self {
+        Actor {
+            id,
+            family: Family::Unsorted,
+            actor_type: String::new(),
+            name: name.into(),
+            nr_action_types: Vec::new(),
+            description: String::new(),
+            engagement: EngagementLevel::NotIdentified,
+            referent: String::new(),
+            contact: String::new(),
+        }
+    }
+}
+
+/// The kit's four families of actors (« typologies d'acteurs »), plus « à classer » for a type
+/// the app could not place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// « Entreprises ».
+    Company,
+    /// « Acteurs publics & semi-publics », other collectivités included.
+    Public,
+    /// « Organismes associatifs ».
+    Association,
+    /// « Citoyens ».
+    Citizen,
+    /// « À classer »: the type matched no known alias.
+    Unsorted,
+}
+
+impl Family {
+    /// Every family, in the kit's order, « à classer » last.
+    pub const ALL: [Family; 5] = [
+        Family::Company,
+        Family::Public,
+        Family::Association,
+        Family::Citizen,
+        Family::Unsorted,
+    ];
+
+    /// French label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Family::Company => "Entreprises",
+            Family::Public => "Acteurs publics & semi-publics",
+            Family::Association => "Organismes associatifs",
+            Family::Citizen => "Citoyens",
+            Family::Unsorted => "À classer",
+        }
+    }
+
+    /// Stable code (`company`, `public`, …), as serialised.
+    pub fn code(self) -> &'static str {
+        match self {
+            Family::Company => "company",
+            Family::Public => "public",
+            Family::Association => "association",
+            Family::Citizen => "citizen",
+            Family::Unsorted => "unsorted",
+        }
+    }
+
+    /// Inverse of [`Family::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    /// Guesses the family from a free-text « Type d'acteur » using the alias table
+    /// [`kit::TYPE_ALIASES`]: the first alias whose words all appear in the folded type wins.
+    /// Returns [`Family::Unsorted`] when none matches.
+    pub fn from_actor_type(actor_type: &str) -> Family {
+        let folded = fold(actor_type);
+        let words: Vec<&str> = folded.split(' ').collect();
+        kit::TYPE_ALIASES
+            .iter()
+            .find(|(alias, _)| alias.split(' ').all(|w| words.iter().any(|x| stem_eq(x, w))))
+            .map(|&(_, family)| family)
+            .unwrap_or(Family::Unsorted)
+    }
+}
+
+/// Word equality that forgives a plural « s » or « x » (« hôpitaux » stays an exception listed
+/// in the alias table).
+fn stem_eq(word: &str, alias: &str) -> bool {
+    word == alias
+        || word
+            .strip_suffix('s')
+            .or_else(|| word.strip_suffix('x'))
+            .is_some_and(|w| w == alias)
+}
+
+/// Estimated engagement level (« niveau d'engagement estimé »), an ordinal scale.
+///
+/// The kit asks for this level without fixing a scale; these four steps are Atelier NR's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EngagementLevel {
+    /// « Non identifié »: nothing known yet.
+    NotIdentified,
+    /// « Sensibilisé »: aware, first steps.
+    Aware,
+    /// « Engagé »: acting on NR.
+    Committed,
+    /// « Moteur »: driving others.
+    Driving,
+}
+
+impl EngagementLevel {
+    /// The four levels, lowest first.
+    pub const ALL: [EngagementLevel; 4] = [
+        EngagementLevel::NotIdentified,
+        EngagementLevel::Aware,
+        EngagementLevel::Committed,
+        EngagementLevel::Driving,
+    ];
+
+    /// French label.
+    pub fn label(self) -> &'static str {
+        match self {
+            EngagementLevel::NotIdentified => "Non identifié",
+            EngagementLevel::Aware => "Sensibilisé",
+            EngagementLevel::Committed => "Engagé",
+            EngagementLevel::Driving => "Moteur",
+        }
+    }
+
+    /// Stable code, as serialised.
+    pub fn code(self) -> &'static str {
+        match self {
+            EngagementLevel::NotIdentified => "not_identified",
+            EngagementLevel::Aware => "aware",
+            EngagementLevel::Committed => "committed",
+            EngagementLevel::Driving => "driving",
+        }
+    }
+
+    /// Inverse of [`EngagementLevel::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Reads what people write in a spreadsheet: case, accents, gender and number are ignored
+    /// (« engagée », « ENGAGES », « Motrice »). An empty cell means « Non identifié ».
+    /// Returns `None` for anything else.
+    pub fn parse_loose(text: &str) -> Option<Self> {
+        let folded = fold(text);
+        let stem = folded
+            .trim_end_matches('s')
+            .trim_end_matches('e')
+            .trim_end_matches('e');
+        match stem {
+            "" | "non identifi" | "inconnu" | "non renseign" => Some(EngagementLevel::NotIdentified),
+            "sensibilis" => Some(EngagementLevel::Aware),
+            "engag" => Some(EngagementLevel::Committed),
+            "moteur" | "motric" => Some(EngagementLevel::Driving),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families_from_the_fixture_types() {
+        use Family::*;
+        let cases = [
+            ("Collectivité territoriale - Région", Public),
+            ("Association dans le NR (seconde vie)", Association),
+            ("Institution publique / nationale", Public),
+            ("Université", Public),
+            ("Hôpital", Public),
+            ("Hôpitaux", Public),
+            ("Entreprise du numérique", Company),
+            ("PME", Company),
+            ("Grande entreprise", Company),
+            ("Autre association", Association),
+            ("Élu", Public),
+            ("Élus", Public),
+            ("Citoyens", Citizen),
+            ("Boulangerie", Unsorted),
+            ("", Unsorted),
+        ];
+        for (text, family) in cases {
+            assert_eq!(Family::from_actor_type(text), family, "{text}");
+        }
+    }
+
+    #[test]
+    fn engagement_spellings() {
+        use EngagementLevel::*;
+        for (text, level) in [
+            ("Moteur", Driving),
+            ("motrice", Driving),
+            ("engagée", Committed),
+            ("ENGAGE", Committed),
+            ("Engagés", Committed),
+            ("Sensibilisée", Aware),
+            ("Non identifié", NotIdentified),
+            ("", NotIdentified),
+        ] {
+            assert_eq!(EngagementLevel::parse_loose(text), Some(level), "{text}");
+        }
+        assert_eq!(EngagementLevel::parse_loose("très fort"), None);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in EngagementLevel::ALL {
+            assert_eq!(EngagementLevel::from_code(l.code()), Some(l));
+        }
+        for f in Family::ALL {
+            assert_eq!(Family::from_code(f.code()), Some(f));
+        }
+    }
+}

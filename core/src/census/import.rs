@@ -1,0 +1,333 @@
+//! Text → actors, for the kit's six census columns.
+
+use super::{Problem, Severity};
+use crate::{text::fold, Actor, EngagementLevel, Family, IdGen};
+use std::fmt;
+
+/// The kit's six census columns (« colonnes du tableau de recensement »).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    ActorType,
+    Name,
+    NrActionTypes,
+    Description,
+    Engagement,
+    ReferentContact,
+}
+
+impl Column {
+    /// Recognises a header whatever its case, accents, punctuation or spacing.
+    /// Returns `None` for a header that is not one of the kit's columns.
+    pub fn from_header(header: &str) -> Option<Column> {
+        let h = fold(header);
+        let starts = |p: &str| h == p || h.starts_with(&format!("{p} "));
+        if starts("type d acteur") || h == "type" || h == "categorie" {
+            Some(Column::ActorType)
+        } else if starts("nom") || h == "acteur" || h == "structure" {
+            Some(Column::Name)
+        } else if starts("type d action") || h == "types d actions" || h == "dimension" {
+            Some(Column::NrActionTypes)
+        } else if starts("description") || h == "actions" {
+            Some(Column::Description)
+        } else if h.contains("engagement") {
+            Some(Column::Engagement)
+        } else if starts("referent") || h == "contact" {
+            Some(Column::ReferentContact)
+        } else {
+            None
+        }
+    }
+
+    /// The kit's header for this column.
+    pub fn kit_header(self) -> &'static str {
+        crate::kit::CENSUS_COLUMNS[self as usize]
+    }
+}
+
+/// Why a census file could not be read at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// The file holds no header line.
+    Empty,
+    /// The « Nom de l'acteur » column was not found; `found` lists the headers read.
+    NoNameColumn { found: Vec<String> },
+    /// The CSV structure itself is broken at `line`.
+    Malformed { line: u64, detail: String },
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Empty => f.write_str("Le fichier est vide : aucune ligne d'en-tête."),
+            ReadError::NoNameColumn { found } => write!(
+                f,
+                "Ligne 1 : la colonne « Nom de l'acteur » est introuvable. En-têtes lus : {}.",
+                found
+                    .iter()
+                    .map(|h| format!("« {h} »"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ReadError::Malformed { line, detail } => {
+                write!(f, "Ligne {line} : structure CSV invalide ({detail}).")
+            }
+        }
+    }
+}
+
+/// What reading a census file produced: actors ready to store, and every problem met.
+#[derive(Debug)]
+pub struct CensusImport {
+    pub actors: Vec<Actor>,
+    pub problems: Vec<Problem>,
+    /// The separator detected: `;`, `,` or tab.
+    pub delimiter: u8,
+}
+
+impl CensusImport {
+    /// Problems that forbid storing the import as it is.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Picks the separator French spreadsheets use: the most frequent of `;`, tab and `,` in the
+/// header line, `;` on a tie.
+fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let count = |c: char| header.matches(c).count();
+    [b';', b'\t', b',']
+        .into_iter()
+        .max_by_key(|&d| (count(d as char), d == b';'))
+        .unwrap_or(b';')
+}
+
+/// Reads a census from decoded text (see [`super::decode`]).
+///
+/// Headers are matched by name in any order ([`Column::from_header`]); unknown columns are
+/// reported and ignored. Each row becomes an [`Actor`] with a fresh id from `ids`. Row problems
+/// (empty name, unknown engagement level, unknown actor type) are collected, never fatal; only a
+/// file without a name column or with broken CSV structure fails with [`ReadError`].
+pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, ReadError> {
+    let delimiter = detect_delimiter(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| malformed(&e))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect::<Vec<_>>();
+    if headers.iter().all(|h| h.is_empty()) {
+        return Err(ReadError::Empty);
+    }
+    let columns: Vec<Option<Column>> = headers.iter().map(|h| Column::from_header(h)).collect();
+    if !columns.contains(&Some(Column::Name)) {
+        return Err(ReadError::NoNameColumn { found: headers });
+    }
+    let mut problems = Vec::new();
+    for (header, column) in headers.iter().zip(&columns) {
+        if column.is_none() && !header.is_empty() {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                line: Some(1),
+                column: Some(header.clone()),
+                message: "colonne inconnue, ignorée.".into(),
+            });
+        }
+    }
+
+    let mut actors = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| malformed(&e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue; // Spreadsheets leave trailing empty rows; they mean nothing.
+        }
+        let cell = |wanted: Column| {
+            columns
+                .iter()
+                .position(|c| *c == Some(wanted))
+                .and_then(|i| record.get(i))
+                .map(str::trim)
+                .unwrap_or("")
+        };
+        let mut problem = |severity, column: Column, message: String| {
+            let header = columns.iter().position(|c| *c == Some(column));
+            problems.push(Problem {
+                severity,
+                line: Some(line),
+                column: header.map(|i| headers[i].clone()),
+                message,
+            });
+        };
+
+        let name = cell(Column::Name);
+        if name.is_empty() {
+            problem(
+                Severity::Error,
+                Column::Name,
+                "le nom de l'acteur est vide.".into(),
+            );
+            continue;
+        }
+        let mut actor = Actor::new(ids.new_id(), name);
+        actor.actor_type = cell(Column::ActorType).to_owned();
+        actor.family = Family::from_actor_type(&actor.actor_type);
+        if actor.family == Family::Unsorted {
+            problem(
+                Severity::Warning,
+                Column::ActorType,
+                format!(
+                    "type « {} » non reconnu : l'acteur est rangé « À classer ».",
+                    actor.actor_type
+                ),
+            );
+        }
+        actor.nr_action_types = split_multi(cell(Column::NrActionTypes));
+        actor.description = cell(Column::Description).to_owned();
+        let level = cell(Column::Engagement);
+        actor.engagement = EngagementLevel::parse_loose(level).unwrap_or_else(|| {
+            problem(
+                Severity::Warning,
+                Column::Engagement,
+                format!("niveau « {level} » inconnu : « Non identifié » retenu."),
+            );
+            EngagementLevel::NotIdentified
+        });
+        let (referent, contact) = split_referent(cell(Column::ReferentContact));
+        actor.referent = referent;
+        actor.contact = contact;
+        actors.push(actor);
+    }
+    Ok(CensusImport {
+        actors,
+        problems,
+        delimiter,
+    })
+}
+
+fn malformed(e: &csv::Error) -> ReadError {
+    let line = e.position().map_or(0, |p| p.line());
+    ReadError::Malformed {
+        line,
+        detail: e.to_string(),
+    }
+}
+
+/// Splits a multi-valued cell on « | » and line breaks, dropping blanks.
+fn split_multi(cell: &str) -> Vec<String> {
+    cell.split(['|', '\n', '\r'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Splits « Référent identifié et contact » into (referent, contact): the contact is an email
+/// or phone number found in the cell, the referent whatever text remains.
+fn split_referent(cell: &str) -> (String, String) {
+    let is_contact = |w: &str| {
+        w.contains('@') || w.chars().filter(char::is_ascii_digit).count() >= 9 && !w.contains(' ')
+    };
+    if let Some((left, right)) = cell.rsplit_once(" — ").or_else(|| cell.rsplit_once(" - ")) {
+        if is_contact(right.trim()) {
+            return (left.trim().to_owned(), right.trim().to_owned());
+        }
+    }
+    let (contacts, rest): (Vec<&str>, Vec<&str>) = cell.split_whitespace().partition(|w| is_contact(w));
+    let referent = rest
+        .join(" ")
+        .trim_matches(|c: char| c == '—' || c == '-' || c == ':' || c.is_whitespace())
+        .to_owned();
+    (referent, contacts.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::census::decode;
+    use crate::ids::CounterIds;
+
+    const FIXTURE: &[u8] = include_bytes!("../../../tests/fixtures/recensement-acteurs-exemple.csv");
+
+    fn read(text: &str) -> CensusImport {
+        read_census(text, &mut CounterIds::default()).unwrap()
+    }
+
+    #[test]
+    fn the_shared_fixture_gives_16_actors_with_accents() {
+        let import = read(&decode(FIXTURE).unwrap());
+        assert_eq!(import.delimiter, b';');
+        assert_eq!(import.actors.len(), 16);
+        assert_eq!(import.errors().count(), 0, "{:?}", import.problems);
+        let region = &import.actors[0];
+        assert_eq!(region.name, "Région Bretagne");
+        assert_eq!(region.family, Family::Public);
+        assert_eq!(region.engagement, EngagementLevel::Driving);
+        assert_eq!(region.referent, "Service numérique responsable");
+        assert_eq!(region.contact, "nr@region.example");
+        let envie = import.actors.iter().find(|a| a.name == "Envie 35").unwrap();
+        assert_eq!(envie.family, Family::Association);
+        assert_eq!(envie.nr_action_types, vec!["Achats"]);
+        assert!(envie.description.contains("800 ordinateurs"));
+        let citizens = import.actors.iter().find(|a| a.name == "Habitants du territoire").unwrap();
+        assert_eq!(citizens.family, Family::Citizen);
+        assert_eq!(citizens.contact, "");
+    }
+
+    #[test]
+    fn headers_in_any_order_case_and_accents() {
+        let text = "NOM DE L'ACTEUR,niveau d'engagement estime,type d'acteur\nEnvie 35,engagée,Association\n";
+        let import = read(text);
+        assert_eq!(import.delimiter, b',');
+        assert_eq!(import.actors[0].name, "Envie 35");
+        assert_eq!(import.actors[0].engagement, EngagementLevel::Committed);
+        assert_eq!(import.actors[0].family, Family::Association);
+    }
+
+    #[test]
+    fn tab_separator_and_multiline_cells() {
+        let text = "Nom de l'acteur\tType d'action Numérique Responsable\nCHU\t\"Achats\nMesure | Sensibilisation\"\n";
+        let import = read(text);
+        assert_eq!(import.delimiter, b'\t');
+        assert_eq!(import.actors[0].nr_action_types, vec!["Achats", "Mesure", "Sensibilisation"]);
+    }
+
+    #[test]
+    fn row_problems_name_their_line_and_column() {
+        let text = "Nom de l'acteur;Niveau d'engagement estimé;Couleur\nA;très fort;bleu\n;Moteur;\nB;;\n";
+        let import = read(text);
+        assert_eq!(import.actors.len(), 2);
+        let messages: Vec<String> = import.problems.iter().map(|p| p.to_string()).collect();
+        assert!(messages.contains(&"Ligne 1, colonne « Couleur » : colonne inconnue, ignorée.".to_string()));
+        assert!(messages.iter().any(|m| m.starts_with("Ligne 2, colonne « Niveau d'engagement estimé » : niveau « très fort »")));
+        assert!(messages.contains(&"Ligne 3, colonne « Nom de l'acteur » : le nom de l'acteur est vide.".to_string()));
+        assert_eq!(import.errors().count(), 1);
+    }
+
+    #[test]
+    fn a_file_without_a_name_column_is_refused() {
+        let err = read_census("Type;Description\nPME;x\n", &mut CounterIds::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Ligne 1 : la colonne « Nom de l'acteur » est introuvable. En-têtes lus : « Type », « Description »."
+        );
+        assert_eq!(read_census("", &mut CounterIds::default()).unwrap_err(), ReadError::Empty);
+    }
+
+    #[test]
+    fn referent_and_contact_are_split() {
+        assert_eq!(
+            split_referent("DSI — dsi@chu.example"),
+            ("DSI".into(), "dsi@chu.example".into())
+        );
+        assert_eq!(
+            split_referent("Mme Martin 0299000000"),
+            ("Mme Martin".into(), "0299000000".into())
+        );
+        assert_eq!(split_referent("Cabinet du maire"), ("Cabinet du maire".into(), "".into()));
+    }
+}

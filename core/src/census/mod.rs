@@ -1,0 +1,49 @@
+//! The actor census (« tableau de recensement ») as a spreadsheet: reading the kit's six
+//! columns from a CSV file as French spreadsheets save it.
+//!
+//! Flow: [`decode`] turns bytes into text, [`read_census`] turns text into actors plus a list of
+//! [`Problem`]s. Nothing here stores anything: the caller shows the problems and decides.
+
+mod decode;
+mod import;
+
+pub use decode::{decode, DecodeError};
+pub use import::{read_census, CensusImport, Column, ReadError};
+
+use std::fmt;
+
+/// How serious a problem found in a file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// The row cannot be imported as it is; the import is refused until it is fixed.
+    Error,
+    /// Imported, but something was guessed or left out; the user should check.
+    Warning,
+}
+
+/// A problem found while reading a file, located as precisely as possible.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// 1-based line in the file where the record starts (the header is line 1).
+    pub line: Option<u64>,
+    /// Header of the column concerned, as written in the file.
+    pub column: Option<String>,
+    /// What is wrong, in French, for the user.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(line) = self.line {
+            write!(f, "Ligne {line}")?;
+            if let Some(column) = &self.column {
+                write!(f, ", colonne « {column} »")?;
+            }
+            write!(f, " : ")?;
+        } else if let Some(column) = &self.column {
+            write!(f, "Colonne « {column} » : ")?;
+        }
+        f.write_str(&self.message)
+    }
+}

@@ -1,0 +1,106 @@
+//! The plan file envelope and how it is written.
+
+use crate::{ActionSheet, Actor, Plan};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Value of the `format` field of every plan file.
+pub const FORMAT_TAG: &str = "atelier-nr/plan";
+
+/// Current schema version of files and stored records. Version 1 is frozen: any change to what
+/// is stored or exported bumps this and adds a [`super::migrations::Migration`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Files larger than this (bytes) are refused before being read: a 10 000-actor plan is about
+/// 3 MB, so 20 MB leaves room and keeps a stray video from freezing the page.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// A whole plan as exported: envelope plus every record.
+///
+/// JSON shape: `{ "format": "atelier-nr/plan", "schema_version": 1, "exported_at": "…Z",
+/// "plan": {…}, "actors": [ … ], "actions": [ … ] }`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanFile {
+    /// Always [`FORMAT_TAG`].
+    pub format: String,
+    /// The schema version the file was written with.
+    pub schema_version: u32,
+    /// When the file was written (UTC), if known.
+    pub exported_at: Option<DateTime<Utc>>,
+    pub plan: Plan,
+    pub actors: Vec<Actor>,
+    pub actions: Vec<ActionSheet>,
+}
+
+impl PlanFile {
+    /// Wraps a plan and its records in a current-version envelope.
+    pub fn new(
+        plan: Plan,
+        actors: Vec<Actor>,
+        actions: Vec<ActionSheet>,
+        exported_at: Option<DateTime<Utc>>,
+    ) -> Self {
+        PlanFile {
+            format: FORMAT_TAG.to_owned(),
+            schema_version: SCHEMA_VERSION,
+            exported_at,
+            plan,
+            actors,
+            actions,
+        }
+    }
+
+    /// Pretty-printed JSON, so that a colleague can read or diff the file.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data structs to a String cannot fail.
+        serde_json::to_string_pretty(self).expect("plan file serialises")
+    }
+
+    /// Download name: the plan's name made file-safe, then the day, e.g.
+    /// `strategie-nr-rennes-2026-11-29.json`.
+    pub fn file_name(&self, day: NaiveDate) -> String {
+        format!("{}-{day}.json", slug(&self.plan.name))
+    }
+}
+
+/// Lower-case ASCII words joined by `-`; « plan » when nothing is left.
+pub fn slug(name: &str) -> String {
+    let folded = crate::text::fold(name);
+    let slug: String = folded
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "plan".into()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Id;
+
+    #[test]
+    fn file_names_are_safe() {
+        let plan = Plan::new(Id::from_random_bytes([0; 16]), "Stratégie NR — Rennes 2026 !");
+        let file = PlanFile::new(plan, vec![], vec![], None);
+        let day = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        assert_eq!(file.file_name(day), "strategie-nr-rennes-2026-2026-11-29.json");
+        assert_eq!(slug("???"), "plan");
+    }
+
+    #[test]
+    fn every_file_carries_its_tag_and_version() {
+        let plan = Plan::new(Id::from_random_bytes([0; 16]), "P");
+        let json: serde_json::Value =
+            serde_json::from_str(&PlanFile::new(plan, vec![], vec![], None).to_json()).unwrap();
+        assert_eq!(json["format"], FORMAT_TAG);
+        assert_eq!(json["schema_version"], SCHEMA_VERSION);
+    }
+}

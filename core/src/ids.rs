@@ -1,0 +1,75 @@
+//! Record ids.
+//!
+//! Ids are random (version 4) UUIDs. The core never draws random numbers itself: the caller
+//! hands it 16 random bytes (the browser's `crypto.getRandomValues`, or a counter in tests), so
+//! the core stays deterministic and free of platform code.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use uuid::{Builder, Uuid};
+
+/// A record id: a UUID v4, serialised as its 36-character hyphenated text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Id(Uuid);
+
+impl Id {
+    /// Builds a v4 UUID from 16 random bytes (version and variant bits are set here).
+    pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
+        Id(Builder::from_random_bytes(bytes).into_uuid())
+    }
+
+    /// Parses the hyphenated text form. Returns `None` for anything else.
+    pub fn parse(text: &str) -> Option<Self> {
+        Uuid::try_parse(text).ok().map(Id)
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.hyphenated().fmt(f)
+    }
+}
+
+/// Something that hands out fresh ids. Any `FnMut() -> Id` closure is one.
+pub trait IdGen {
+    /// Returns an id never returned before.
+    fn new_id(&mut self) -> Id;
+}
+
+impl<F: FnMut() -> Id> IdGen for F {
+    fn new_id(&mut self) -> Id {
+        self()
+    }
+}
+
+/// A deterministic id source for tests: ids built from an incrementing counter.
+#[derive(Default)]
+pub struct CounterIds(u128);
+
+impl IdGen for CounterIds {
+    fn new_id(&mut self) -> Id {
+        self.0 += 1;
+        Id::from_random_bytes(self.0.to_be_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_print_and_parse_back() {
+        let id = CounterIds::default().new_id();
+        let text = id.to_string();
+        assert_eq!(text.len(), 36);
+        assert_eq!(Id::parse(&text), Some(id));
+        assert_eq!(Id::parse("pas-un-id"), None);
+    }
+
+    #[test]
+    fn counter_ids_are_distinct() {
+        let mut ids = CounterIds::default();
+        assert_ne!(ids.new_id(), ids.new_id());
+    }
+}

@@ -1,0 +1,300 @@
+//! The kit's content, as data.
+//!
+//! Source of every fact here (taxonomy, figures, circles, axes, examples): ANCT, kit « approche
+//! territoriale au Numérique responsable », updated after the « Vague 1 » of 2023. The sentences
+//! are Atelier NR's own wording of those facts; views show them and never restate them.
+
+use crate::{Axis, Family};
+
+/// A context figure (« chiffre clé ») with the source the kit gives for it.
+pub struct Figure {
+    /// The figure as displayed, e.g. « 3 à 4 % ».
+    pub value: &'static str,
+    /// What it measures.
+    pub what: &'static str,
+    /// The study the kit cites.
+    pub source: &'static str,
+}
+
+/// Environmental context figures (kit, « Contexte environnemental »).
+pub const FIGURES: &[Figure] = &[
+    Figure {
+        value: "3 à 4 %",
+        what: "des émissions de gaz à effet de serre dans le monde viennent du numérique",
+        source: "Arcep, « L'empreinte environnementale du numérique »",
+    },
+    Figure {
+        value: "10 %",
+        what: "de l'électricité et de l'énergie consommées en France vont au numérique",
+        source: "Ministère de l'Économie, programme Alt-Impact",
+    },
+    Figure {
+        value: "1 tonne",
+        what: "de ressources extraites ou de déchets chaque année pour les usages numériques d'une seule personne en France",
+        source: "Étude ADEME – Arcep, empreinte du numérique 2020, 2030 et 2050",
+    },
+    Figure {
+        value: "+45 %",
+        what: "d'émissions de gaz à effet de serre du numérique attendues d'ici 2030 si rien ne change",
+        source: "Étude ADEME – Arcep, empreinte du numérique 2020, 2030 et 2050",
+    },
+    Figure {
+        value: "10 %",
+        what: "de l'énergie consommée sur un territoire l'est par la collectivité elle-même",
+        source: "Kit ANCT, contexte environnemental",
+    },
+];
+
+/// One step of the kit's method, as the wizard presents it.
+pub struct MethodStep {
+    /// The kit's title, e.g. « Qui mobiliser ? ».
+    pub title: &'static str,
+    /// One sentence on what the step produces.
+    pub outcome: &'static str,
+}
+
+/// The kit's three steps.
+pub const METHOD: [MethodStep; 3] = [
+    MethodStep {
+        title: "Qui mobiliser ?",
+        outcome: "Recenser les acteurs du territoire, ce qu'ils font déjà et leur niveau d'engagement.",
+    },
+    MethodStep {
+        title: "Comment les mobiliser ?",
+        outcome: "Choisir, pour chaque cercle d'acteurs, les formats qui leur parlent.",
+    },
+    MethodStep {
+        title: "Quelles actions ?",
+        outcome: "Retenir les actions clés par axe, les confier à un pilote et leur donner une échéance.",
+    },
+];
+
+/// The subtypes the kit lists for each family (kit, step 1 A).
+pub const SUBTYPES: &[(Family, &[&str])] = &[
+    (
+        Family::Company,
+        &[
+            "PME, ETI, grandes entreprises",
+            "Entreprises du Numérique responsable (seconde vie : réemploi, reconditionnement, recyclage)",
+            "Entreprises du numérique",
+            "Entreprises des services de l'environnement",
+            "Autres entreprises",
+        ],
+    ),
+    (
+        Family::Public,
+        &[
+            "Élus",
+            "Universités",
+            "Hôpitaux",
+            "Institutions publiques / nationales",
+            "Directions du développement économique",
+            "Commissions consultatives des acteurs économiques",
+            "Autres collectivités : région, département, commune",
+        ],
+    ),
+    (
+        Family::Association,
+        &[
+            "Associations du Numérique responsable (seconde vie)",
+            "Autres associations",
+        ],
+    ),
+    (Family::Citizen, &["Tout habitant du territoire"]),
+];
+
+/// Alias table: folded words that, all present in a « Type d'acteur », place it in a family.
+/// Order matters: the first match wins, so specific aliases come before generic ones.
+pub const TYPE_ALIASES: &[(&str, Family)] = &[
+    ("association", Family::Association),
+    ("asso", Family::Association),
+    ("collectivite", Family::Public),
+    ("region", Family::Public),
+    ("departement", Family::Public),
+    ("commune", Family::Public),
+    ("mairie", Family::Public),
+    ("epci", Family::Public),
+    ("metropole", Family::Public),
+    ("elu", Family::Public),
+    ("elue", Family::Public),
+    ("universite", Family::Public),
+    ("hopital", Family::Public),
+    ("hopitaux", Family::Public),
+    ("chu", Family::Public),
+    ("institution", Family::Public),
+    ("direction", Family::Public),
+    ("commission", Family::Public),
+    ("etablissement public", Family::Public),
+    ("entreprise", Family::Company),
+    ("pme", Family::Company),
+    ("eti", Family::Company),
+    ("tpe", Family::Company),
+    ("startup", Family::Company),
+    ("societe", Family::Company),
+    ("citoyen", Family::Citizen),
+    ("citoyenne", Family::Citizen),
+    ("habitant", Family::Citizen),
+    ("habitante", Family::Citizen),
+];
+
+/// How an actor's past actions were found (kit, step 1 B).
+pub const IDENTIFICATION_METHODS: [&str; 3] = [
+    "Recherche (internet, rapports annuels, presse)",
+    "Recensement (questionnaire envoyé)",
+    "Contact direct (courriel ou téléphone)",
+];
+
+/// The kit's dimensions of responsible digital. The kit announces seven and names six: these.
+pub const NR_DIMENSIONS: [&str; 6] = [
+    "Stratégie et gouvernance",
+    "Mesure",
+    "Transformation du numérique",
+    "Achats",
+    "Sensibilisation",
+    "Numérique pour une organisation éco-responsable",
+];
+
+/// A circle of actors to mobilise (« cercle ») and the formats that suit it (kit, step 2).
+pub struct CircleInfo {
+    /// 1 (closest to the collectivité) to 3 (everyone).
+    pub number: u8,
+    /// Who is in it.
+    pub who: &'static str,
+    /// Mobilisation formats (« modalités de mobilisation »).
+    pub formats: &'static [&'static str],
+}
+
+/// The kit's three circles, from the administration to the whole territory.
+pub const CIRCLES: [CircleInfo; 3] = [
+    CircleInfo {
+        number: 1,
+        who: "Les services de la collectivité, ses partenaires et ses financeurs (ANCT, ADEME en région…)",
+        formats: &[
+            "Ateliers de formation dédiés au Numérique responsable, comme la Fresque du Numérique",
+            "Un point Numérique responsable à l'ordre du jour d'instances qui se réunissent déjà",
+            "Des affiches dans les locaux de l'administration",
+            "Guides, ressources en ligne et modules d'e-learning, comme le MOOC de l'INR",
+            "Des initiatives menées en commun avec les partenaires",
+        ],
+    },
+    CircleInfo {
+        number: 2,
+        who: "Les structures du territoire déjà motrices ou engagées sur le Numérique responsable",
+        formats: &[
+            "Formations collectives et webinaires pour aller plus loin",
+            "Une communication ciblée qui valorise ce qu'elles font déjà et invite à agir ensemble",
+            "Des événements et ateliers de travail pour fédérer et partager les bonnes pratiques, par exemple une concertation",
+        ],
+    },
+    CircleInfo {
+        number: 3,
+        who: "Tous les acteurs du territoire, grand public compris",
+        formats: &[
+            "Des campagnes de sensibilisation sur tout le territoire",
+            "Des articles dans les médias internes ou la presse locale sur les initiatives",
+            "De grands événements ouverts à tous, comme des conférences publiques",
+            "Des communautés en ligne ou groupes d'échange pour faire remonter les idées",
+        ],
+    },
+];
+
+/// What the kit asks to set up for every circle: a way for actors to express needs.
+pub const NEEDS_CHANNEL: &str = "Prévoir un canal par lequel tout acteur peut solliciter la collectivité : financement, collaboration, formation.";
+
+/// The key actions the kit proposes for each axis (kit, step 3).
+pub const KEY_ACTIONS: &[(Axis, &[&str])] = &[
+    (
+        Axis::Know,
+        &[
+            "Mesurer l'impact environnemental du numérique à l'échelle du territoire",
+            "Outiller les acteurs du territoire pour qu'ils mesurent leur propre empreinte numérique",
+            "Aider les autres collectivités à bâtir leur feuille de route NR ou à trouver leurs leviers de réduction",
+        ],
+    ),
+    (
+        Axis::Support,
+        &[
+            "Créer et animer un réseau NR du territoire : annuaire, mises en relation, événements",
+            "Soutenir financièrement les projets NR : appels à projets, critère NR dans les subventions",
+            "Faire connaître les acteurs de la seconde vie du matériel auprès du grand public",
+        ],
+    ),
+    (
+        Axis::Innovate,
+        &[
+            "Repérer les solutions numériques qui font avancer les objectifs de développement durable de la collectivité",
+        ],
+    ),
+    (
+        Axis::Engage,
+        &[
+            "Sensibiliser tous les agents au NR et former plus en profondeur les agents du numérique",
+            "Accompagner écoles et établissements pour intégrer le NR aux programmes et aux événements",
+            "Associer les habitants par un conseil citoyen du Numérique responsable",
+            "Publier un guide des bons usages du numérique et le diffuser largement",
+        ],
+    ),
+];
+
+/// Real examples the kit reports, for inspiration.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("Rennes", "Une page du site de la ville consacrée au NR et une semaine du Numérique responsable."),
+    ("Rennes", "Avec l'association Envie 35, le matériel de la ville et de la métropole est récupéré et reconditionné : 800 ordinateurs et 50 smartphones."),
+    ("Rennes Métropole", "Un conseil citoyen du Numérique responsable."),
+    ("Bordeaux Métropole", "Des services numériques mutualisés entre 18 communes, pour 30 % d'énergie économisée."),
+    ("Bordeaux Métropole", "En 2024, une collecte de matériel informatique ouverte aux habitants, aux entreprises et aux agents."),
+];
+
+/// A governance principle of the kit's conclusion, and why it matters.
+pub struct Principle {
+    pub title: &'static str,
+    pub why: &'static str,
+}
+
+/// The kit's three principles for the next steps.
+pub const GOVERNANCE: [Principle; 3] = [
+    Principle {
+        title: "Structurer en interne",
+        why: "Des rôles clairs, un suivi régulier et des objectifs choisis font durer la démarche.",
+    },
+    Principle {
+        title: "Commencer de manière incrémentale",
+        why: "Avancer par étapes limite les risques et laisse la démarche suivre un numérique qui change vite.",
+    },
+    Principle {
+        title: "Viser des « gains rapides »",
+        why: "Des premiers résultats visibles entretiennent l'élan des acteurs mobilisés.",
+    },
+];
+
+/// The six column headers of the kit's census table, in its order.
+pub const CENSUS_COLUMNS: [&str; 6] = [
+    "Type d'acteur",
+    "Nom de l'acteur",
+    "Type d'action Numérique Responsable",
+    "Description des actions NR identifiées",
+    "Niveau d'engagement estimé",
+    "Référent identifié et contact",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_axis_has_key_actions_and_every_family_its_subtypes() {
+        for axis in Axis::ALL {
+            assert!(KEY_ACTIONS.iter().any(|(a, list)| *a == axis && !list.is_empty()));
+        }
+        for family in [Family::Company, Family::Public, Family::Association, Family::Citizen] {
+            assert!(SUBTYPES.iter().any(|(f, list)| *f == family && !list.is_empty()));
+        }
+    }
+
+    #[test]
+    fn aliases_are_folded_text() {
+        for (alias, _) in TYPE_ALIASES {
+            assert_eq!(crate::text::fold(alias), *alias);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The plan: one collectivité's NR strategy being built, and the legal thresholds that apply
+//! to its territory.
+
+use crate::Id;
+use serde::{Deserialize, Serialize};
+
+/// A plan (« plan » / stratégie territoriale NR) as stored and exported.
+///
+/// Actors and action sheets are separate records keyed by the plan's id, so that editing one
+/// of them never rewrites the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub id: Id,
+    /// Name the user gives the plan, e.g. « Stratégie NR 2026 ».
+    pub name: String,
+    pub territory: Territory,
+}
+
+impl Plan {
+    /// A new, empty plan for an unnamed territory.
+    pub fn new(id: Id, name: impl Into<String>) -> Self {
+        Plan {
+            id,
+            name: name.into(),
+            territory: Territory::default(),
+        }
+    }
+}
+
+/// The territory (« territoire ») the strategy covers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Territory {
+    /// Name of the collectivité or territory, e.g. « Rennes Métropole ».
+    pub name: String,
+    pub kind: TerritoryKind,
+    /// Number of inhabitants (legal population), if known.
+    pub population: Option<u32>,
+}
+
+/// Kind of collectivité (« type de collectivité »).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TerritoryKind {
+    #[default]
+    Commune,
+    /// Établissement public de coopération intercommunale (communauté de communes,
+    /// d'agglomération, urbaine).
+    Epci,
+    /// A métropole, which is an EPCI in law.
+    Metropole,
+    Departement,
+    Region,
+    Other,
+}
+
+impl TerritoryKind {
+    /// Every kind, in the order the UI lists them.
+    pub const ALL: [TerritoryKind; 6] = [
+        TerritoryKind::Commune,
+        TerritoryKind::Epci,
+        TerritoryKind::Metropole,
+        TerritoryKind::Departement,
+        TerritoryKind::Region,
+        TerritoryKind::Other,
+    ];
+
+    /// French label shown in the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            TerritoryKind::Commune => "Commune",
+            TerritoryKind::Epci => "EPCI (intercommunalité)",
+            TerritoryKind::Metropole => "Métropole",
+            TerritoryKind::Departement => "Département",
+            TerritoryKind::Region => "Région",
+            TerritoryKind::Other => "Autre",
+        }
+    }
+
+    /// Stable code used in forms and files (`commune`, `epci`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            TerritoryKind::Commune => "commune",
+            TerritoryKind::Epci => "epci",
+            TerritoryKind::Metropole => "metropole",
+            TerritoryKind::Departement => "departement",
+            TerritoryKind::Region => "region",
+            TerritoryKind::Other => "other",
+        }
+    }
+
+    /// Inverse of [`TerritoryKind::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    fn is_epci(self) -> bool {
+        matches!(self, TerritoryKind::Epci | TerritoryKind::Metropole)
+    }
+}
+
+/// Population above which loi REEN (2021, art. 35) requires a NR strategy of communes and EPCI.
+/// Source: the kit, « Contexte réglementaire ».
+pub const REEN_THRESHOLD: u32 = 50_000;
+/// Population above which the energy transition law (LTECV, 2015) requires a PCAET of EPCI.
+/// Source: the kit, « Contexte réglementaire ».
+pub const PCAET_THRESHOLD: u32 = 20_000;
+
+/// What the law asks of a territory, as the kit states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Obligations {
+    /// `Some(true)` when a NR strategy is mandatory; `None` when the population is unknown.
+    pub reen_strategy: Option<bool>,
+    /// `Some(true)` when a PCAET is mandatory; `None` when the population is unknown.
+    pub pcaet: Option<bool>,
+}
+
+impl Territory {
+    /// The obligations for this territory: « plus de » in the law means strictly more than the
+    /// threshold, so exactly 50 000 inhabitants does not trigger REEN.
+    pub fn obligations(&self) -> Obligations {
+        let Some(pop) = self.population else {
+            return Obligations {
+                reen_strategy: None,
+                pcaet: None,
+            };
+        };
+        let reen_kind = self.kind == TerritoryKind::Commune || self.kind.is_epci();
+        Obligations {
+            reen_strategy: Some(reen_kind && pop > REEN_THRESHOLD),
+            pcaet: Some(self.kind.is_epci() && pop > PCAET_THRESHOLD),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn territory(kind: TerritoryKind, population: u32) -> Territory {
+        Territory {
+            name: String::new(),
+            kind,
+            population: Some(population),
+        }
+    }
+
+    #[test]
+    fn reen_applies_to_communes_and_epci_strictly_above_50000() {
+        use TerritoryKind::*;
+        for kind in [Commune, Epci, Metropole] {
+            assert_eq!(territory(kind, 50_000).obligations().reen_strategy, Some(false));
+            assert_eq!(territory(kind, 50_001).obligations().reen_strategy, Some(true));
+        }
+        for kind in [Departement, Region, Other] {
+            assert_eq!(territory(kind, 1_000_000).obligations().reen_strategy, Some(false));
+        }
+    }
+
+    #[test]
+    fn pcaet_applies_to_epci_strictly_above_20000_only() {
+        use TerritoryKind::*;
+        assert_eq!(territory(Epci, 20_000).obligations().pcaet, Some(false));
+        assert_eq!(territory(Epci, 20_001).obligations().pcaet, Some(true));
+        assert_eq!(territory(Metropole, 400_000).obligations().pcaet, Some(true));
+        assert_eq!(territory(Commune, 200_000).obligations().pcaet, Some(false));
+    }
+
+    #[test]
+    fn unknown_population_gives_no_verdict() {
+        let t = Territory::default();
+        assert_eq!(t.obligations().reen_strategy, None);
+        assert_eq!(t.obligations().pcaet, None);
+    }
+
+    #[test]
+    fn kind_codes_round_trip() {
+        for kind in TerritoryKind::ALL {
+            assert_eq!(TerritoryKind::from_code(kind.code()), Some(kind));
+        }
+    }
+}

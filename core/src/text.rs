@@ -1,0 +1,52 @@
+//! Text normalisation used to match what people type against the kit's vocabulary.
+
+/// Folds `s` for loose comparison: lower case, French accents removed, every run of
+/// non-alphanumeric characters turned into one space, trimmed.
+///
+/// `"  Niveau d'ENGAGEMENT estimé "` → `"niveau d engagement estime"`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = strip_accent(c);
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Removes the accent from the lower-case letters French uses; other characters pass through.
+fn strip_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+        'ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ÿ' => 'y',
+        'œ' => 'o',
+        'æ' => 'a',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn fold_ignores_case_accents_and_punctuation() {
+        assert_eq!(fold("  Niveau d'ENGAGEMENT estimé "), "niveau d engagement estime");
+        assert_eq!(fold("Référent identifié et contact"), "referent identifie et contact");
+        assert_eq!(fold("Élu"), "elu");
+        assert_eq!(fold("—"), "");
+    }
+}
