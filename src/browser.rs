@@ -1,0 +1,108 @@
+//! Thin wrappers over browser APIs the app needs: random ids, the clock, reading a picked
+//! file, offering a download, local settings. Views call these instead of `web-sys` directly.
+
+use atelier_core::{Id, IdGen};
+use chrono::{DateTime, NaiveDate, Utc};
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Ids from `crypto.getRandomValues`.
+pub struct BrowserIds;
+
+impl IdGen for BrowserIds {
+    fn new_id(&mut self) -> Id {
+        new_id()
+    }
+}
+
+/// A fresh random id.
+pub fn new_id() -> Id {
+    let mut bytes = [0u8; 16];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    match crypto {
+        Some(c) if c.get_random_values_with_u8_array(&mut bytes).is_ok() => {}
+        // No Web Crypto (very old browser): fall back on Math.random, still unique enough
+        // for record ids within one browser.
+        _ => bytes
+            .iter_mut()
+            .for_each(|b| *b = (js_sys::Math::random() * 256.0) as u8),
+    }
+    Id::from_random_bytes(bytes)
+}
+
+/// Now, in UTC.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Today's date in UTC.
+pub fn today() -> NaiveDate {
+    now().date_naive()
+}
+
+/// Reads a picked file whole. Errors: a French message naming the file.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("Le fichier « {} » n'a pas pu être lu.", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The first file of an `<input type="file">` change event, if any.
+pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0);
+    // Reset so that picking the same file again fires `change` again.
+    input.set_value("");
+    file
+}
+
+/// Offers `contents` as a download named `name`.
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Small settings kept in `localStorage` (never plan data: that lives in IndexedDB).
+pub mod settings {
+    use super::*;
+
+    const CURRENT_PLAN: &str = "atelier-nr.current-plan";
+    const LAST_ROUTE: &str = "atelier-nr.last-route";
+
+    /// The plan open last time.
+    pub fn current_plan() -> Option<Id> {
+        LocalStorage::get::<String>(CURRENT_PLAN)
+            .ok()
+            .and_then(|s| Id::parse(&s))
+    }
+
+    /// Remembers the open plan.
+    pub fn set_current_plan(id: Id) {
+        // A full or disabled localStorage only costs the convenience of reopening this plan.
+        let _ = LocalStorage::set(CURRENT_PLAN, id.to_string());
+    }
+
+    /// The fragment of the last screen shown, e.g. `#/acteurs`.
+    pub fn last_route() -> Option<String> {
+        LocalStorage::get::<String>(LAST_ROUTE).ok()
+    }
+
+    /// Remembers the screen shown.
+    pub fn set_last_route(hash: &str) {
+        let _ = LocalStorage::set(LAST_ROUTE, hash);
+    }
+}

@@ -1,0 +1,84 @@
+//! Screens and their URLs. Routes live in the URL fragment (`#/acteurs`) so that a reload works
+//! on any static host, under any sub-path, without rewrite rules; the browser's own history
+//! gives Back and Forward. Fragments starting `#partage=` are reserved for share links.
+
+/// One screen of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Plan list: create, open, import.
+    Home,
+    /// Context: territory, obligations, the kit's figures.
+    Context,
+    /// Step 1 « Qui mobiliser ? ».
+    Actors,
+    /// Step 2 « Comment les mobiliser ? ».
+    Mobilise,
+    /// Step 3 « Quelles actions ? ».
+    Actions,
+    /// Conclusion: governance and export.
+    Conclusion,
+}
+
+impl Route {
+    /// The wizard's screens in order (the plan list is not a step).
+    pub const STEPS: [Route; 5] = [
+        Route::Context,
+        Route::Actors,
+        Route::Mobilise,
+        Route::Actions,
+        Route::Conclusion,
+    ];
+
+    /// The fragment of this route, `#/…`.
+    pub fn hash(self) -> &'static str {
+        match self {
+            Route::Home => "#/",
+            Route::Context => "#/contexte",
+            Route::Actors => "#/acteurs",
+            Route::Mobilise => "#/mobiliser",
+            Route::Actions => "#/actions",
+            Route::Conclusion => "#/conclusion",
+        }
+    }
+
+    /// Reads a fragment (`#/acteurs`, with or without `#`). `None` for anything unknown,
+    /// share links included.
+    pub fn parse(hash: &str) -> Option<Route> {
+        let path = hash.trim_start_matches('#');
+        [Route::Home]
+            .into_iter()
+            .chain(Self::STEPS)
+            .find(|r| r.hash().trim_start_matches('#') == path)
+    }
+
+    /// Short title, used in the step bar and the page title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Route::Home => "Mes plans",
+            Route::Context => "Contexte",
+            Route::Actors => "Qui mobiliser ?",
+            Route::Mobilise => "Comment les mobiliser ?",
+            Route::Actions => "Quelles actions ?",
+            Route::Conclusion => "Gouvernance et suite",
+        }
+    }
+
+    /// Position among [`Route::STEPS`] (0-based), `None` for the plan list.
+    pub fn step_index(self) -> Option<usize> {
+        Self::STEPS.iter().position(|&r| r == self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_parses_back_from_its_hash() {
+        for r in [Route::Home].into_iter().chain(Route::STEPS) {
+            assert_eq!(Route::parse(r.hash()), Some(r));
+        }
+        assert_eq!(Route::parse("#partage=abc"), None);
+        assert_eq!(Route::parse(""), None);
+    }
+}

@@ -1,0 +1,439 @@
+//! Application state: the open plan held in signals, and the commands that change it.
+//!
+//! Views read the signals and call commands; they never touch storage. Each command updates the
+//! signals and writes exactly the records it changed (autosave: there is no save button). A
+//! failed write leaves the screen as the user left it and raises an error notice, so nothing
+//! typed is lost silently.
+
+use crate::browser::{self, settings, BrowserIds};
+use crate::route::Route;
+use crate::storage::{Db, StorageError};
+use atelier_core::file::{as_new_plan, PlanFile};
+use atelier_core::{ActionSheet, Actor, Axis, Id, Plan};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+
+thread_local! {
+    /// The open database; `None` until [`AppState::start`] has opened it.
+    static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
+}
+
+fn db() -> Option<Rc<Db>> {
+    DB.with(|d| d.borrow().clone())
+}
+
+/// What a notice is about, which sets its colour and how it is announced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Success,
+    Error,
+}
+
+/// A message at the top of the screen, announced to screen readers, possibly with an undo.
+#[derive(Clone, Debug)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+    /// One line per problem (import errors), shown as a list.
+    pub details: Vec<String>,
+    pub undo: Option<Undo>,
+}
+
+impl Notice {
+    pub fn success(text: impl Into<String>) -> Self {
+        Notice {
+            kind: NoticeKind::Success,
+            text: text.into(),
+            details: Vec::new(),
+            undo: None,
+        }
+    }
+
+    pub fn error(text: impl Into<String>, details: Vec<String>) -> Self {
+        Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+            details,
+            undo: None,
+        }
+    }
+}
+
+/// What « Annuler » puts back after a delete.
+#[derive(Clone, Debug)]
+pub enum Undo {
+    /// A deleted actor, its former position, and the actions that linked to it (the link is
+    /// put back, leaving any later edit of those actions in place).
+    Actor {
+        actor: Actor,
+        index: usize,
+        linked_actions: Vec<Id>,
+    },
+    /// A deleted action sheet and its former position.
+    Action { action: ActionSheet, index: usize },
+}
+
+/// Signals of the app, shared through context. `Copy`: pass it around freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub route: RwSignal<Route>,
+    /// Every stored plan (records not loaded), for the plan list.
+    pub plans: RwSignal<Vec<Plan>>,
+    /// The open plan, if any.
+    pub plan: RwSignal<Option<Plan>>,
+    pub actors: RwSignal<Vec<Actor>>,
+    pub actions: RwSignal<Vec<ActionSheet>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Writes under way; the header shows « Enregistrement… » while it is not zero.
+    pub pending: RwSignal<u32>,
+    /// False until storage is open and the last plan loaded.
+    pub ready: RwSignal<bool>,
+    /// Set when the browser's storage cannot be opened at all.
+    pub fatal: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    /// Creates the signals; [`AppState::start`] then opens storage.
+    pub fn new(route: Route) -> Self {
+        AppState {
+            route: RwSignal::new(route),
+            plans: RwSignal::new(Vec::new()),
+            plan: RwSignal::new(None),
+            actors: RwSignal::new(Vec::new()),
+            actions: RwSignal::new(Vec::new()),
+            notice: RwSignal::new(None),
+            pending: RwSignal::new(0),
+            ready: RwSignal::new(false),
+            fatal: RwSignal::new(None),
+        }
+    }
+
+    /// Opens the database and reopens the plan used last (or the first one).
+    pub fn start(self) {
+        spawn_local(async move {
+            let db = match Db::open().await {
+                Ok(db) => Rc::new(db),
+                Err(e) => {
+                    self.fatal.set(Some(e.0));
+                    return;
+                }
+            };
+            DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+            match db.plans().await {
+                Ok(mut plans) => {
+                    plans.sort_by(|a, b| a.name.cmp(&b.name));
+                    let pick = settings::current_plan()
+                        .filter(|id| plans.iter().any(|p| p.id == *id))
+                        .or_else(|| plans.first().map(|p| p.id));
+                    self.plans.set(plans);
+                    if let Some(id) = pick {
+                        self.load(id).await;
+                    }
+                }
+                Err(e) => self.fatal.set(Some(e.0)),
+            }
+            self.ready.set(true);
+        });
+    }
+
+    async fn load(self, id: Id) {
+        let Some(db) = db() else { return };
+        match db.load(id).await {
+            Ok(Some(loaded)) => {
+                settings::set_current_plan(id);
+                self.actors.set(loaded.actors);
+                self.actions.set(loaded.actions);
+                self.plan.set(Some(loaded.plan));
+            }
+            Ok(None) => self.notice.set(Some(Notice::error("Ce plan n'existe plus.", vec![]))),
+            Err(e) => self.notice.set(Some(Notice::error(e.0, vec![]))),
+        }
+    }
+
+    /// Opens a stored plan.
+    pub fn open_plan(self, id: Id) {
+        spawn_local(async move { self.load(id).await });
+    }
+
+    /// Creates an empty plan named `name`, stores it and opens it.
+    pub fn create_plan(self, name: String) {
+        let plan = Plan::new(browser::new_id(), name);
+        let file = PlanFile::new(plan, Vec::new(), Vec::new(), None);
+        self.store_new_plan(file, None);
+    }
+
+    /// Imports a validated plan file as a new plan: fresh ids, links remapped, stored in one
+    /// transaction, then opened. Nothing already stored is modified.
+    pub fn import_plan_as_new(self, file: PlanFile) {
+        let file = as_new_plan(file, &mut BrowserIds);
+        let message = format!(
+            "Plan « {} » importé : {} acteurs et {} fiches action.",
+            file.plan.name,
+            file.actors.len(),
+            file.actions.len()
+        );
+        self.store_new_plan(file, Some(message));
+    }
+
+    fn store_new_plan(self, file: PlanFile, message: Option<String>) {
+        let Some(db) = db() else { return };
+        self.pending.update(|n| *n += 1);
+        spawn_local(async move {
+            let result = db.put_whole_plan(&file).await;
+            self.pending.update(|n| *n -= 1);
+            match result {
+                Ok(()) => {
+                    let id = file.plan.id;
+                    self.plans.update(|p| p.push(file.plan.clone()));
+                    self.load(id).await;
+                    if let Some(m) = message {
+                        self.notice.set(Some(Notice::success(m)));
+                    }
+                }
+                Err(e) => self.notice.set(Some(Notice::error(e.0, vec![]))),
+            }
+        });
+    }
+
+    /// Changes the open plan's own fields (name, territory) and writes the plan record.
+    pub fn update_plan(self, change: impl FnOnce(&mut Plan)) {
+        let Some(mut plan) = self.plan.get_untracked() else { return };
+        change(&mut plan);
+        self.plans.update(|list| {
+            if let Some(p) = list.iter_mut().find(|p| p.id == plan.id) {
+                *p = plan.clone();
+            }
+        });
+        self.plan.set(Some(plan.clone()));
+        self.persist(async move {
+            match db() {
+                Some(db) => db.put_plan(&plan).await,
+                None => Ok(()),
+            }
+        });
+    }
+
+    /// The open plan with all its records, as a file to export.
+    pub fn export_file(self) -> Option<PlanFile> {
+        Some(PlanFile::new(
+            self.plan.get_untracked()?,
+            self.actors.get_untracked(),
+            self.actions.get_untracked(),
+            Some(browser::now()),
+        ))
+    }
+
+    fn plan_id(self) -> Option<Id> {
+        self.plan.with_untracked(|p| p.as_ref().map(|p| p.id))
+    }
+
+    /// Adds an actor named `name` and returns its id.
+    pub fn add_actor(self, name: String) -> Option<Id> {
+        let actor = Actor::new(browser::new_id(), name);
+        let id = actor.id;
+        self.actors.update(|a| a.push(actor.clone()));
+        self.write_actor(actor);
+        Some(id)
+    }
+
+    /// Changes one actor and writes that one record.
+    pub fn update_actor(self, id: Id, change: impl FnOnce(&mut Actor)) {
+        let mut changed = None;
+        self.actors.update(|list| {
+            if let Some(a) = list.iter_mut().find(|a| a.id == id) {
+                change(a);
+                changed = Some(a.clone());
+            }
+        });
+        if let Some(actor) = changed {
+            self.write_actor(actor);
+        }
+    }
+
+    fn write_actor(self, actor: Actor) {
+        let Some(plan_id) = self.plan_id() else { return };
+        self.persist(async move {
+            match db() {
+                Some(db) => db.put_actor(plan_id, &actor).await,
+                None => Ok(()),
+            }
+        });
+    }
+
+    /// Appends imported actors, all stored in one transaction before they appear: a failed
+    /// write leaves both the screen and the stored plan as they were.
+    pub fn import_actors(self, actors: Vec<Actor>, warnings: Vec<String>) {
+        let (Some(plan_id), Some(db)) = (self.plan_id(), db()) else { return };
+        self.pending.update(|n| *n += 1);
+        spawn_local(async move {
+            let result = db.put_actors(plan_id, &actors).await;
+            self.pending.update(|n| *n -= 1);
+            match result {
+                Ok(()) => {
+                    let count = actors.len();
+                    self.actors.update(|list| list.extend(actors));
+                    let mut notice =
+                        Notice::success(format!("{count} acteurs importés. À vérifier :"));
+                    if warnings.is_empty() {
+                        notice.text = format!("{count} acteurs importés.");
+                    }
+                    notice.details = warnings;
+                    self.notice.set(Some(notice));
+                }
+                Err(e) => self.notice.set(Some(Notice::error(
+                    format!("Import annulé, rien n'a été enregistré. {}", e.0),
+                    vec![],
+                ))),
+            }
+        });
+    }
+
+    /// Deletes an actor, unlinks it from every action, and offers to undo.
+    pub fn delete_actor(self, id: Id) {
+        let Some(plan_id) = self.plan_id() else { return };
+        let Some(index) = self.actors.with_untracked(|a| a.iter().position(|a| a.id == id)) else {
+            return;
+        };
+        let mut actor = None;
+        self.actors.update(|list| actor = Some(list.remove(index)));
+        let Some(actor) = actor else { return };
+        let mut after = Vec::new();
+        self.actions.update(|list| {
+            for action in list.iter_mut().filter(|a| a.actor_ids.contains(&id)) {
+                action.actor_ids.retain(|x| *x != id);
+                after.push(action.clone());
+            }
+        });
+        let linked_actions = after.iter().map(|a| a.id).collect();
+        self.notice.set(Some(Notice {
+            kind: NoticeKind::Success,
+            text: format!("Acteur « {} » supprimé.", actor.name),
+            details: Vec::new(),
+            undo: Some(Undo::Actor {
+                actor,
+                index,
+                linked_actions,
+            }),
+        }));
+        self.persist(async move {
+            match db() {
+                Some(db) => db.delete_actor(plan_id, id, &after).await,
+                None => Ok(()),
+            }
+        });
+    }
+
+    /// Adds an action sheet and returns its id.
+    pub fn add_action(self, title: String, axis: Axis) -> Option<Id> {
+        let action = ActionSheet::new(browser::new_id(), title, axis);
+        let id = action.id;
+        self.actions.update(|a| a.push(action.clone()));
+        self.write_action(action);
+        Some(id)
+    }
+
+    /// Changes one action sheet and writes that one record.
+    pub fn update_action(self, id: Id, change: impl FnOnce(&mut ActionSheet)) {
+        let mut changed = None;
+        self.actions.update(|list| {
+            if let Some(a) = list.iter_mut().find(|a| a.id == id) {
+                change(a);
+                changed = Some(a.clone());
+            }
+        });
+        if let Some(action) = changed {
+            self.write_action(action);
+        }
+    }
+
+    fn write_action(self, action: ActionSheet) {
+        let Some(plan_id) = self.plan_id() else { return };
+        self.persist(async move {
+            match db() {
+                Some(db) => db.put_action(plan_id, &action).await,
+                None => Ok(()),
+            }
+        });
+    }
+
+    /// Deletes an action sheet and offers to undo.
+    pub fn delete_action(self, id: Id) {
+        let Some(plan_id) = self.plan_id() else { return };
+        let Some(index) = self.actions.with_untracked(|a| a.iter().position(|a| a.id == id)) else {
+            return;
+        };
+        let mut removed = None;
+        self.actions.update(|list| removed = Some(list.remove(index)));
+        let Some(action) = removed else { return };
+        self.notice.set(Some(Notice {
+            kind: NoticeKind::Success,
+            text: format!("Fiche action « {} » supprimée.", action.title),
+            details: Vec::new(),
+            undo: Some(Undo::Action { action, index }),
+        }));
+        self.persist(async move {
+            match db() {
+                Some(db) => db.delete_action(plan_id, id).await,
+                None => Ok(()),
+            }
+        });
+    }
+
+    /// Puts back what the current notice's undo holds.
+    pub fn undo(self) {
+        let Some(undo) = self.notice.get_untracked().and_then(|n| n.undo) else { return };
+        self.notice.set(None);
+        match undo {
+            Undo::Actor {
+                actor,
+                index,
+                linked_actions,
+            } => {
+                let actor_id = actor.id;
+                self.actors.update(|list| {
+                    let at = index.min(list.len());
+                    list.insert(at, actor.clone());
+                });
+                self.write_actor(actor);
+                for action_id in linked_actions {
+                    self.update_action(action_id, |a| {
+                        if !a.actor_ids.contains(&actor_id) {
+                            a.actor_ids.push(actor_id);
+                        }
+                    });
+                }
+            }
+            Undo::Action { action, index } => {
+                self.actions.update(|list| {
+                    let at = index.min(list.len());
+                    list.insert(at, action.clone());
+                });
+                self.write_action(action);
+            }
+        }
+        self.notice.set(Some(Notice::success("Suppression annulée.")));
+    }
+
+    /// Runs a storage write, counting it as pending and turning a failure into a notice.
+    fn persist(self, write: impl Future<Output = Result<(), StorageError>> + 'static) {
+        self.pending.update(|n| *n += 1);
+        spawn_local(async move {
+            let result = write.await;
+            self.pending.update(|n| *n -= 1);
+            if let Err(e) = result {
+                self.notice.set(Some(Notice::error(
+                    format!("Modification non enregistrée. {}", e.0),
+                    vec![],
+                )));
+            }
+        });
+    }
+}
+
+/// The state provided by [`crate::ui::App`].
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

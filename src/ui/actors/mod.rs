@@ -1,0 +1,55 @@
+//! Step 1 « Qui mobiliser ? »: the actor census. Import a spreadsheet, add, edit, delete.
+
+mod editor;
+mod import;
+mod table;
+
+use crate::state::use_state;
+use atelier_core::Id;
+use leptos::prelude::*;
+
+#[component]
+pub fn Actors() -> impl IntoView {
+    let state = use_state();
+    // The actor open in the editor, if any.
+    let editing = RwSignal::new(None::<Id>);
+    let (name, set_name) = signal(String::new());
+    let (name_error, set_name_error) = signal(false);
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_owned();
+        if n.is_empty() {
+            set_name_error.set(true);
+            super::widgets::focus_later("new-actor-name");
+            return;
+        }
+        set_name_error.set(false);
+        set_name.set(String::new());
+        editing.set(state.add_actor(n));
+    };
+
+    view! {
+        <h1 tabindex="-1">"Étape 1 — Qui mobiliser ?"</h1>
+        <p class="lead">"Recensez les acteurs de votre territoire : entreprises, acteurs publics, associations, citoyens. Notez ce qu'ils font déjà pour un numérique responsable et jusqu'où ils sont engagés."</p>
+
+        <div class="toolbar">
+            <form class="inline-form" on:submit=add novalidate>
+                <label for="new-actor-name">"Nom du nouvel acteur"</label>
+                <input id="new-actor-name" type="text" prop:value=name
+                    aria-invalid=move || name_error.get().then_some("true")
+                    on:input=move |ev| set_name.set(event_target_value(&ev)) />
+                <button type="submit" class="button button-primary">"Ajouter l'acteur"</button>
+                {move || name_error.get().then(|| view! { <p class="field-error">"Donnez un nom à l'acteur."</p> })}
+            </form>
+            <import::ImportCsv />
+        </div>
+
+        {move || editing.get().map(|id| view! { <editor::ActorEditor id=id on_close=move || editing.set(None) /> })}
+
+        <table::ActorTable on_edit=move |id| editing.set(Some(id)) on_delete=move |id| {
+            if editing.get_untracked() == Some(id) { editing.set(None); }
+            state.delete_actor(id);
+        } />
+    }
+}

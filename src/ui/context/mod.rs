@@ -1,0 +1,128 @@
+//! Context screen: the territory, what the law asks of it, the kit's key figures and method.
+
+use crate::state::use_state;
+use atelier_core::kit;
+use atelier_core::plan::{PCAET_THRESHOLD, REEN_THRESHOLD};
+use atelier_core::TerritoryKind;
+use leptos::prelude::*;
+
+#[component]
+pub fn Context() -> impl IntoView {
+    let state = use_state();
+    // Read once: inputs keep what the user types, and each change is saved as it happens.
+    let plan = state.plan.get_untracked().unwrap_or_else(|| {
+        atelier_core::Plan::new(crate::browser::new_id(), "")
+    });
+    let territory = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.territory.clone()).unwrap_or_default()));
+    let (name_error, set_name_error) = signal(false);
+
+    view! {
+        <h1 tabindex="-1">"Contexte du territoire"</h1>
+        <p class="lead">"Décrivez votre territoire : Atelier NR en déduit ce que la loi vous demande. Chaque modification est enregistrée aussitôt."</p>
+
+        <form class="form-grid" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="plan-name">"Nom du plan"</label>
+                <input id="plan-name" type="text" value=plan.name.clone()
+                    aria-invalid=move || name_error.get().then_some("true")
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        let empty = v.trim().is_empty();
+                        set_name_error.set(empty);
+                        if !empty { state.update_plan(|p| p.name = v.trim().to_owned()); }
+                    } />
+                {move || name_error.get().then(|| view! { <p class="field-error">"Le plan a besoin d'un nom ; l'ancien est conservé."</p> })}
+            </div>
+            <div class="field">
+                <label for="territory-name">"Territoire"</label>
+                <input id="territory-name" type="text" placeholder="Ex. : Communauté d'agglomération de…" value=plan.territory.name.clone()
+                    on:input=move |ev| { let v = event_target_value(&ev); state.update_plan(|p| p.territory.name = v); } />
+            </div>
+            <div class="field">
+                <label for="territory-kind">"Type de collectivité"</label>
+                <select id="territory-kind" on:change=move |ev| {
+                    if let Some(kind) = TerritoryKind::from_code(&event_target_value(&ev)) {
+                        state.update_plan(|p| p.territory.kind = kind);
+                    }
+                }>
+                    {TerritoryKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.code() selected=k == plan.territory.kind>{k.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="territory-population">"Population (habitants)"</label>
+                <input id="territory-population" type="number" min="0" step="1" inputmode="numeric"
+                    value=plan.territory.population.map(|p| p.to_string()).unwrap_or_default()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        let population = v.trim().replace([' ', '\u{a0}'], "").parse::<u32>().ok();
+                        state.update_plan(|p| p.territory.population = population);
+                    } />
+            </div>
+        </form>
+
+        <section class="obligations" aria-labelledby="obligations-title">
+            <h2 id="obligations-title">"Ce que la loi demande"</h2>
+            {move || {
+                let o = territory.get().obligations();
+                let verdict = |v: Option<bool>, yes: &'static str, no: &'static str| match v {
+                    None => ("unknown", "Indiquez la population pour savoir."),
+                    Some(true) => ("yes", yes),
+                    Some(false) => ("no", no),
+                };
+                let (reen_class, reen_text) = verdict(o.reen_strategy, "Obligatoire pour votre territoire.", "Non obligatoire pour votre territoire, mais recommandée.");
+                let (pcaet_class, pcaet_text) = verdict(o.pcaet, "Obligatoire pour votre territoire.", "Non obligatoire pour votre territoire.");
+                view! {
+                    <dl class="verdicts">
+                        <div class=format!("verdict verdict-{reen_class}")>
+                            <dt>"Stratégie Numérique responsable (loi REEN, 2021)"</dt>
+                            <dd>{reen_text}</dd>
+                            <dd class="hint">{format!("Communes et EPCI de plus de {} habitants, depuis le 1er janvier 2025.", fmt_thousands(REEN_THRESHOLD))}</dd>
+                        </div>
+                        <div class=format!("verdict verdict-{pcaet_class}")>
+                            <dt>"Plan climat-air-énergie territorial (PCAET, loi de transition énergétique)"</dt>
+                            <dd>{pcaet_text}</dd>
+                            <dd class="hint">{format!("EPCI de plus de {} habitants.", fmt_thousands(PCAET_THRESHOLD))}</dd>
+                        </div>
+                    </dl>
+                }
+            }}
+        </section>
+
+        <section aria-labelledby="figures-title">
+            <h2 id="figures-title">"Quelques chiffres"</h2>
+            <ul class="figures">
+                {kit::FIGURES.iter().map(|f| view! {
+                    <li class="figure">
+                        <span class="figure-value">{f.value}</span>
+                        <span class="figure-what">{f.what}</span>
+                        <span class="figure-source">"Source : " {f.source}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+
+        <section aria-labelledby="method-title">
+            <h2 id="method-title">"La démarche en trois étapes"</h2>
+            <ol class="method">
+                {kit::METHOD.iter().map(|s| view! {
+                    <li><strong>{s.title}</strong>" " {s.outcome}</li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// 50000 → « 50 000 » (French thousands separator, narrow no-break space).
+pub fn fmt_thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,71 @@
+//! The user interface: the app shell and one folder per wizard screen.
+//!
+//! Views read [`AppState`] signals and call its commands; they never touch storage and never
+//! build plan files themselves. Kit content comes from `atelier_core::kit`.
+
+mod actions;
+mod actors;
+mod circles;
+mod conclusion;
+mod context;
+mod home;
+mod shell;
+mod widgets;
+
+use crate::browser::settings;
+use crate::route::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// The root component: creates the state, follows the URL fragment, renders the shell.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(initial_route());
+    provide_context(state);
+    state.start();
+
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(route) = Route::parse(&location_hash()) {
+            settings::set_last_route(route.hash());
+            state.route.set(route);
+            // After the new screen is drawn, move focus to its heading so that keyboard and
+            // screen-reader users start reading the new screen from the top.
+            request_animation_frame(widgets::focus_heading);
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    Effect::new(move |_| {
+        document().set_title(&format!("{} — Atelier NR", state.route.get().title()));
+    });
+
+    view! { <shell::Shell /> }
+}
+
+fn location_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The screen to show first: the URL's fragment if it names one; with no fragment, the screen
+/// shown last time (written back into the URL without a new history entry).
+fn initial_route() -> Route {
+    let hash = location_hash();
+    if let Some(route) = Route::parse(&hash) {
+        settings::set_last_route(route.hash());
+        return route;
+    }
+    if hash.is_empty() || hash == "#" {
+        if let Some(route) = settings::last_route().and_then(|h| Route::parse(&h)) {
+            let _ = window()
+                .history()
+                .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.hash())));
+            return route;
+        }
+    }
+    Route::Home
+}
+
+/// Goes to `route` through the URL, so that Back returns here.
+pub fn navigate(route: Route) {
+    let _ = window().location().set_hash(route.hash());
+}

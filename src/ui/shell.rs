@@ -1,0 +1,101 @@
+//! The frame around every screen: header, step bar with progress, notices, main area.
+
+use super::widgets::{NoticeArea, StepNav};
+use super::{actions, actors, circles, conclusion, context, home};
+use crate::route::Route;
+use crate::state::use_state;
+use leptos::prelude::*;
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <button type="button" class="skip-link" on:click=|_| super::widgets::focus_heading()>
+            "Aller au contenu"
+        </button>
+        <header class="app-header">
+            <a class="brand" href=Route::Home.hash()>"Atelier NR"</a>
+            <span class="plan-name">
+                {move || state.plan.get().map(|p| p.name)}
+            </span>
+            <span class="save-status" aria-live="polite">
+                {move || {
+                    if state.pending.get() > 0 { "Enregistrement…" } else if state.plan.with(Option::is_some) { "Enregistré dans ce navigateur" } else { "" }
+                }}
+            </span>
+        </header>
+        <StepBar />
+        <NoticeArea />
+        <main id="main">
+            {move || match state.fatal.get() {
+                Some(message) => view! {
+                    <h1 tabindex="-1">"Stockage indisponible"</h1>
+                    <p role="alert">{message}</p>
+                }.into_any(),
+                None => screen(state.route.get()),
+            }}
+            <StepNav />
+        </main>
+    }
+}
+
+fn screen(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <home::Home /> }.into_any(),
+        Route::Context => with_plan(|| view! { <context::Context /> }.into_any()),
+        Route::Actors => with_plan(|| view! { <actors::Actors /> }.into_any()),
+        Route::Mobilise => with_plan(|| view! { <circles::Circles /> }.into_any()),
+        Route::Actions => with_plan(|| view! { <actions::Actions /> }.into_any()),
+        Route::Conclusion => with_plan(|| view! { <conclusion::Conclusion /> }.into_any()),
+    }
+}
+
+/// Shows `inner` once a plan is open; meanwhile « Chargement… », or a way to create one.
+fn with_plan(inner: fn() -> AnyView) -> AnyView {
+    let state = use_state();
+    let has_plan = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.id)));
+    (move || {
+        if !state.ready.get() {
+            view! { <p class="loading">"Chargement du plan…"</p> }.into_any()
+        } else if has_plan.get().is_some() {
+            inner()
+        } else {
+            view! {
+                <h1 tabindex="-1">"Aucun plan ouvert"</h1>
+                <p>"Créez un plan ou importez-en un pour commencer."</p>
+                <a class="button" href=Route::Home.hash()>"Aller à mes plans"</a>
+            }
+            .into_any()
+        }
+    })
+    .into_any()
+}
+
+/// The wizard's steps as links, the current one marked, with a progress bar.
+#[component]
+fn StepBar() -> impl IntoView {
+    let state = use_state();
+    let total = Route::STEPS.len();
+    view! {
+        <nav class="step-bar" aria-label="Étapes de la démarche">
+            <ol>
+                {Route::STEPS.iter().enumerate().map(|(i, &r)| view! {
+                    <li class:current=move || state.route.get() == r>
+                        <a href=r.hash() aria-current=move || (state.route.get() == r).then_some("step")>
+                            <span class="step-number">{if i == 0 { "•".to_string() } else if i == total - 1 { "✓".to_string() } else { i.to_string() }}</span>
+                            <span class="step-title">{r.title()}</span>
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ol>
+            {move || state.route.get().step_index().map(|i| view! {
+                <div class="progress" role="progressbar"
+                    aria-label="Avancement dans la démarche"
+                    aria-valuemin="1" aria-valuemax=total aria-valuenow=i + 1
+                    aria-valuetext=format!("Écran {} sur {}", i + 1, total)>
+                    <div class="progress-fill" style=format!("width: {}%", (i + 1) * 100 / total)></div>
+                </div>
+            })}
+        </nav>
+    }
+}

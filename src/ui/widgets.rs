@@ -1,0 +1,112 @@
+//! Small pieces shared by several screens.
+
+use crate::state::{use_state, NoticeKind};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Moves keyboard focus to the current screen's main heading.
+pub fn focus_heading() {
+    if let Some(h1) = document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h1.focus();
+    }
+}
+
+/// Focuses the element with `id`, once the current render is done.
+pub fn focus_later(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// The message area: success and error notices, announced to screen readers, with « Annuler »
+/// when the last action can be undone.
+#[component]
+pub fn NoticeArea() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <div class="notice-area" aria-live="polite" aria-atomic="true">
+            {move || {
+                state.notice.get().map(|n| {
+                    let error = n.kind == NoticeKind::Error;
+                    let can_undo = n.undo.is_some();
+                    view! {
+                        <div class="notice" class:notice-error=error role=if error { "alert" } else { "status" }>
+                            <p class="notice-text">
+                                {if error { "Erreur : " } else { "" }}
+                                {n.text.clone()}
+                            </p>
+                            {(!n.details.is_empty()).then(|| view! {
+                                <ul class="notice-details">
+                                    {n.details.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}
+                                </ul>
+                            })}
+                            <div class="notice-buttons">
+                                {can_undo.then(|| view! {
+                                    <button type="button" class="button" on:click=move |_| state.undo()>"Annuler la suppression"</button>
+                                })}
+                                <button type="button" class="button button-quiet" on:click=move |_| state.notice.set(None)>"Fermer le message"</button>
+                            </div>
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}
+
+/// A button-styled file picker. `on_file` receives the picked file.
+#[component]
+pub fn FilePicker(
+    /// Visible label of the button.
+    label: &'static str,
+    /// `accept` attribute, e.g. `.csv,text/csv`.
+    accept: &'static str,
+    /// Unique id of the hidden input.
+    id: &'static str,
+    on_file: impl Fn(web_sys::File) + 'static,
+) -> impl IntoView {
+    view! {
+        <span class="file-picker">
+            <input
+                type="file"
+                id=id
+                class="visually-hidden"
+                accept=accept
+                on:change=move |ev| {
+                    if let Some(file) = crate::browser::picked_file(&ev) {
+                        on_file(file);
+                    }
+                }
+            />
+            <label for=id class="button">{label}</label>
+        </span>
+    }
+}
+
+/// « Étape précédente / suivante » links at the bottom of a wizard screen.
+#[component]
+pub fn StepNav() -> impl IntoView {
+    use crate::route::Route;
+    let state = use_state();
+    move || {
+        let i = state.route.get().step_index()?;
+        let prev = i.checked_sub(1).map(|j| Route::STEPS[j]);
+        let next = Route::STEPS.get(i + 1).copied();
+        Some(view! {
+            <nav class="step-nav" aria-label="Navigation entre les étapes">
+                {prev.map(|r| view! { <a class="button button-quiet" href=r.hash()>"← " {r.title()}</a> })}
+                {next.map(|r| view! { <a class="button" href=r.hash()>{r.title()} " →"</a> })}
+            </nav>
+        })
+    }
+}

@@ -1,0 +1,120 @@
+//! Storage adapter tests, run in headless Chromium by wasm-bindgen-test (see `.ci/test`).
+//! Each test uses its own database name so tests never see each other's records.
+#![cfg(target_arch = "wasm32")]
+
+use atelier_core::file::PlanFile;
+use atelier_core::{ActionSheet, Actor, Axis, EngagementLevel, Id, Plan};
+use atelier_nr::browser::new_id;
+use atelier_nr::storage::{Db, STORES};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn sample_plan(actors: usize) -> PlanFile {
+    let plan = Plan::new(new_id(), "Plan de test");
+    let actors: Vec<Actor> = (0..actors)
+        .map(|i| Actor::new(new_id(), format!("Acteur {i} — Région")))
+        .collect();
+    let mut action = ActionSheet::new(new_id(), "Collecte de matériel", Axis::Support);
+    action.actor_ids = actors.iter().take(1).map(|a| a.id).collect();
+    PlanFile::new(plan, actors, vec![action], None)
+}
+
+async fn fresh(name: &str) -> Db {
+    let _ = rexie::Rexie::delete(name).await;
+    Db::open_with(name, 1, STORES).await.expect("database opens")
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_plan_comes_back_after_reopening() {
+    let db = fresh("t-reopen").await;
+    let file = sample_plan(3);
+    db.put_whole_plan(&file).await.unwrap();
+    db.close();
+
+    let db = Db::open_with("t-reopen", 1, STORES).await.unwrap();
+    let loaded = db.load(file.plan.id).await.unwrap().expect("plan is there");
+    assert_eq!(loaded.plan, file.plan);
+    let mut names: Vec<_> = loaded.actors.iter().map(|a| a.name.clone()).collect();
+    names.sort();
+    assert_eq!(names, ["Acteur 0 — Région", "Acteur 1 — Région", "Acteur 2 — Région"]);
+    assert_eq!(loaded.actions, file.actions);
+}
+
+#[wasm_bindgen_test]
+async fn editing_one_actor_writes_one_record() {
+    let db = fresh("t-one-record").await;
+    let file = sample_plan(50);
+    db.put_whole_plan(&file).await.unwrap();
+    let before = db.writes();
+
+    let mut actor = file.actors[7].clone();
+    actor.engagement = EngagementLevel::Driving;
+    db.put_actor(file.plan.id, &actor).await.unwrap();
+
+    assert_eq!(db.writes() - before, 1);
+    let loaded = db.load(file.plan.id).await.unwrap().unwrap();
+    let stored = loaded.actors.iter().find(|a| a.id == actor.id).unwrap();
+    assert_eq!(stored.engagement, EngagementLevel::Driving);
+    assert_eq!(loaded.actors.len(), 50);
+}
+
+#[wasm_bindgen_test]
+async fn two_plans_with_the_same_record_ids_never_collide() {
+    let db = fresh("t-collide").await;
+    let a = sample_plan(2);
+    // Same actor and action ids, another plan: keys are [plan, id], so both survive.
+    let mut b = a.clone();
+    b.plan = Plan::new(new_id(), "Autre plan");
+    b.actors[0].name = "Nom dans le plan B".into();
+    db.put_whole_plan(&a).await.unwrap();
+    db.put_whole_plan(&b).await.unwrap();
+
+    let la = db.load(a.plan.id).await.unwrap().unwrap();
+    let lb = db.load(b.plan.id).await.unwrap().unwrap();
+    assert!(la.actors.iter().any(|x| x.name == a.actors[0].name));
+    assert!(lb.actors.iter().any(|x| x.name == "Nom dans le plan B"));
+    assert_eq!(db.plans().await.unwrap().len(), 2);
+
+    db.delete_plan(a.plan.id).await.unwrap();
+    assert!(db.load(a.plan.id).await.unwrap().is_none());
+    assert_eq!(db.load(b.plan.id).await.unwrap().unwrap().actors.len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn deleting_an_actor_unlinks_it_in_the_same_write() {
+    let db = fresh("t-unlink").await;
+    let file = sample_plan(2);
+    db.put_whole_plan(&file).await.unwrap();
+    let mut action = file.actions[0].clone();
+    let gone = action.actor_ids[0];
+    action.actor_ids.clear();
+    db.delete_actor(file.plan.id, gone, &[action]).await.unwrap();
+
+    let loaded = db.load(file.plan.id).await.unwrap().unwrap();
+    assert_eq!(loaded.actors.len(), 1);
+    assert!(loaded.actions[0].actor_ids.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_version_bump_keeps_every_record() {
+    let name = "t-upgrade";
+    let db = fresh(name).await;
+    let file = sample_plan(5);
+    db.put_whole_plan(&file).await.unwrap();
+    db.close();
+
+    // The next release adds a store: it must declare the old ones again.
+    let mut next: Vec<&str> = STORES.to_vec();
+    next.push("future_store");
+    let db = Db::open_with(name, 2, &next).await.unwrap();
+    let loaded = db.load(file.plan.id).await.unwrap().expect("plan survived the upgrade");
+    assert_eq!(loaded.actors.len(), 5);
+    assert_eq!(loaded.actions.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_plan_loads_as_none() {
+    let db = fresh("t-none").await;
+    assert!(db.load(Id::from_random_bytes([3; 16])).await.unwrap().is_none());
+}
