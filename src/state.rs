@@ -9,6 +9,7 @@ use crate::browser::{self, settings, BrowserIds};
 use crate::route::Route;
 use crate::storage::{Db, StorageError};
 use atelier_core::file::{as_new_plan, PlanFile};
+use atelier_core::text::count;
 use atelier_core::{ActionSheet, Actor, Axis, Id, Plan};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -148,7 +149,9 @@ impl AppState {
                 self.actions.set(loaded.actions);
                 self.plan.set(Some(loaded.plan));
             }
-            Ok(None) => self.notice.set(Some(Notice::error("Ce plan n'existe plus.", vec![]))),
+            Ok(None) => self
+                .notice
+                .set(Some(Notice::error("Ce plan n'existe plus.", vec![]))),
             Err(e) => self.notice.set(Some(Notice::error(e.0, vec![]))),
         }
     }
@@ -170,10 +173,10 @@ impl AppState {
     pub fn import_plan_as_new(self, file: PlanFile) {
         let file = as_new_plan(file, &mut BrowserIds);
         let message = format!(
-            "Plan « {} » importé : {} acteurs et {} fiches action.",
+            "Plan « {} » importé : {} et {}.",
             file.plan.name,
-            file.actors.len(),
-            file.actions.len()
+            count(file.actors.len(), "acteur", "acteurs"),
+            count(file.actions.len(), "fiche action", "fiches action")
         );
         self.store_new_plan(file, Some(message));
     }
@@ -200,7 +203,9 @@ impl AppState {
 
     /// Changes the open plan's own fields (name, territory) and writes the plan record.
     pub fn update_plan(self, change: impl FnOnce(&mut Plan)) {
-        let Some(mut plan) = self.plan.get_untracked() else { return };
+        let Some(mut plan) = self.plan.get_untracked() else {
+            return;
+        };
         change(&mut plan);
         self.plans.update(|list| {
             if let Some(p) = list.iter_mut().find(|p| p.id == plan.id) {
@@ -254,7 +259,9 @@ impl AppState {
     }
 
     fn write_actor(self, actor: Actor) {
-        let Some(plan_id) = self.plan_id() else { return };
+        let Some(plan_id) = self.plan_id() else {
+            return;
+        };
         self.persist(async move {
             match db() {
                 Some(db) => db.put_actor(plan_id, &actor).await,
@@ -266,7 +273,9 @@ impl AppState {
     /// Appends imported actors, all stored in one transaction before they appear: a failed
     /// write leaves both the screen and the stored plan as they were.
     pub fn import_actors(self, actors: Vec<Actor>, warnings: Vec<String>) {
-        let (Some(plan_id), Some(db)) = (self.plan_id(), db()) else { return };
+        let (Some(plan_id), Some(db)) = (self.plan_id(), db()) else {
+            return;
+        };
         self.pending.update(|n| *n += 1);
         spawn_local(async move {
             let result = db.put_actors(plan_id, &actors).await;
@@ -293,8 +302,13 @@ impl AppState {
 
     /// Deletes an actor, unlinks it from every action, and offers to undo.
     pub fn delete_actor(self, id: Id) {
-        let Some(plan_id) = self.plan_id() else { return };
-        let Some(index) = self.actors.with_untracked(|a| a.iter().position(|a| a.id == id)) else {
+        let Some(plan_id) = self.plan_id() else {
+            return;
+        };
+        let Some(index) = self
+            .actors
+            .with_untracked(|a| a.iter().position(|a| a.id == id))
+        else {
             return;
         };
         let mut actor = None;
@@ -350,7 +364,9 @@ impl AppState {
     }
 
     fn write_action(self, action: ActionSheet) {
-        let Some(plan_id) = self.plan_id() else { return };
+        let Some(plan_id) = self.plan_id() else {
+            return;
+        };
         self.persist(async move {
             match db() {
                 Some(db) => db.put_action(plan_id, &action).await,
@@ -361,12 +377,18 @@ impl AppState {
 
     /// Deletes an action sheet and offers to undo.
     pub fn delete_action(self, id: Id) {
-        let Some(plan_id) = self.plan_id() else { return };
-        let Some(index) = self.actions.with_untracked(|a| a.iter().position(|a| a.id == id)) else {
+        let Some(plan_id) = self.plan_id() else {
+            return;
+        };
+        let Some(index) = self
+            .actions
+            .with_untracked(|a| a.iter().position(|a| a.id == id))
+        else {
             return;
         };
         let mut removed = None;
-        self.actions.update(|list| removed = Some(list.remove(index)));
+        self.actions
+            .update(|list| removed = Some(list.remove(index)));
         let Some(action) = removed else { return };
         self.notice.set(Some(Notice {
             kind: NoticeKind::Success,
@@ -384,7 +406,9 @@ impl AppState {
 
     /// Puts back what the current notice's undo holds.
     pub fn undo(self) {
-        let Some(undo) = self.notice.get_untracked().and_then(|n| n.undo) else { return };
+        let Some(undo) = self.notice.get_untracked().and_then(|n| n.undo) else {
+            return;
+        };
         self.notice.set(None);
         match undo {
             Undo::Actor {
@@ -414,7 +438,8 @@ impl AppState {
                 self.write_action(action);
             }
         }
-        self.notice.set(Some(Notice::success("Suppression annulée.")));
+        self.notice
+            .set(Some(Notice::success("Suppression annulée.")));
     }
 
     /// Runs a storage write, counting it as pending and turning a failure into a notice.

@@ -22,7 +22,9 @@ fn sample_plan(actors: usize) -> PlanFile {
 
 async fn fresh(name: &str) -> Db {
     let _ = rexie::Rexie::delete(name).await;
-    Db::open_with(name, 1, STORES).await.expect("database opens")
+    Db::open_with(name, 1, STORES)
+        .await
+        .expect("database opens")
 }
 
 #[wasm_bindgen_test]
@@ -37,7 +39,14 @@ async fn a_stored_plan_comes_back_after_reopening() {
     assert_eq!(loaded.plan, file.plan);
     let mut names: Vec<_> = loaded.actors.iter().map(|a| a.name.clone()).collect();
     names.sort();
-    assert_eq!(names, ["Acteur 0 — Région", "Acteur 1 — Région", "Acteur 2 — Région"]);
+    assert_eq!(
+        names,
+        [
+            "Acteur 0 — Région",
+            "Acteur 1 — Région",
+            "Acteur 2 — Région"
+        ]
+    );
     assert_eq!(loaded.actions, file.actions);
 }
 
@@ -89,7 +98,9 @@ async fn deleting_an_actor_unlinks_it_in_the_same_write() {
     let mut action = file.actions[0].clone();
     let gone = action.actor_ids[0];
     action.actor_ids.clear();
-    db.delete_actor(file.plan.id, gone, &[action]).await.unwrap();
+    db.delete_actor(file.plan.id, gone, &[action])
+        .await
+        .unwrap();
 
     let loaded = db.load(file.plan.id).await.unwrap().unwrap();
     assert_eq!(loaded.actors.len(), 1);
@@ -108,7 +119,11 @@ async fn a_version_bump_keeps_every_record() {
     let mut next: Vec<&str> = STORES.to_vec();
     next.push("future_store");
     let db = Db::open_with(name, 2, &next).await.unwrap();
-    let loaded = db.load(file.plan.id).await.unwrap().expect("plan survived the upgrade");
+    let loaded = db
+        .load(file.plan.id)
+        .await
+        .unwrap()
+        .expect("plan survived the upgrade");
     assert_eq!(loaded.actors.len(), 5);
     assert_eq!(loaded.actions.len(), 1);
 }
@@ -116,5 +131,9 @@ async fn a_version_bump_keeps_every_record() {
 #[wasm_bindgen_test]
 async fn an_unknown_plan_loads_as_none() {
     let db = fresh("t-none").await;
-    assert!(db.load(Id::from_random_bytes([3; 16])).await.unwrap().is_none());
+    assert!(db
+        .load(Id::from_random_bytes([3; 16]))
+        .await
+        .unwrap()
+        .is_none());
 }

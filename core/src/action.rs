@@ -152,11 +152,17 @@ mod tests {
     fn codes_round_trip_and_match_serde() {
         for a in Axis::ALL {
             assert_eq!(Axis::from_code(a.code()), Some(a));
-            assert_eq!(serde_json::to_string(&a).unwrap(), format!("\"{}\"", a.code()));
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                format!("\"{}\"", a.code())
+            );
         }
         for s in ActionStatus::ALL {
             assert_eq!(ActionStatus::from_code(s.code()), Some(s));
-            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.code()));
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.code())
+            );
         }
     }
 

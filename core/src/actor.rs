@@ -107,7 +107,11 @@ impl Family {
         let words: Vec<&str> = folded.split(' ').collect();
         kit::TYPE_ALIASES
             .iter()
-            .find(|(alias, _)| alias.split(' ').all(|w| words.iter().any(|x| stem_eq(x, w))))
+            .find(|(alias, _)| {
+                alias
+                    .split(' ')
+                    .all(|w| words.iter().any(|x| stem_eq(x, w)))
+            })
             .map(|&(_, family)| family)
             .unwrap_or(Family::Unsorted)
     }
@@ -183,7 +187,9 @@ impl EngagementLevel {
             .trim_end_matches('e')
             .trim_end_matches('e');
         match stem {
-            "" | "non identifi" | "inconnu" | "non renseign" => Some(EngagementLevel::NotIdentified),
+            "" | "non identifi" | "inconnu" | "non renseign" => {
+                Some(EngagementLevel::NotIdentified)
+            }
             "sensibilis" => Some(EngagementLevel::Aware),
             "engag" => Some(EngagementLevel::Committed),
             "moteur" | "motric" => Some(EngagementLevel::Driving),

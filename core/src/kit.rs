@@ -57,7 +57,8 @@ pub struct MethodStep {
 pub const METHOD: [MethodStep; 3] = [
     MethodStep {
         title: "Qui mobiliser ?",
-        outcome: "Recenser les acteurs du territoire, ce qu'ils font déjà et leur niveau d'engagement.",
+        outcome:
+            "Recenser les acteurs du territoire, ce qu'ils font déjà et leur niveau d'engagement.",
     },
     MethodStep {
         title: "Comment les mobiliser ?",
@@ -65,7 +66,8 @@ pub const METHOD: [MethodStep; 3] = [
     },
     MethodStep {
         title: "Quelles actions ?",
-        outcome: "Retenir les actions clés par axe, les confier à un pilote et leur donner une échéance.",
+        outcome:
+            "Retenir les actions clés par axe, les confier à un pilote et leur donner une échéance.",
     },
 ];
 
@@ -284,10 +286,19 @@ mod tests {
     #[test]
     fn every_axis_has_key_actions_and_every_family_its_subtypes() {
         for axis in Axis::ALL {
-            assert!(KEY_ACTIONS.iter().any(|(a, list)| *a == axis && !list.is_empty()));
+            assert!(KEY_ACTIONS
+                .iter()
+                .any(|(a, list)| *a == axis && !list.is_empty()));
         }
-        for family in [Family::Company, Family::Public, Family::Association, Family::Citizen] {
-            assert!(SUBTYPES.iter().any(|(f, list)| *f == family && !list.is_empty()));
+        for family in [
+            Family::Company,
+            Family::Public,
+            Family::Association,
+            Family::Citizen,
+        ] {
+            assert!(SUBTYPES
+                .iter()
+                .any(|(f, list)| *f == family && !list.is_empty()));
         }
     }
 

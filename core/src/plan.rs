@@ -148,11 +148,20 @@ mod tests {
     fn reen_applies_to_communes_and_epci_strictly_above_50000() {
         use TerritoryKind::*;
         for kind in [Commune, Epci, Metropole] {
-            assert_eq!(territory(kind, 50_000).obligations().reen_strategy, Some(false));
-            assert_eq!(territory(kind, 50_001).obligations().reen_strategy, Some(true));
+            assert_eq!(
+                territory(kind, 50_000).obligations().reen_strategy,
+                Some(false)
+            );
+            assert_eq!(
+                territory(kind, 50_001).obligations().reen_strategy,
+                Some(true)
+            );
         }
         for kind in [Departement, Region, Other] {
-            assert_eq!(territory(kind, 1_000_000).obligations().reen_strategy, Some(false));
+            assert_eq!(
+                territory(kind, 1_000_000).obligations().reen_strategy,
+                Some(false)
+            );
         }
     }
 
@@ -161,7 +170,10 @@ mod tests {
         use TerritoryKind::*;
         assert_eq!(territory(Epci, 20_000).obligations().pcaet, Some(false));
         assert_eq!(territory(Epci, 20_001).obligations().pcaet, Some(true));
-        assert_eq!(territory(Metropole, 400_000).obligations().pcaet, Some(true));
+        assert_eq!(
+            territory(Metropole, 400_000).obligations().pcaet,
+            Some(true)
+        );
         assert_eq!(territory(Commune, 200_000).obligations().pcaet, Some(false));
     }
 

@@ -44,9 +44,43 @@ mod tests {
 
     #[test]
     fn fold_ignores_case_accents_and_punctuation() {
-        assert_eq!(fold("  Niveau d'ENGAGEMENT estimé "), "niveau d engagement estime");
-        assert_eq!(fold("Référent identifié et contact"), "referent identifie et contact");
+        assert_eq!(
+            fold("  Niveau d'ENGAGEMENT estimé "),
+            "niveau d engagement estime"
+        );
+        assert_eq!(
+            fold("Référent identifié et contact"),
+            "referent identifie et contact"
+        );
         assert_eq!(fold("Élu"), "elu");
         assert_eq!(fold("—"), "");
+    }
+}
+
+/// « 1 acteur », « 16 acteurs », « 0 acteur »: French uses the singular for 0 and 1.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n <= 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    #[test]
+    fn french_plural_starts_at_two() {
+        assert_eq!(
+            super::count(0, "fiche action", "fiches action"),
+            "0 fiche action"
+        );
+        assert_eq!(
+            super::count(1, "fiche action", "fiches action"),
+            "1 fiche action"
+        );
+        assert_eq!(
+            super::count(2, "fiche action", "fiches action"),
+            "2 fiches action"
+        );
     }
 }

@@ -110,12 +110,11 @@ impl Db {
 
     /// Every stored plan (without their records), in no particular order.
     pub async fn plans(&self) -> Result<Vec<Plan>> {
-        let tx = self.rexie.transaction(&[PLANS], TransactionMode::ReadOnly)?;
+        let tx = self
+            .rexie
+            .transaction(&[PLANS], TransactionMode::ReadOnly)?;
         let values = tx.store(PLANS)?.get_all(None, None).await?;
-        values
-            .iter()
-            .map(|v| decode(RecordKind::Plan, v))
-            .collect()
+        values.iter().map(|v| decode(RecordKind::Plan, v)).collect()
     }
 
     /// A plan and all its records, or `None` if no plan has this id.
@@ -144,7 +143,8 @@ impl Db {
 
     /// Writes the plan record alone (name, territory).
     pub async fn put_plan(&self, plan: &Plan) -> Result<()> {
-        self.put(PLANS, plan_key(plan.id), record::encode(plan)).await
+        self.put(PLANS, plan_key(plan.id), record::encode(plan))
+            .await
     }
 
     /// Writes one actor of `plan_id`.
@@ -155,16 +155,27 @@ impl Db {
 
     /// Writes one action sheet of `plan_id`.
     pub async fn put_action(&self, plan_id: Id, action: &ActionSheet) -> Result<()> {
-        self.put(ACTIONS, record_key(plan_id, action.id), record::encode(action))
-            .await
+        self.put(
+            ACTIONS,
+            record_key(plan_id, action.id),
+            record::encode(action),
+        )
+        .await
     }
 
     /// Deletes one actor and rewrites, in the same transaction, the actions whose links changed.
-    pub async fn delete_actor(&self, plan_id: Id, actor_id: Id, relinked: &[ActionSheet]) -> Result<()> {
+    pub async fn delete_actor(
+        &self,
+        plan_id: Id,
+        actor_id: Id,
+        relinked: &[ActionSheet],
+    ) -> Result<()> {
         let tx = self
             .rexie
             .transaction(&[ACTORS, ACTIONS], TransactionMode::ReadWrite)?;
-        tx.store(ACTORS)?.delete(record_key(plan_id, actor_id)).await?;
+        tx.store(ACTORS)?
+            .delete(record_key(plan_id, actor_id))
+            .await?;
         let actions = tx.store(ACTIONS)?;
         for action in relinked {
             let value = JsValue::from_str(&record::encode(action));
@@ -177,18 +188,26 @@ impl Db {
 
     /// Deletes one action sheet.
     pub async fn delete_action(&self, plan_id: Id, action_id: Id) -> Result<()> {
-        let tx = self.rexie.transaction(&[ACTIONS], TransactionMode::ReadWrite)?;
-        tx.store(ACTIONS)?.delete(record_key(plan_id, action_id)).await?;
+        let tx = self
+            .rexie
+            .transaction(&[ACTIONS], TransactionMode::ReadWrite)?;
+        tx.store(ACTIONS)?
+            .delete(record_key(plan_id, action_id))
+            .await?;
         self.finish(tx, 1).await
     }
 
     /// Writes many actors of `plan_id` in one transaction: all are stored or none.
     pub async fn put_actors(&self, plan_id: Id, actors: &[Actor]) -> Result<()> {
-        let tx = self.rexie.transaction(&[ACTORS], TransactionMode::ReadWrite)?;
+        let tx = self
+            .rexie
+            .transaction(&[ACTORS], TransactionMode::ReadWrite)?;
         let store = tx.store(ACTORS)?;
         for actor in actors {
             let value = JsValue::from_str(&record::encode(actor));
-            store.put(&value, Some(&record_key(plan_id, actor.id))).await?;
+            store
+                .put(&value, Some(&record_key(plan_id, actor.id)))
+                .await?;
         }
         self.finish(tx, actors.len()).await
     }
@@ -228,7 +247,9 @@ impl Db {
     }
 
     async fn put(&self, store: &str, key: JsValue, value: String) -> Result<()> {
-        let tx = self.rexie.transaction(&[store], TransactionMode::ReadWrite)?;
+        let tx = self
+            .rexie
+            .transaction(&[store], TransactionMode::ReadWrite)?;
         tx.store(store)?
             .put(&JsValue::from_str(&value), Some(&key))
             .await?;
@@ -274,5 +295,6 @@ fn plan_range(plan_id: Id) -> Result<KeyRange> {
         key.push(&JsValue::from_str(s));
         JsValue::from(key)
     };
-    KeyRange::bound(&bound(""), &bound("\u{ffff}"), None, None).map_err(|e| StorageError(format!("{e:?}")))
+    KeyRange::bound(&bound(""), &bound("\u{ffff}"), None, None)
+        .map_err(|e| StorageError(format!("{e:?}")))
 }

@@ -56,9 +56,9 @@ fn initial_route() -> Route {
     }
     if hash.is_empty() || hash == "#" {
         if let Some(route) = settings::last_route().and_then(|h| Route::parse(&h)) {
-            let _ = window()
-                .history()
-                .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.hash())));
+            let _ = window().history().and_then(|h| {
+                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.hash()))
+            });
             return route;
         }
     }

@@ -39,7 +39,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     match std::str::from_utf8(body) {
         Ok(text) => Ok(text.to_owned()),
         Err(e) => {
-            let line = 1 + body[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let line = 1 + body[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             Err(DecodeError::NotUtf8 { line })
         }
     }
@@ -51,7 +54,10 @@ mod tests {
 
     #[test]
     fn strips_the_bom_and_keeps_accents() {
-        assert_eq!(decode("\u{feff}Élu;Région".as_bytes()).unwrap(), "Élu;Région");
+        assert_eq!(
+            decode("\u{feff}Élu;Région".as_bytes()).unwrap(),
+            "Élu;Région"
+        );
         assert_eq!(decode("Élu".as_bytes()).unwrap(), "Élu");
     }
 
@@ -59,7 +65,10 @@ mod tests {
     fn invalid_utf8_names_its_line() {
         let bytes = b"a;b\r\nc;d\r\n\xC9lu;x\r\n";
         assert_eq!(decode(bytes), Err(DecodeError::NotUtf8 { line: 3 }));
-        assert!(decode(bytes).unwrap_err().to_string().starts_with("Ligne 3"));
+        assert!(decode(bytes)
+            .unwrap_err()
+            .to_string()
+            .starts_with("Ligne 3"));
     }
 
     #[test]

@@ -87,7 +87,9 @@ pub struct CensusImport {
 impl CensusImport {
     /// Problems that forbid storing the import as it is.
     pub fn errors(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.severity == Severity::Error)
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
     }
 }
 
@@ -109,6 +111,9 @@ fn detect_delimiter(text: &str) -> u8 {
 /// (empty name, unknown engagement level, unknown actor type) are collected, never fatal; only a
 /// file without a name column or with broken CSV structure fails with [`ReadError`].
 pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, ReadError> {
+    // The csv crate under-counts record lines after CRLF line ends (Excel's), so line numbers
+    // in our messages would be off by one per row; plain LF keeps them exact.
+    let text = &text.replace("\r\n", "\n");
     let delimiter = detect_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -237,7 +242,8 @@ fn split_referent(cell: &str) -> (String, String) {
             return (left.trim().to_owned(), right.trim().to_owned());
         }
     }
-    let (contacts, rest): (Vec<&str>, Vec<&str>) = cell.split_whitespace().partition(|w| is_contact(w));
+    let (contacts, rest): (Vec<&str>, Vec<&str>) =
+        cell.split_whitespace().partition(|w| is_contact(w));
     let referent = rest
         .join(" ")
         .trim_matches(|c: char| c == '—' || c == '-' || c == ':' || c.is_whitespace())
@@ -251,7 +257,8 @@ mod tests {
     use crate::census::decode;
     use crate::ids::CounterIds;
 
-    const FIXTURE: &[u8] = include_bytes!("../../../tests/fixtures/recensement-acteurs-exemple.csv");
+    const FIXTURE: &[u8] =
+        include_bytes!("../../../tests/fixtures/recensement-acteurs-exemple.csv");
 
     fn read(text: &str) -> CensusImport {
         read_census(text, &mut CounterIds::default()).unwrap()
@@ -273,7 +280,11 @@ mod tests {
         assert_eq!(envie.family, Family::Association);
         assert_eq!(envie.nr_action_types, vec!["Achats"]);
         assert!(envie.description.contains("800 ordinateurs"));
-        let citizens = import.actors.iter().find(|a| a.name == "Habitants du territoire").unwrap();
+        let citizens = import
+            .actors
+            .iter()
+            .find(|a| a.name == "Habitants du territoire")
+            .unwrap();
         assert_eq!(citizens.family, Family::Citizen);
         assert_eq!(citizens.contact, "");
     }
@@ -293,18 +304,27 @@ mod tests {
         let text = "Nom de l'acteur\tType d'action Numérique Responsable\nCHU\t\"Achats\nMesure | Sensibilisation\"\n";
         let import = read(text);
         assert_eq!(import.delimiter, b'\t');
-        assert_eq!(import.actors[0].nr_action_types, vec!["Achats", "Mesure", "Sensibilisation"]);
+        assert_eq!(
+            import.actors[0].nr_action_types,
+            vec!["Achats", "Mesure", "Sensibilisation"]
+        );
     }
 
     #[test]
     fn row_problems_name_their_line_and_column() {
-        let text = "Nom de l'acteur;Niveau d'engagement estimé;Couleur\nA;très fort;bleu\n;Moteur;\nB;;\n";
+        let text =
+            "Nom de l'acteur;Niveau d'engagement estimé;Couleur\nA;très fort;bleu\n;Moteur;\nB;;\n";
         let import = read(text);
         assert_eq!(import.actors.len(), 2);
         let messages: Vec<String> = import.problems.iter().map(|p| p.to_string()).collect();
-        assert!(messages.contains(&"Ligne 1, colonne « Couleur » : colonne inconnue, ignorée.".to_string()));
-        assert!(messages.iter().any(|m| m.starts_with("Ligne 2, colonne « Niveau d'engagement estimé » : niveau « très fort »")));
-        assert!(messages.contains(&"Ligne 3, colonne « Nom de l'acteur » : le nom de l'acteur est vide.".to_string()));
+        assert!(messages
+            .contains(&"Ligne 1, colonne « Couleur » : colonne inconnue, ignorée.".to_string()));
+        assert!(messages.iter().any(|m| m.starts_with(
+            "Ligne 2, colonne « Niveau d'engagement estimé » : niveau « très fort »"
+        )));
+        assert!(messages.contains(
+            &"Ligne 3, colonne « Nom de l'acteur » : le nom de l'acteur est vide.".to_string()
+        ));
         assert_eq!(import.errors().count(), 1);
     }
 
@@ -315,7 +335,10 @@ mod tests {
             err.to_string(),
             "Ligne 1 : la colonne « Nom de l'acteur » est introuvable. En-têtes lus : « Type », « Description »."
         );
-        assert_eq!(read_census("", &mut CounterIds::default()).unwrap_err(), ReadError::Empty);
+        assert_eq!(
+            read_census("", &mut CounterIds::default()).unwrap_err(),
+            ReadError::Empty
+        );
     }
 
     #[test]
@@ -328,6 +351,22 @@ mod tests {
             split_referent("Mme Martin 0299000000"),
             ("Mme Martin".into(), "0299000000".into())
         );
-        assert_eq!(split_referent("Cabinet du maire"), ("Cabinet du maire".into(), "".into()));
+        assert_eq!(
+            split_referent("Cabinet du maire"),
+            ("Cabinet du maire".into(), "".into())
+        );
+    }
+}
+
+#[cfg(test)]
+mod crlf_tests {
+    use super::*;
+    use crate::ids::CounterIds;
+
+    #[test]
+    fn lines_are_counted_with_windows_line_ends() {
+        let text = "Type d'acteur;Nom de l'acteur\r\nPME;Atelier\r\nPME;\r\n";
+        let import = read_census(text, &mut CounterIds::default()).unwrap();
+        assert_eq!(import.problems[0].line, Some(3), "{:?}", import.problems);
     }
 }

@@ -88,10 +88,16 @@ mod tests {
 
     #[test]
     fn file_names_are_safe() {
-        let plan = Plan::new(Id::from_random_bytes([0; 16]), "Stratégie NR — Rennes 2026 !");
+        let plan = Plan::new(
+            Id::from_random_bytes([0; 16]),
+            "Stratégie NR — Rennes 2026 !",
+        );
         let file = PlanFile::new(plan, vec![], vec![], None);
         let day = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        assert_eq!(file.file_name(day), "strategie-nr-rennes-2026-2026-11-29.json");
+        assert_eq!(
+            file.file_name(day),
+            "strategie-nr-rennes-2026-2026-11-29.json"
+        );
         assert_eq!(slug("???"), "plan");
     }
 

@@ -43,7 +43,8 @@ pub fn migrate_record(kind: RecordKind, value: &mut Value, from: u32) -> Result<
             RecordKind::Actor => m.actor,
             RecordKind::Action => m.action,
         };
-        step(value).map_err(|e| format!("migration vers la version {} ({}) : {e}", m.to, m.title))?;
+        step(value)
+            .map_err(|e| format!("migration vers la version {} ({}) : {e}", m.to, m.title))?;
     }
     Ok(())
 }
@@ -54,7 +55,10 @@ pub fn migrate_file(file: &mut Value, from: u32) -> Result<(), String> {
     if let Some(plan) = file.get_mut("plan") {
         migrate_record(RecordKind::Plan, plan, from)?;
     }
-    for (key, kind) in [("actors", RecordKind::Actor), ("actions", RecordKind::Action)] {
+    for (key, kind) in [
+        ("actors", RecordKind::Actor),
+        ("actions", RecordKind::Action),
+    ] {
         if let Some(Value::Array(records)) = file.get_mut(key) {
             for record in records {
                 migrate_record(kind, record, from)?;

@@ -11,7 +11,11 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// Not JSON at all, or truncated: `line` and `column` (1-based) of the first fault.
-    NotJson { line: usize, column: usize, detail: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// JSON, but not an Atelier NR plan (another app's file, an array…).
     NotAPlan { reason: String },
     /// Written by a newer Atelier NR than this one.
@@ -25,7 +29,11 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::NotJson { line, column, detail } => write!(
+            ImportError::NotJson {
+                line,
+                column,
+                detail,
+            } => write!(
                 f,
                 "Ligne {line}, colonne {column} : ce n'est pas du JSON valide ({detail}). \
                  Le fichier est peut-être tronqué ou d'un autre type."
@@ -69,7 +77,9 @@ pub fn parse_plan_file(text: &str) -> Result<PlanFile, ImportError> {
         Some(FORMAT_TAG) => {}
         Some(other) => {
             return Err(ImportError::NotAPlan {
-                reason: format!("son champ « format » vaut « {other} » au lieu de « {FORMAT_TAG} »."),
+                reason: format!(
+                    "son champ « format » vaut « {other} » au lieu de « {FORMAT_TAG} »."
+                ),
             })
         }
         None => {
@@ -79,10 +89,13 @@ pub fn parse_plan_file(text: &str) -> Result<PlanFile, ImportError> {
         }
     }
     let version = match object.get("schema_version") {
-        Some(v) => v.as_u64().filter(|&v| v >= 1).ok_or_else(|| ImportError::Invalid {
-            path: "schema_version".into(),
-            detail: format!("un entier à partir de 1 est attendu, trouvé {v}."),
-        })?,
+        Some(v) => v
+            .as_u64()
+            .filter(|&v| v >= 1)
+            .ok_or_else(|| ImportError::Invalid {
+                path: "schema_version".into(),
+                detail: format!("un entier à partir de 1 est attendu, trouvé {v}."),
+            })?,
         None => {
             return Err(ImportError::Invalid {
                 path: "schema_version".into(),
@@ -95,10 +108,11 @@ pub fn parse_plan_file(text: &str) -> Result<PlanFile, ImportError> {
     }
     // `version` fits in u32: it is at most SCHEMA_VERSION.
     migrate_file(&mut value, version as u32).map_err(|detail| ImportError::Migration { detail })?;
-    let file: PlanFile = serde_path_to_error::deserialize(value).map_err(|e| ImportError::Invalid {
-        path: e.path().to_string(),
-        detail: translate_serde(&e.inner().to_string()),
-    })?;
+    let file: PlanFile =
+        serde_path_to_error::deserialize(value).map_err(|e| ImportError::Invalid {
+            path: e.path().to_string(),
+            detail: translate_serde(&e.inner().to_string()),
+        })?;
     validate(&file)?;
     Ok(file)
 }
@@ -112,21 +126,37 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
     let mut ids: HashSet<Id> = HashSet::new();
     for (i, actor) in file.actors.iter().enumerate() {
         if actor.name.trim().is_empty() {
-            return Err(invalid(format!("actors[{i}].name"), "le nom de l'acteur est vide."));
+            return Err(invalid(
+                format!("actors[{i}].name"),
+                "le nom de l'acteur est vide.",
+            ));
         }
         if !ids.insert(actor.id) {
-            return Err(invalid(format!("actors[{i}].id"), "cet identifiant est déjà utilisé."));
+            return Err(invalid(
+                format!("actors[{i}].id"),
+                "cet identifiant est déjà utilisé.",
+            ));
         }
     }
     let actor_ids = ids.clone();
     for (i, action) in file.actions.iter().enumerate() {
         if action.title.trim().is_empty() {
-            return Err(invalid(format!("actions[{i}].title"), "l'intitulé est vide."));
+            return Err(invalid(
+                format!("actions[{i}].title"),
+                "l'intitulé est vide.",
+            ));
         }
         if !ids.insert(action.id) {
-            return Err(invalid(format!("actions[{i}].id"), "cet identifiant est déjà utilisé."));
+            return Err(invalid(
+                format!("actions[{i}].id"),
+                "cet identifiant est déjà utilisé.",
+            ));
         }
-        if let Some(j) = action.actor_ids.iter().position(|id| !actor_ids.contains(id)) {
+        if let Some(j) = action
+            .actor_ids
+            .iter()
+            .position(|id| !actor_ids.contains(id))
+        {
             return Err(invalid(
                 format!("actions[{i}].actor_ids[{j}]"),
                 "cet acteur n'existe pas dans le fichier.",
@@ -225,7 +255,10 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused_without_crashing() {
         let text = "[".repeat(100_000);
-        assert!(matches!(parse_plan_file(&text), Err(ImportError::NotJson { .. })));
+        assert!(matches!(
+            parse_plan_file(&text),
+            Err(ImportError::NotJson { .. })
+        ));
     }
 
     #[test]
@@ -233,7 +266,12 @@ mod tests {
         let mut value = serde_json::to_value(sample()).unwrap();
         value["schema_version"] = (SCHEMA_VERSION + 1).into();
         let err = parse_plan_file(&value.to_string()).unwrap_err();
-        assert_eq!(err, ImportError::NewerVersion { found: u64::from(SCHEMA_VERSION) + 1 });
+        assert_eq!(
+            err,
+            ImportError::NewerVersion {
+                found: u64::from(SCHEMA_VERSION) + 1
+            }
+        );
         assert!(err.to_string().contains("plus récente"));
     }
 
@@ -242,20 +280,29 @@ mod tests {
         let mut value = serde_json::to_value(sample()).unwrap();
         value["actors"][0]["engagement"] = "enorme".into();
         let err = parse_plan_file(&value.to_string()).unwrap_err();
-        let ImportError::Invalid { path, .. } = &err else { panic!("{err:?}") };
+        let ImportError::Invalid { path, .. } = &err else {
+            panic!("{err:?}")
+        };
         assert_eq!(path, "actors[0].engagement");
-        assert!(err.to_string().starts_with("Champ « actors[0].engagement » : valeur inconnue"));
+        assert!(err
+            .to_string()
+            .starts_with("Champ « actors[0].engagement » : valeur inconnue"));
 
         let mut value = serde_json::to_value(sample()).unwrap();
         value["plan"].as_object_mut().unwrap().remove("name");
         let err = parse_plan_file(&value.to_string()).unwrap_err();
-        assert_eq!(err.to_string(), "Champ « plan » : champ obligatoire `name` absent.");
+        assert_eq!(
+            err.to_string(),
+            "Champ « plan » : champ obligatoire `name` absent."
+        );
     }
 
     #[test]
     fn a_link_to_a_missing_actor_is_refused() {
         let mut file = sample();
-        file.actions[0].actor_ids.push(Id::from_random_bytes([9; 16]));
+        file.actions[0]
+            .actor_ids
+            .push(Id::from_random_bytes([9; 16]));
         let err = parse_plan_file(&file.to_json()).unwrap_err();
         assert_eq!(
             err.to_string(),

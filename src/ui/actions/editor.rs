@@ -11,16 +11,29 @@ const LINK_LIST_LIMIT: usize = 50;
 #[component]
 pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let state = use_state();
-    let Some(action) = state.actions.with_untracked(|l| l.iter().find(|a| a.id == id).cloned()) else {
+    let Some(action) = state
+        .actions
+        .with_untracked(|l| l.iter().find(|a| a.id == id).cloned())
+    else {
         return ().into_any();
     };
     let (title_error, set_title_error) = signal(false);
     let (filter, set_filter) = signal(String::new());
     let title = Memo::new(move |_| {
-        state.actions.with(|l| l.iter().find(|a| a.id == id).map(|a| a.title.clone()).unwrap_or_default())
+        state.actions.with(|l| {
+            l.iter()
+                .find(|a| a.id == id)
+                .map(|a| a.title.clone())
+                .unwrap_or_default()
+        })
     });
     let linked = Memo::new(move |_| {
-        state.actions.with(|l| l.iter().find(|a| a.id == id).map(|a| a.actor_ids.clone()).unwrap_or_default())
+        state.actions.with(|l| {
+            l.iter()
+                .find(|a| a.id == id)
+                .map(|a| a.actor_ids.clone())
+                .unwrap_or_default()
+        })
     });
     super::super::widgets::focus_later("action-title");
 

@@ -71,7 +71,7 @@ pub fn Actions() -> impl IntoView {
 
         <div class="table-wrap">
             <table class="data-table action-table">
-                <caption>{move || match state.actions.with(Vec::len) { 0 => "Aucune fiche action".to_string(), 1 => "1 fiche action".to_string(), n => format!("{n} fiches action") }}</caption>
+                <caption>{move || match state.actions.with(Vec::len) { 0 => "Aucune fiche action".to_string(), n => atelier_core::text::count(n, "fiche action", "fiches action") }}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Intitulé"</th>

@@ -8,12 +8,20 @@ use leptos::prelude::*;
 #[component]
 pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let state = use_state();
-    let Some(actor) = state.actors.with_untracked(|l| l.iter().find(|a| a.id == id).cloned()) else {
+    let Some(actor) = state
+        .actors
+        .with_untracked(|l| l.iter().find(|a| a.id == id).cloned())
+    else {
         return ().into_any();
     };
     let (name_error, set_name_error) = signal(false);
     let title = Memo::new(move |_| {
-        state.actors.with(|l| l.iter().find(|a| a.id == id).map(|a| a.name.clone()).unwrap_or_default())
+        state.actors.with(|l| {
+            l.iter()
+                .find(|a| a.id == id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default()
+        })
     });
     super::super::widgets::focus_later("actor-name");
 

@@ -20,7 +20,10 @@ pub fn ImportCsv() -> impl IntoView {
             )));
         };
         if file.size() > MAX_FILE_BYTES as f64 {
-            refuse(vec![format!("Le fichier dépasse la limite de {} Mo.", MAX_FILE_BYTES / 1_048_576)]);
+            refuse(vec![format!(
+                "Le fichier dépasse la limite de {} Mo.",
+                MAX_FILE_BYTES / 1_048_576
+            )]);
             return;
         }
         spawn_local(async move {
@@ -40,7 +43,9 @@ pub fn ImportCsv() -> impl IntoView {
                 return refuse(import.errors().map(|p| p.to_string()).collect());
             }
             if import.actors.is_empty() {
-                return refuse(vec!["Le fichier ne contient aucune ligne d'acteur sous l'en-tête.".into()]);
+                return refuse(vec![
+                    "Le fichier ne contient aucune ligne d'acteur sous l'en-tête.".into(),
+                ]);
             }
             let warnings = import.problems.iter().map(|p| p.to_string()).collect();
             state.import_actors(import.actors, warnings);

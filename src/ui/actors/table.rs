@@ -14,7 +14,7 @@ pub fn ActorTable(
     view! {
         <div class="table-wrap">
             <table class="data-table actor-table">
-                <caption>{move || match count() { 0 => "Aucun acteur recensé".to_string(), 1 => "1 acteur recensé".to_string(), n => format!("{n} acteurs recensés") }}</caption>
+                <caption>{move || match count() { 0 => "Aucun acteur recensé".to_string(), n => atelier_core::text::count(n, "acteur recensé", "acteurs recensés") }}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Nom de l'acteur"</th>

@@ -9,12 +9,18 @@ use leptos::prelude::*;
 pub fn Conclusion() -> impl IntoView {
     let state = use_state();
     let export = move |_| {
-        let Some(file) = state.export_file() else { return };
+        let Some(file) = state.export_file() else {
+            return;
+        };
         let name = file.file_name(browser::today());
         match browser::download(&name, "application/json", &file.to_json()) {
-            Ok(()) => state.notice.set(Some(Notice::success(format!("Plan exporté dans « {name} »."))))
-,
-            Err(_) => state.notice.set(Some(Notice::error("Le navigateur a refusé le téléchargement.", vec![]))),
+            Ok(()) => state.notice.set(Some(Notice::success(format!(
+                "Plan exporté dans « {name} »."
+            )))),
+            Err(_) => state.notice.set(Some(Notice::error(
+                "Le navigateur a refusé le téléchargement.",
+                vec![],
+            ))),
         }
     };
     view! {
@@ -30,7 +36,7 @@ pub fn Conclusion() -> impl IntoView {
             <h2 id="summary-title">"Où en est le plan"</h2>
             <div class="summary">
                 <div>
-                    <h3>{move || format!("{} acteurs", state.actors.with(Vec::len))}</h3>
+                    <h3>{move || atelier_core::text::count(state.actors.with(Vec::len), "acteur", "acteurs")}</h3>
                     <ul>
                         {move || state.actors.with(|actors| EngagementLevel::ALL.into_iter().rev().map(|l| {
                             let n = actors.iter().filter(|a| a.engagement == l).count();
@@ -39,7 +45,7 @@ pub fn Conclusion() -> impl IntoView {
                     </ul>
                 </div>
                 <div>
-                    <h3>{move || format!("{} fiches action", state.actions.with(Vec::len))}</h3>
+                    <h3>{move || atelier_core::text::count(state.actions.with(Vec::len), "fiche action", "fiches action")}</h3>
                     <ul>
                         {move || state.actions.with(|actions| ActionStatus::ALL.into_iter().map(|s| {
                             let n = actions.iter().filter(|a| a.status == s).count();

@@ -10,10 +10,15 @@ use leptos::prelude::*;
 pub fn Context() -> impl IntoView {
     let state = use_state();
     // Read once: inputs keep what the user types, and each change is saved as it happens.
-    let plan = state.plan.get_untracked().unwrap_or_else(|| {
-        atelier_core::Plan::new(crate::browser::new_id(), "")
+    let plan = state
+        .plan
+        .get_untracked()
+        .unwrap_or_else(|| atelier_core::Plan::new(crate::browser::new_id(), ""));
+    let territory = Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| p.as_ref().map(|p| p.territory.clone()).unwrap_or_default())
     });
-    let territory = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.territory.clone()).unwrap_or_default()));
     let (name_error, set_name_error) = signal(false);
 
     view! {
@@ -119,7 +124,7 @@ pub fn fmt_thousands(n: u32) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{202f}');
         }
         out.push(c);

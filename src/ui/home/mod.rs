@@ -1,7 +1,7 @@
 //! « Mes plans »: create a plan, open one, import a plan file as a new plan.
 
-use super::widgets::FilePicker;
 use super::navigate;
+use super::widgets::FilePicker;
 use crate::browser;
 use crate::route::Route;
 use crate::state::{use_state, Notice};
@@ -46,14 +46,19 @@ pub fn Home() -> impl IntoView {
             let result = match browser::read_file(&file).await {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => parse_plan_file(&text).map_err(|e| e.to_string()),
-                    Err(_) => Err("le fichier n'est pas un texte UTF-8 (un fichier binaire ?).".into()),
+                    Err(_) => {
+                        Err("le fichier n'est pas un texte UTF-8 (un fichier binaire ?).".into())
+                    }
                 },
                 Err(e) => Err(e),
             };
             match result {
                 Ok(plan) => state.import_plan_as_new(plan),
                 Err(e) => state.notice.set(Some(Notice::error(
-                    format!("Import de « {} » refusé. Vos plans n'ont pas été modifiés.", file.name()),
+                    format!(
+                        "Import de « {} » refusé. Vos plans n'ont pas été modifiés.",
+                        file.name()
+                    ),
                     vec![e],
                 ))),
             }

@@ -1,0 +1,79 @@
+// Bad files get a message that says what is wrong and where, and the stored plan stays as it was.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { DIST, createPlan, goToStep, importCensus, noticeText } from './helpers.mjs';
+
+let srv, browser, dir;
+before(async () => {
+  srv = await serve(DIST);
+  browser = await launch();
+  dir = await mkdtemp(join(tmpdir(), 'atelier-bad-'));
+});
+after(async () => { await browser?.close(); await srv?.close(); });
+
+async function file(name, contents) {
+  const path = join(dir, name);
+  await writeFile(path, contents);
+  return path;
+}
+
+test('malformed CSV files are refused with line and column, and stored actors stay', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan robuste');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+
+  const cases = [
+    ['vide-ligne3.csv', "\uFEFFType d'acteur;Nom de l'acteur;Niveau d'engagement estimé\r\nPME;Atelier;Engagé\r\nPME;;Moteur\r\n",
+      /Ligne 3, colonne « Nom de l'acteur » : le nom de l'acteur est vide/],
+    ['sans-nom.csv', 'Type;Description\nPME;rien\n', /la colonne « Nom de l'acteur » est introuvable/],
+    ['classeur.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]), /n'est pas un fichier texte/],
+    ['latin1.csv', Buffer.from("Nom de l'acteur\nR\xe9gion\n", 'latin1'), /Ligne 2 : .*UTF-8/],
+  ];
+  for (const [name, contents, expected] of cases) {
+    await page.locator('#import-csv-file').setInputFiles(await file(name, contents));
+    await page.getByText(`Import de « ${name} » refusé`).waitFor();
+    const notice = await noticeText(page);
+    assert.match(notice, expected, name);
+    assert.match(notice, /rien n'a été enregistré/);
+    assert.match(await page.locator('.actor-table caption').innerText(), /^16 acteurs/);
+    await page.getByRole('button', { name: 'Fermer le message' }).click();
+  }
+
+  await page.reload();
+  await page.getByText('16 acteurs recensés').waitFor();
+  await context.close();
+});
+
+test('bad plan files are refused with a precise message and no plan is touched', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan existant');
+  const good = JSON.stringify({
+    format: 'atelier-nr/plan', schema_version: 1, exported_at: null,
+    plan: { id: '6f1c2a3b-0000-4000-8000-000000000001', name: 'P', territory: { name: '', kind: 'commune', population: null } },
+    actors: [], actions: [],
+  });
+  const cases = [
+    ['tronque.json', good.slice(0, 60), /Ligne 1, colonne \d+ : ce n'est pas du JSON valide/],
+    ['tableau.json', '[1, 2, 3]', /n'est pas un plan Atelier NR : il contient un tableau/],
+    ['futur.json', good.replace('"schema_version":1', '"schema_version":99'), /version plus récente d'Atelier NR \(format 99/],
+    ['champ.json', good.replace('"kind":"commune"', '"kind":"village"'), /Champ « plan\.territory\.kind » : valeur inconnue/],
+    ['image.json', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]), /pas un texte UTF-8/],
+  ];
+  for (const [name, contents, expected] of cases) {
+    await page.goto(srv.url + '#/');
+    await page.locator('#import-plan-file').setInputFiles(await file(name, contents));
+    await page.getByText(`Import de « ${name} » refusé`).waitFor();
+    assert.match(await noticeText(page), expected, name);
+    assert.equal(await page.locator('.plan-list li').count(), 1, `${name} adds no plan`);
+  }
+  await page.reload();
+  assert.equal(await page.locator('.plan-list li').count(), 1);
+  await context.close();
+});

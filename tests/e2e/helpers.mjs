@@ -1,0 +1,39 @@
+// Shared steps of the end-to-end tests, written as a user would act: through labels,
+// buttons and links, never through the app's internals.
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(here, '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+export const CENSUS = join(FIXTURES, 'recensement-acteurs-exemple.csv');
+
+/** Creates a plan from « Mes plans » and waits for the context screen. */
+export async function createPlan(page, url, name) {
+  await page.goto(url + '#/');
+  await page.getByLabel('Nom du plan').fill(name);
+  await page.getByRole('button', { name: 'Créer le plan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+  await page.getByText('Enregistré dans ce navigateur').waitFor();
+}
+
+/** Goes to a wizard step through the step bar. */
+export async function goToStep(page, title) {
+  await page.getByRole('navigation', { name: 'Étapes de la démarche' }).getByRole('link', { name: title }).click();
+}
+
+/** Imports the shared census fixture into step 1 and waits for its 16 actors. */
+export async function importCensus(page, file = CENSUS) {
+  await page.locator('#import-csv-file').setInputFiles(file);
+}
+
+/** The text of the notice area. */
+export async function noticeText(page) {
+  return (await page.locator('.notice-area').innerText()).trim();
+}
+
+/** Waits until no write is pending, so that a reload cannot race the autosave. */
+export async function settled(page) {
+  await page.getByText('Enregistré dans ce navigateur').waitFor();
+}

@@ -1,0 +1,87 @@
+// Every step has its own URL: Back, Forward and reload work, and the keyboard alone is enough.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { DIST, createPlan, goToStep, settled } from './helpers.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(DIST); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const h1 = (page) => page.locator('h1').innerText();
+
+test('Back, Forward and reload follow the steps', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan navigation');
+  await goToStep(page, 'Qui mobiliser ?');
+  await goToStep(page, 'Comment les mobiliser ?');
+  assert.equal(await h1(page), 'Étape 2 — Comment les mobiliser ?');
+  assert.equal(await page.locator('[aria-current="step"]').innerText(), '2\nComment les mobiliser ?');
+
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Étape 1 — Qui mobiliser ?' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: 'Étape 1 — Qui mobiliser ?' }).waitFor();
+
+  await goToStep(page, 'Comment les mobiliser ?');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Étape 2 — Comment les mobiliser ?' }).waitFor();
+  // Opening the bare address reopens the last step.
+  await page.goto(srv.url);
+  await page.getByRole('heading', { level: 1, name: 'Étape 2 — Comment les mobiliser ?' }).waitFor();
+  assert.ok(page.url().endsWith('#/mobiliser'));
+  await context.close();
+});
+
+test('a user can add and edit an actor with the keyboard only', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan clavier');
+  await goToStep(page, 'Qui mobiliser ?');
+  // After navigation, focus is on the screen's heading.
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'new-actor-name');
+  await page.keyboard.type('Repair Café du centre');
+  await page.keyboard.press('Enter');
+  // The new actor's sheet opens with focus in its name field.
+  await page.waitForFunction(() => document.activeElement?.id === 'actor-name');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Autre association');
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'actor-referent');
+  await page.keyboard.type('Coordination bénévole');
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { name: /Modifier l'acteur/ }).waitFor({ state: 'detached' });
+  await settled(page);
+
+  await page.reload();
+  const row = page.locator('.actor-table tbody tr', { hasText: 'Repair Café du centre' });
+  await row.waitFor();
+  const text = await row.innerText();
+  assert.match(text, /Organismes associatifs/);
+  assert.match(text, /Coordination bénévole/);
+  await context.close();
+});
+
+test('a deleted actor comes back with Annuler and stays after reload', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan annulation');
+  await goToStep(page, 'Qui mobiliser ?');
+  for (const name of ['Envie 35', 'CHU de Rennes']) {
+    await page.getByLabel('Nom du nouvel acteur').fill(name);
+    await page.getByRole('button', { name: "Ajouter l'acteur" }).click();
+  }
+  await page.getByText('2 acteurs recensés').waitFor();
+  await page.getByRole('button', { name: 'Supprimer Envie 35' }).click();
+  await page.getByText('1 acteur recensé').waitFor();
+  await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+  await page.getByText('2 acteurs recensés').waitFor();
+  await settled(page);
+  await page.reload();
+  await page.getByText('2 acteurs recensés').waitFor();
+  await context.close();
+});
