@@ -57,6 +57,12 @@ mod tests {
     }
 }
 
+/// A day as French readers write it: `30/06/2027`.
+pub fn french_date(day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{}", day.day(), day.month(), day.year())
+}
+
 /// « 1 acteur », « 16 acteurs », « 0 acteur »: French uses the singular for 0 and 1.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n <= 1 {

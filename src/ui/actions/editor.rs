@@ -80,7 +80,7 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                     <label for="action-due">"Échéance"</label>
                     <input id="action-due" type="date" value=action.due.map(|d| d.to_string()).unwrap_or_default()
                         on:change=move |ev| {
-                            let due = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                            let due = event_target_value(&ev).parse::<NaiveDate>().ok();
                             state.update_action(id, |a| a.due = due);
                         } />
                 </div>

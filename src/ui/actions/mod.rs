@@ -99,7 +99,7 @@ pub fn Actions() -> impl IntoView {
                                     <td data-label="Axe">{a.axis.label()}</td>
                                     <td data-label="Statut">{a.status.label()}</td>
                                     <td data-label="Pilote">{a.pilot}</td>
-                                    <td data-label="Échéance">{a.due.map(|d| d.format("%d/%m/%Y").to_string())}</td>
+                                    <td data-label="Échéance">{a.due.map(atelier_core::text::french_date)}</td>
                                     <td data-label="Acteurs">{linked}</td>
                                     <td class="row-buttons">
                                         <button type="button" class="button button-small" on:click=move |_| editing.set(Some(id))>

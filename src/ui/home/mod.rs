@@ -33,9 +33,9 @@ pub fn Home() -> impl IntoView {
         if file.size() > MAX_FILE_BYTES as f64 {
             state.notice.set(Some(Notice::error(
                 format!(
-                    "« {} » pèse {:.1} Mo : la limite est de {} Mo. Rien n'a été importé.",
+                    "« {} » pèse {} Mo : la limite est de {} Mo. Rien n'a été importé.",
                     file.name(),
-                    file.size() / 1_048_576.0,
+                    (file.size() as u64).div_ceil(1_048_576),
                     MAX_FILE_BYTES / 1_048_576
                 ),
                 vec![],
