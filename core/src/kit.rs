@@ -25,7 +25,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         value: "10 %",
-        what: "de l'électricité et de l'énergie consommées en France vont au numérique",
+        what: "de la consommation d'énergie en France est due au numérique",
         source: "Ministère de l'Économie, programme Alt-Impact",
     },
     Figure {

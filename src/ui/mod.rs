@@ -27,6 +27,8 @@ pub fn App() -> impl IntoView {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(route) = Route::parse(&location_hash()) {
             settings::set_last_route(route.hash());
+            // A message belongs to the screen it was raised on.
+            state.notice.set(None);
             state.route.set(route);
             // After the new screen is drawn, move focus to its heading so that keyboard and
             // screen-reader users start reading the new screen from the top.
