@@ -8,6 +8,7 @@ mod actors;
 mod circles;
 mod conclusion;
 mod context;
+mod fields;
 mod home;
 mod shell;
 mod widgets;

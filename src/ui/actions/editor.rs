@@ -1,5 +1,6 @@
 //! Editing one action sheet (fiche action); every change is saved as it happens.
 
+use super::super::fields::{SelectField, TextArea, TextField};
 use crate::state::use_state;
 use atelier_core::{ActionStatus, Axis, Id};
 use chrono::NaiveDate;
@@ -17,7 +18,6 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
     else {
         return ().into_any();
     };
-    let (title_error, set_title_error) = signal(false);
     let (filter, set_filter) = signal(String::new());
     let title = Memo::new(move |_| {
         state.actions.with(|l| {
@@ -43,54 +43,31 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
             <h2 id="action-editor-title">"Fiche action « " {title} " »"</h2>
             <p class="hint">"Les modifications sont enregistrées au fil de la saisie."</p>
             <div class="form-grid">
-                <div class="field field-wide">
-                    <label for="action-title">"Intitulé"</label>
-                    <input id="action-title" type="text" value=action.title.clone()
-                        aria-invalid=move || title_error.get().then_some("true")
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            let empty = v.trim().is_empty();
-                            set_title_error.set(empty);
-                            if !empty { state.update_action(id, |a| a.title = v.trim().to_owned()); }
-                        } />
-                    {move || title_error.get().then(|| view! { <p class="field-error">"L'intitulé est obligatoire ; l'ancien est conservé."</p> })}
-                </div>
-                <div class="field">
-                    <label for="action-axis">"Axe"</label>
-                    <select id="action-axis" on:change=move |ev| {
-                        if let Some(axis) = Axis::from_code(&event_target_value(&ev)) { state.update_action(id, |a| a.axis = axis); }
-                    }>
-                        {Axis::ALL.into_iter().map(|x| view! { <option value=x.code() selected=x == action.axis>{x.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="action-status">"Statut"</label>
-                    <select id="action-status" on:change=move |ev| {
-                        if let Some(s) = ActionStatus::from_code(&event_target_value(&ev)) { state.update_action(id, |a| a.status = s); }
-                    }>
-                        {ActionStatus::ALL.into_iter().map(|x| view! { <option value=x.code() selected=x == action.status>{x.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="action-pilot">"Pilote (personne ou service)"</label>
-                    <input id="action-pilot" type="text" value=action.pilot.clone()
-                        on:input=move |ev| { let v = event_target_value(&ev); state.update_action(id, |a| a.pilot = v); } />
-                </div>
-                <div class="field">
-                    <label for="action-due">"Échéance"</label>
-                    <input id="action-due" type="date" value=action.due.map(|d| d.to_string()).unwrap_or_default()
-                        on:change=move |ev| {
-                            let due = event_target_value(&ev).parse::<NaiveDate>().ok();
-                            state.update_action(id, |a| a.due = due);
-                        } />
-                </div>
-                <div class="field field-wide">
-                    <label for="action-description">"Description"</label>
-                    <textarea id="action-description" rows="3"
-                        on:input=move |ev| { let v = event_target_value(&ev); state.update_action(id, |a| a.description = v); }>
-                        {action.description.clone()}
-                    </textarea>
-                </div>
+                <TextField id="action-title" label="Intitulé" value=action.title.clone() wide=true
+                    required="L'intitulé est obligatoire ; l'ancien est conservé."
+                    on_input=move |v: String| state.update_action(id, |a| a.title = v.trim().to_owned()) />
+                <SelectField id="action-axis" label="Axe"
+                    options=Axis::ALL.iter().map(|x| (x.code(), x.label())).collect()
+                    selected=action.axis.code()
+                    on_change=move |code: String| {
+                        if let Some(axis) = Axis::from_code(&code) { state.update_action(id, |a| a.axis = axis); }
+                    } />
+                <SelectField id="action-status" label="Statut"
+                    options=ActionStatus::ALL.iter().map(|x| (x.code(), x.label())).collect()
+                    selected=action.status.code()
+                    on_change=move |code: String| {
+                        if let Some(s) = ActionStatus::from_code(&code) { state.update_action(id, |a| a.status = s); }
+                    } />
+                <TextField id="action-pilot" label="Pilote (personne ou service)" value=action.pilot.clone()
+                    on_input=move |v: String| state.update_action(id, |a| a.pilot = v) />
+                <TextField id="action-due" label="Échéance" kind="date"
+                    value=action.due.map(|d| d.to_string()).unwrap_or_default()
+                    on_input=move |v: String| {
+                        let due = v.parse::<NaiveDate>().ok();
+                        state.update_action(id, |a| a.due = due);
+                    } />
+                <TextArea id="action-description" label="Description" value=action.description.clone()
+                    on_input=move |v: String| state.update_action(id, |a| a.description = v) />
             </div>
             <fieldset class="link-actors">
                 <legend>"Acteurs associés"</legend>

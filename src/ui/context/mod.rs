@@ -1,5 +1,6 @@
 //! Context screen: the territory, what the law asks of it, the kit's key figures and method.
 
+use super::fields::{SelectField, TextField};
 use crate::state::use_state;
 use atelier_core::kit;
 use atelier_core::plan::{PCAET_THRESHOLD, REEN_THRESHOLD};
@@ -19,52 +20,31 @@ pub fn Context() -> impl IntoView {
             .plan
             .with(|p| p.as_ref().map(|p| p.territory.clone()).unwrap_or_default())
     });
-    let (name_error, set_name_error) = signal(false);
 
     view! {
         <h1 tabindex="-1">"Contexte du territoire"</h1>
         <p class="lead">"Décrivez votre territoire : Atelier NR en déduit ce que la loi vous demande. Chaque modification est enregistrée aussitôt."</p>
 
         <form class="form-grid" on:submit=|ev| ev.prevent_default()>
-            <div class="field">
-                <label for="plan-name">"Nom du plan"</label>
-                <input id="plan-name" type="text" value=plan.name.clone()
-                    aria-invalid=move || name_error.get().then_some("true")
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        let empty = v.trim().is_empty();
-                        set_name_error.set(empty);
-                        if !empty { state.update_plan(|p| p.name = v.trim().to_owned()); }
-                    } />
-                {move || name_error.get().then(|| view! { <p class="field-error">"Le plan a besoin d'un nom ; l'ancien est conservé."</p> })}
-            </div>
-            <div class="field">
-                <label for="territory-name">"Territoire"</label>
-                <input id="territory-name" type="text" placeholder="Ex. : Communauté d'agglomération de…" value=plan.territory.name.clone()
-                    on:input=move |ev| { let v = event_target_value(&ev); state.update_plan(|p| p.territory.name = v); } />
-            </div>
-            <div class="field">
-                <label for="territory-kind">"Type de collectivité"</label>
-                <select id="territory-kind" on:change=move |ev| {
-                    if let Some(kind) = TerritoryKind::from_code(&event_target_value(&ev)) {
+            <TextField id="plan-name" label="Nom du plan" value=plan.name.clone()
+                required="Le plan a besoin d'un nom ; l'ancien est conservé."
+                on_input=move |v: String| state.update_plan(|p| p.name = v.trim().to_owned()) />
+            <TextField id="territory-name" label="Territoire" value=plan.territory.name.clone()
+                on_input=move |v: String| state.update_plan(|p| p.territory.name = v) />
+            <SelectField id="territory-kind" label="Type de collectivité"
+                options=TerritoryKind::ALL.iter().map(|k| (k.code(), k.label())).collect()
+                selected=plan.territory.kind.code()
+                on_change=move |code: String| {
+                    if let Some(kind) = TerritoryKind::from_code(&code) {
                         state.update_plan(|p| p.territory.kind = kind);
                     }
-                }>
-                    {TerritoryKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.code() selected=k == plan.territory.kind>{k.label()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="territory-population">"Population (habitants)"</label>
-                <input id="territory-population" type="number" min="0" step="1" inputmode="numeric"
-                    value=plan.territory.population.map(|p| p.to_string()).unwrap_or_default()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        let population = v.trim().replace([' ', '\u{a0}'], "").parse::<u32>().ok();
-                        state.update_plan(|p| p.territory.population = population);
-                    } />
-            </div>
+                } />
+            <TextField id="territory-population" label="Population (habitants)" kind="number"
+                value=plan.territory.population.map(|p| p.to_string()).unwrap_or_default()
+                on_input=move |v: String| {
+                    let population = v.trim().replace([' ', '\u{a0}'], "").parse::<u32>().ok();
+                    state.update_plan(|p| p.territory.population = population);
+                } />
         </form>
 
         <section class="obligations" aria-labelledby="obligations-title">

@@ -1,0 +1,81 @@
+//! Labelled form fields shared by every editor. Each field saves through a callback on every
+//! change (autosave). One component per kind of field also keeps the wasm small: a view is
+//! compiled once, not once per form.
+
+use leptos::prelude::*;
+
+/// A one-line input with its label, an optional hint, and a required-field check: when
+/// `required` is set and the text is blank, the message shows and `on_input` is not called, so
+/// the stored value stays the last valid one.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: String,
+    #[prop(into)] on_input: Callback<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] required: Option<&'static str>,
+    /// `type` of the input: `text` unless given (`number`, `date`, `search`…).
+    #[prop(optional)]
+    kind: Option<&'static str>,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    let (error, set_error) = signal(false);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = hint.map(|_| hint_id.clone());
+    view! {
+        <div class="field" class:field-wide=wide>
+            <label for=id>{label}</label>
+            <input id=id type=kind.unwrap_or("text") value=value
+                aria-invalid=move || error.get().then_some("true")
+                aria-describedby=move || if error.get() { Some(error_id.clone()) } else { described.clone() }
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    let blank = required.is_some() && v.trim().is_empty();
+                    set_error.set(blank);
+                    if !blank { on_input.run(v); }
+                } />
+            {hint.map(|h| view! { <p id=hint_id class="hint">{h}</p> })}
+            {move || error.get().then(|| view! { <p id=format!("{id}-error") class="field-error">{required}</p> })}
+        </div>
+    }
+}
+
+/// A multi-line text input with its label.
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: String,
+    #[prop(into)] on_input: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field field-wide">
+            <label for=id>{label}</label>
+            <textarea id=id rows="3" on:input=move |ev| on_input.run(event_target_value(&ev))>{value}</textarea>
+        </div>
+    }
+}
+
+/// A drop-down list with its label. `options` are `(code, label)` pairs; `on_change` gets the
+/// chosen code.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    selected: &'static str,
+    #[prop(into)] on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {options.into_iter().map(|(code, text)| view! {
+                    <option value=code selected=code == selected>{text}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
