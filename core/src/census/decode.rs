@@ -1,12 +1,32 @@
-//! Bytes → text for files people save from spreadsheets.
+//! Bytes → text for files people save from spreadsheets: UTF-8 with or without the BOM that
+//! Excel writes, and Windows-1252, which French Excel still uses for plain « CSV ».
 
 use std::fmt;
+
+/// The encoding a file turned out to be in, reported in the import preview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 starting with a byte-order mark (Excel's « CSV UTF-8 »).
+    Utf8Bom,
+    Utf8,
+    /// Windows-1252 (« ANSI »), a superset of Latin-1.
+    Windows1252,
+}
+
+impl Encoding {
+    /// French name for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8Bom => "UTF-8 avec BOM",
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Windows1252 => "Windows-1252 (ANSI)",
+        }
+    }
+}
 
 /// Why a file could not be turned into text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    /// Not valid UTF-8; `line` (1-based) is where the first invalid byte sits.
-    NotUtf8 { line: usize },
     /// The file contains NUL bytes, so it is binary (a `.xlsx`, an image…), not CSV text.
     Binary,
 }
@@ -14,11 +34,6 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::NotUtf8 { line } => write!(
-                f,
-                "Ligne {line} : caractères illisibles. Le fichier n'est pas encodé en UTF-8 ; \
-                 dans votre tableur, enregistrez-le au format « CSV UTF-8 »."
-            ),
             DecodeError::Binary => f.write_str(
                 "Ce fichier n'est pas un fichier texte (un classeur .xlsx ?). \
                  Enregistrez-le au format « CSV UTF-8 » puis importez ce fichier.",
@@ -27,23 +42,31 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// Decodes a text file: UTF-8, with or without the byte-order mark Excel writes.
+/// Decodes a text file and says which encoding it was in.
 ///
-/// Errors: [`DecodeError::Binary`] if a NUL byte appears, [`DecodeError::NotUtf8`] with the
-/// line of the first invalid byte otherwise.
-pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+/// UTF-8 is tried first (a BOM is removed); bytes that are not valid UTF-8 are read as
+/// Windows-1252, which maps every byte, so French text saved as « CSV (séparateur : point-
+/// virgule) » keeps its accents. Errors: [`DecodeError::Binary`] if a NUL byte appears.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
     if body.contains(&0) {
         return Err(DecodeError::Binary);
     }
     match std::str::from_utf8(body) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(e) => {
-            let line = 1 + body[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            Err(DecodeError::NotUtf8 { line })
+        Ok(text) => Ok((
+            text.to_owned(),
+            if bom {
+                Encoding::Utf8Bom
+            } else {
+                Encoding::Utf8
+            },
+        )),
+        Err(_) => {
+            let text = yore::code_pages::CP1252.decode(body);
+            Ok((text.into_owned(), Encoding::Windows1252))
         }
     }
 }
@@ -56,19 +79,21 @@ mod tests {
     fn strips_the_bom_and_keeps_accents() {
         assert_eq!(
             decode("\u{feff}Élu;Région".as_bytes()).unwrap(),
-            "Élu;Région"
+            ("Élu;Région".to_owned(), Encoding::Utf8Bom)
         );
-        assert_eq!(decode("Élu".as_bytes()).unwrap(), "Élu");
+        assert_eq!(
+            decode("Élu".as_bytes()).unwrap(),
+            ("Élu".to_owned(), Encoding::Utf8)
+        );
     }
 
     #[test]
-    fn invalid_utf8_names_its_line() {
-        let bytes = b"a;b\r\nc;d\r\n\xC9lu;x\r\n";
-        assert_eq!(decode(bytes), Err(DecodeError::NotUtf8 { line: 3 }));
-        assert!(decode(bytes)
-            .unwrap_err()
-            .to_string()
-            .starts_with("Ligne 3"));
+    fn windows_1252_keeps_french_accents_and_typographic_quotes() {
+        // « Élu – Région » with œ, as French Excel writes it in ANSI.
+        let bytes = b"\xabElu \x96 R\xe9gion\xbb;c\x9cur;\xc9t\xe9";
+        let (text, encoding) = decode(bytes).unwrap();
+        assert_eq!(encoding, Encoding::Windows1252);
+        assert_eq!(text, "«Elu – Région»;cœur;Été");
     }
 
     #[test]

@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn the_shared_fixture_gives_16_actors_with_accents() {
-        let import = read(&decode(FIXTURE).unwrap());
+        let import = read(&decode(FIXTURE).unwrap().0);
         assert_eq!(import.delimiter, b';');
         assert_eq!(import.actors.len(), 16);
         assert_eq!(import.errors().count(), 0, "{:?}", import.problems);

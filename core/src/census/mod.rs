@@ -7,7 +7,7 @@
 mod decode;
 mod import;
 
-pub use decode::{decode, DecodeError};
+pub use decode::{decode, DecodeError, Encoding};
 pub use import::{read_census, CensusImport, Column, ReadError};
 
 use std::fmt;

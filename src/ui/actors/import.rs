@@ -31,7 +31,7 @@ pub fn ImportCsv() -> impl IntoView {
                 Ok(b) => b,
                 Err(e) => return refuse(vec![e]),
             };
-            let text = match decode(&bytes) {
+            let (text, _encoding) = match decode(&bytes) {
                 Ok(t) => t,
                 Err(e) => return refuse(vec![e.to_string()]),
             };
@@ -54,7 +54,7 @@ pub fn ImportCsv() -> impl IntoView {
     view! {
         <div class="import-csv">
             <super::super::widgets::FilePicker label="Importer un recensement (CSV)" accept=".csv,text/csv" id="import-csv-file" on_file=on_file />
-            <p class="hint">"Fichier au format du tableau du kit : six colonnes, séparateur « ; », enregistré en « CSV UTF-8 »."</p>
+            <p class="hint">"Le tableau du kit en CSV : ses six colonnes dans n'importe quel ordre, séparées par « ; », « , » ou des tabulations, en UTF-8 ou Windows-1252."</p>
         </div>
     }
 }
