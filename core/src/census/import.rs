@@ -156,7 +156,7 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
                 .iter()
                 .position(|c| *c == Some(wanted))
                 .and_then(|i| record.get(i))
-                .map(str::trim)
+                .map(|c| super::export::unneutralise(c.trim()))
                 .unwrap_or("")
         };
         let mut problem = |severity, column: Column, message: String| {

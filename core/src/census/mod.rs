@@ -5,9 +5,11 @@
 //! [`Problem`]s. Nothing here stores anything: the caller shows the problems and decides.
 
 mod decode;
+mod export;
 mod import;
 
 pub use decode::{decode, DecodeError, Encoding};
+pub use export::write_census;
 pub use import::{read_census, CensusImport, Column, ReadError};
 
 use std::fmt;

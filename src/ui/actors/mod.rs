@@ -1,6 +1,7 @@
 //! Step 1 « Qui mobiliser ? »: the actor census. Import a spreadsheet, add, edit, delete.
 
 mod editor;
+mod export;
 mod import;
 mod table;
 
@@ -42,7 +43,10 @@ pub fn Actors() -> impl IntoView {
                 <button type="submit" class="button button-primary">"Ajouter l'acteur"</button>
                 {move || name_error.get().then(|| view! { <p class="field-error">"Donnez un nom à l'acteur."</p> })}
             </form>
-            <import::ImportCsv />
+            <div>
+                <import::ImportCsv />
+                <export::CsvDownloads />
+            </div>
         </div>
 
         {move || editing.get().map(|id| view! { <editor::ActorEditor id=id on_close=move || editing.set(None) /> })}

@@ -1,0 +1,140 @@
+//! Actors → CSV in the kit's six columns, as French Excel and LibreOffice open it: UTF-8 with a
+//! BOM (so accents survive), `;` separators, CRLF line ends.
+
+use crate::{kit::CENSUS_COLUMNS, Actor};
+
+/// The byte-order mark Excel needs to read UTF-8.
+const BOM: &str = "\u{feff}";
+
+/// Writes `actors` as a census CSV; with no actors it is the blank template (headers only).
+///
+/// Several NR action types are joined with « | »; referent and contact with « — ». A cell that
+/// starts with `=`, `+`, `-` or `@` gets a leading apostrophe so that a spreadsheet shows it as
+/// text instead of running it as a formula; [`super::read_census`] removes it again.
+pub fn write_census(actors: &[Actor]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail: the results below are infallible in practice.
+    let _ = writer.write_record(CENSUS_COLUMNS);
+    for a in actors {
+        let referent = match (a.referent.trim(), a.contact.trim()) {
+            (r, "") => r.to_owned(),
+            ("", c) => c.to_owned(),
+            (r, c) => format!("{r} — {c}"),
+        };
+        let row = [
+            a.actor_type.clone(),
+            a.name.clone(),
+            a.nr_action_types.join(" | "),
+            a.description.clone(),
+            a.engagement.label().to_owned(),
+            referent,
+        ];
+        let _ = writer.write_record(row.iter().map(|cell| neutralise(cell)));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// Prefixes an apostrophe to a cell a spreadsheet would run as a formula.
+fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+/// Inverse of [`neutralise`]: drops the apostrophe before `=`, `+`, `-` or `@`.
+pub(super) fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::census::{decode, read_census};
+    use crate::ids::CounterIds;
+    use crate::{EngagementLevel, Family, IdGen};
+
+    fn round_trip(actors: &[Actor]) -> Vec<Actor> {
+        let csv = write_census(actors);
+        let (text, _) = decode(csv.as_bytes()).unwrap();
+        read_census(&text, &mut CounterIds::default())
+            .unwrap()
+            .actors
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_actors() {
+        let fixture = include_bytes!("../../../tests/fixtures/recensement-acteurs-exemple.csv");
+        let (text, _) = decode(fixture).unwrap();
+        let actors = read_census(&text, &mut CounterIds::default())
+            .unwrap()
+            .actors;
+        let back = round_trip(&actors);
+        assert_eq!(back.len(), 16);
+        for (a, b) in actors.iter().zip(&back) {
+            assert_eq!(
+                (
+                    &a.name,
+                    &a.actor_type,
+                    &a.family,
+                    &a.nr_action_types,
+                    &a.description,
+                    &a.engagement,
+                    &a.referent,
+                    &a.contact
+                ),
+                (
+                    &b.name,
+                    &b.actor_type,
+                    &b.family,
+                    &b.nr_action_types,
+                    &b.description,
+                    &b.engagement,
+                    &b.referent,
+                    &b.contact
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_come_back_intact() {
+        let mut a = Actor::new(CounterIds::default().new_id(), "=HYPERLINK(\"http://x\")");
+        a.description = "-20 % d'impressions\nsur deux lignes; avec \"guillemets\"".into();
+        a.contact = "@mairie".into();
+        a.actor_type = "+PME".into();
+        a.engagement = EngagementLevel::Committed;
+        let csv = write_census(std::slice::from_ref(&a));
+        assert!(csv.starts_with('\u{feff}'));
+        assert!(csv.contains("'=HYPERLINK"));
+        assert!(csv.contains("\"'-20 %"));
+        let back = &round_trip(&[a.clone()])[0];
+        assert_eq!(back.name, a.name);
+        assert_eq!(back.description, a.description);
+        assert_eq!(
+            (back.referent.as_str(), back.contact.as_str()),
+            ("", "@mairie")
+        );
+        assert_eq!(back.actor_type, "+PME");
+        assert_eq!(back.family, Family::Company);
+    }
+
+    #[test]
+    fn the_blank_template_has_the_six_headers() {
+        let csv = write_census(&[]);
+        assert_eq!(
+            csv,
+            "\u{feff}Type d'acteur;Nom de l'acteur;Type d'action Numérique Responsable;\
+             Description des actions NR identifiées;Niveau d'engagement estimé;\
+             Référent identifié et contact\r\n"
+        );
+    }
+}

@@ -1,0 +1,42 @@
+// The census spreadsheet round-trip: what step 1 exports opens in French Excel (BOM, `;`) and
+// imports back to the same actors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { DIST, createPlan, goToStep, importCensus } from './helpers.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(DIST); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+test('the exported census is Excel-ready and imports back to the same actors', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan tableur');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter le recensement (CSV)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^recensement-plan-tableur-\d{4}-\d{2}-\d{2}\.csv$/);
+  const path = await download.path();
+  const bytes = await readFile(path);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with a UTF-8 BOM');
+  const text = bytes.toString('utf8');
+  assert.ok(text.includes("\uFEFFType d'acteur;Nom de l'acteur;"));
+  assert.ok(text.includes('Région Bretagne'));
+  assert.equal(text.trim().split('\r\n').length, 17, 'header and 16 rows');
+
+  await createPlan(page, srv.url, 'Plan retour');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page, path);
+  await page.getByText('16 acteurs recensés').waitFor();
+  const row = page.locator('.actor-table tbody tr', { hasText: 'Envie 35' });
+  assert.match(await row.innerText(), /Responsable partenariats/);
+  assert.match(await row.innerText(), /Engagé/);
+  await context.close();
+});
