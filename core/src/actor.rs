@@ -99,22 +99,35 @@ impl Family {
         Self::ALL.into_iter().find(|f| f.code() == code)
     }
 
-    /// Guesses the family from a free-text « Type d'acteur » using the alias table
-    /// [`kit::TYPE_ALIASES`]: the first alias whose words all appear in the folded type wins.
-    /// Returns [`Family::Unsorted`] when none matches.
+    /// Guesses the family from a free-text « Type d'acteur »; see [`classify`].
     pub fn from_actor_type(actor_type: &str) -> Family {
-        let folded = fold(actor_type);
-        let words: Vec<&str> = folded.split(' ').collect();
-        kit::TYPE_ALIASES
-            .iter()
-            .find(|(alias, _)| {
-                alias
-                    .split(' ')
-                    .all(|w| words.iter().any(|x| stem_eq(x, w)))
-            })
-            .map(|&(_, family)| family)
-            .unwrap_or(Family::Unsorted)
+        classify(actor_type).0
     }
+}
+
+/// Places a free-text « Type d'acteur » in a family and, when it can, a kit subtype, using the
+/// alias tables [`kit::SUBTYPES`] then [`kit::FAMILY_ALIASES`]: an alias matches when all its
+/// words appear in the folded type. Returns [`Family::Unsorted`] and no subtype when nothing
+/// matches.
+pub fn classify(actor_type: &str) -> (Family, Option<&'static kit::SubtypeInfo>) {
+    let folded = fold(actor_type);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let matches = |alias: &str| {
+        alias
+            .split(' ')
+            .all(|w| words.iter().any(|x| stem_eq(x, w)))
+    };
+    if let Some(sub) = kit::SUBTYPES
+        .iter()
+        .find(|s| s.aliases.iter().any(|a| matches(a)))
+    {
+        return (sub.family, Some(sub));
+    }
+    let family = kit::FAMILY_ALIASES
+        .iter()
+        .find(|(alias, _)| matches(alias))
+        .map_or(Family::Unsorted, |&(_, family)| family);
+    (family, None)
 }
 
 /// Word equality that forgives a plural « s » or « x » (« hôpitaux » stays an exception listed
@@ -253,5 +266,41 @@ mod tests {
         for f in Family::ALL {
             assert_eq!(Family::from_code(f.code()), Some(f));
         }
+    }
+}
+
+#[cfg(test)]
+mod subtype_tests {
+    use super::*;
+
+    #[test]
+    fn the_fixture_types_get_their_kit_subtype() {
+        let cases = [
+            ("Collectivité territoriale - Région", "region"),
+            ("Collectivité territoriale - Commune", "commune"),
+            ("Collectivité territoriale - Département", "departement"),
+            ("Association dans le NR (seconde vie)", "nr_associations"),
+            ("Entreprise dans le NR (seconde vie)", "nr_companies"),
+            ("Entreprise du numérique", "digital_companies"),
+            (
+                "Entreprise des services de l'environnement",
+                "environment_companies",
+            ),
+            ("Institution publique / nationale", "institutions"),
+            ("Universités", "universities"),
+            ("Hôpital", "hospitals"),
+            ("PME", "companies"),
+            ("Grande entreprise", "companies"),
+            ("Autre association", "other_associations"),
+            ("Élu", "elected"),
+            ("Citoyens", "inhabitants"),
+        ];
+        for (text, code) in cases {
+            assert_eq!(classify(text).1.map(|s| s.code), Some(code), "{text}");
+        }
+        assert_eq!(classify("Association").0, Family::Association);
+        assert!(classify("Association").1.is_none());
+        assert_eq!(classify("Métropole").0, Family::Public);
+        assert!(classify("Boulangerie").1.is_none());
     }
 }

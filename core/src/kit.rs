@@ -71,72 +71,126 @@ pub const METHOD: [MethodStep; 3] = [
     },
 ];
 
-/// The subtypes the kit lists for each family (kit, step 1 A).
-pub const SUBTYPES: &[(Family, &[&str])] = &[
-    (
+/// A subtype of actor the kit lists (« sous-type », kit step 1 A), with the folded words that
+/// recognise it in a free-text « Type d'acteur ».
+pub struct SubtypeInfo {
+    /// Stable code stored in plans, e.g. `universities`.
+    pub code: &'static str,
+    pub family: Family,
+    /// French label.
+    pub label: &'static str,
+    /// Each alias is a set of folded words that must all appear in the type (a plural « s » or
+    /// « x » is forgiven). The first subtype with a matching alias wins: specific ones first.
+    pub aliases: &'static [&'static str],
+}
+
+const fn subtype(
+    code: &'static str,
+    family: Family,
+    label: &'static str,
+    aliases: &'static [&'static str],
+) -> SubtypeInfo {
+    SubtypeInfo {
+        code,
+        family,
+        label,
+        aliases,
+    }
+}
+
+/// Every subtype the kit lists, specific ones first.
+pub const SUBTYPES: &[SubtypeInfo] = &[
+    subtype(
+        "nr_companies",
         Family::Company,
-        &[
-            "PME, ETI, grandes entreprises",
-            "Entreprises du Numérique responsable (seconde vie : réemploi, reconditionnement, recyclage)",
-            "Entreprises du numérique",
-            "Entreprises des services de l'environnement",
-            "Autres entreprises",
-        ],
+        "Entreprises du Numérique responsable (seconde vie : réemploi, reconditionnement, recyclage)",
+        &["entreprise nr", "entreprise numerique responsable", "entreprise seconde vie", "reconditionneur"],
     ),
-    (
+    subtype(
+        "digital_companies",
+        Family::Company,
+        "Entreprises du numérique",
+        &["entreprise numerique", "esn", "ssii", "editeur logiciel"],
+    ),
+    subtype(
+        "environment_companies",
+        Family::Company,
+        "Entreprises des services de l'environnement",
+        &["entreprise environnement", "collecte deee"],
+    ),
+    subtype(
+        "companies",
+        Family::Company,
+        "PME, ETI, grandes entreprises",
+        &["pme", "eti", "tpe", "grande entreprise", "startup"],
+    ),
+    subtype("other_companies", Family::Company, "Autres entreprises", &["autre entreprise"]),
+    subtype(
+        "elected",
         Family::Public,
-        &[
-            "Élus",
-            "Universités",
-            "Hôpitaux",
-            "Institutions publiques / nationales",
-            "Directions du développement économique",
-            "Commissions consultatives des acteurs économiques",
-            "Autres collectivités : région, département, commune",
-        ],
+        "Élus",
+        &["elu", "elue", "conseiller municipal", "conseillere municipale", "conseiller delegue"],
     ),
-    (
+    subtype("universities", Family::Public, "Universités", &["universite", "ecole superieure"]),
+    subtype(
+        "hospitals",
+        Family::Public,
+        "Hôpitaux",
+        &["hopital", "hopitaux", "chu", "centre hospitalier"],
+    ),
+    subtype(
+        "economic_development",
+        Family::Public,
+        "Directions du développement économique",
+        &["developpement economique"],
+    ),
+    subtype(
+        "economic_councils",
+        Family::Public,
+        "Commissions consultatives des acteurs économiques",
+        &["commission"],
+    ),
+    subtype("region", Family::Public, "Autre collectivité : région", &["region"]),
+    subtype("departement", Family::Public, "Autre collectivité : département", &["departement"]),
+    subtype(
+        "commune",
+        Family::Public,
+        "Autre collectivité : commune",
+        &["commune", "mairie", "ville"],
+    ),
+    subtype(
+        "institutions",
+        Family::Public,
+        "Institutions publiques / nationales",
+        &["institution", "etablissement public", "agence", "ademe", "anct", "arcep"],
+    ),
+    subtype(
+        "nr_associations",
         Family::Association,
-        &[
-            "Associations du Numérique responsable (seconde vie)",
-            "Autres associations",
-        ],
+        "Associations du Numérique responsable (seconde vie)",
+        &["association nr", "association numerique responsable", "association seconde vie", "ressourcerie", "recyclerie", "repair cafe"],
     ),
-    (Family::Citizen, &["Tout habitant du territoire"]),
+    subtype("other_associations", Family::Association, "Autres associations", &["autre association"]),
+    subtype(
+        "inhabitants",
+        Family::Citizen,
+        "Tout habitant du territoire",
+        &["citoyen", "citoyenne", "habitant", "habitante", "grand public", "usager"],
+    ),
 ];
 
-/// Alias table: folded words that, all present in a « Type d'acteur », place it in a family.
-/// Order matters: the first match wins, so specific aliases come before generic ones.
-pub const TYPE_ALIASES: &[(&str, Family)] = &[
+/// Aliases that place a type in a family without telling its subtype; tried after
+/// [`SUBTYPES`].
+pub const FAMILY_ALIASES: &[(&str, Family)] = &[
     ("association", Family::Association),
     ("asso", Family::Association),
     ("collectivite", Family::Public),
-    ("region", Family::Public),
-    ("departement", Family::Public),
-    ("commune", Family::Public),
-    ("mairie", Family::Public),
     ("epci", Family::Public),
     ("metropole", Family::Public),
-    ("elu", Family::Public),
-    ("elue", Family::Public),
-    ("universite", Family::Public),
-    ("hopital", Family::Public),
-    ("hopitaux", Family::Public),
-    ("chu", Family::Public),
-    ("institution", Family::Public),
+    ("intercommunalite", Family::Public),
     ("direction", Family::Public),
-    ("commission", Family::Public),
-    ("etablissement public", Family::Public),
     ("entreprise", Family::Company),
-    ("pme", Family::Company),
-    ("eti", Family::Company),
-    ("tpe", Family::Company),
-    ("startup", Family::Company),
     ("societe", Family::Company),
-    ("citoyen", Family::Citizen),
-    ("citoyenne", Family::Citizen),
-    ("habitant", Family::Citizen),
-    ("habitante", Family::Citizen),
 ];
 
 /// How an actor's past actions were found (kit, step 1 B).
@@ -296,15 +350,19 @@ mod tests {
             Family::Association,
             Family::Citizen,
         ] {
-            assert!(SUBTYPES
-                .iter()
-                .any(|(f, list)| *f == family && !list.is_empty()));
+            assert!(SUBTYPES.iter().any(|s| s.family == family));
         }
+        let mut codes: Vec<_> = SUBTYPES.iter().map(|s| s.code).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), SUBTYPES.len(), "subtype codes are unique");
     }
 
     #[test]
     fn aliases_are_folded_text() {
-        for (alias, _) in TYPE_ALIASES {
+        let subtype_aliases = SUBTYPES.iter().flat_map(|s| s.aliases.iter());
+        let family_aliases = FAMILY_ALIASES.iter().map(|(a, _)| a);
+        for alias in subtype_aliases.chain(family_aliases) {
             assert_eq!(crate::text::fold(alias), *alias);
         }
     }
