@@ -137,3 +137,50 @@ async fn an_unknown_plan_loads_as_none() {
         .unwrap()
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn records_written_at_version_1_are_upgraded_on_read() {
+    use wasm_bindgen::JsValue;
+    let name = "t-v1-records";
+    let _ = rexie::Rexie::delete(name).await;
+    let mut builder = rexie::Rexie::builder(name).version(1);
+    for store in STORES {
+        builder = builder.add_object_store(rexie::ObjectStore::new(store));
+    }
+    let raw = builder.build().await.unwrap();
+    let plan_id = "6f1c2a3b-0000-4000-8000-000000000001";
+    let actor_id = "6f1c2a3b-0000-4000-8000-000000000003";
+    let plan = r#"{"v":1,"data":{"id":"6f1c2a3b-0000-4000-8000-000000000001","name":"Ancien plan","territory":{"name":"","kind":"epci","population":60000}}}"#;
+    let actor = r#"{"v":1,"data":{"id":"6f1c2a3b-0000-4000-8000-000000000003","family":"association","actor_type":"Association dans le NR (seconde vie)","name":"Envie 35","nr_action_types":[],"description":"","engagement":"committed","referent":"","contact":""}}"#;
+    let tx = raw
+        .transaction(&["plans", "actors"], rexie::TransactionMode::ReadWrite)
+        .unwrap();
+    tx.store("plans")
+        .unwrap()
+        .put(&JsValue::from_str(plan), Some(&JsValue::from_str(plan_id)))
+        .await
+        .unwrap();
+    let key = js_sys::Array::of2(&JsValue::from_str(plan_id), &JsValue::from_str(actor_id));
+    tx.store("actors")
+        .unwrap()
+        .put(&JsValue::from_str(actor), Some(&key.into()))
+        .await
+        .unwrap();
+    tx.done().await.unwrap();
+    raw.close();
+
+    let db = Db::open_with(name, 1, STORES).await.unwrap();
+    let loaded = db
+        .load(Id::parse(plan_id).unwrap())
+        .await
+        .unwrap()
+        .expect("the old plan loads");
+    assert_eq!(loaded.plan.name, "Ancien plan");
+    assert!(loaded.plan.decisions.is_empty());
+    let envie = &loaded.actors[0];
+    assert_eq!(
+        envie.subtype,
+        Some(atelier_core::Subtype::Kit("nr_associations".into()))
+    );
+    assert!(!envie.partner_funder);
+}

@@ -4,6 +4,7 @@
 //! recensement ») whose six columns the [`Actor`] fields follow.
 
 use crate::{kit, text::fold, Id};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// One actor of the territory (« acteur »), as recorded in the census.
@@ -26,6 +27,21 @@ pub struct Actor {
     pub referent: String,
     /// The referent's email or phone (personal data).
     pub contact: String,
+    /// Subtype within the family (« sous-type »), from the kit or added by the user.
+    pub subtype: Option<Subtype>,
+    /// Whether the actor is based on the territory; `None` while unknown. Used by the
+    /// « local only » decisions of step 1 (« À arbitrer »).
+    pub local: Option<bool>,
+    /// Part of the collectivité's services, or one of its partners or funders: circle 1.
+    pub partner_funder: bool,
+    /// How its actions were found (« identification », kit step 1 B).
+    pub found_by: Option<FoundBy>,
+    /// When they were found.
+    pub found_on: Option<NaiveDate>,
+    /// Relevance for the strategy (« pertinence », kit step 1 C).
+    pub relevance: Option<Relevance>,
+    /// Circle chosen by the user; `None` follows the suggestion of [`Actor::suggested_circle`].
+    pub circle: Option<Circle>,
 }
 
 impl Actor {
@@ -41,7 +57,170 @@ impl Actor {
             engagement: EngagementLevel::NotIdentified,
             referent: String::new(),
             contact: String::new(),
+            subtype: None,
+            local: None,
+            partner_funder: false,
+            found_by: None,
+            found_on: None,
+            relevance: None,
+            circle: None,
         }
+    }
+
+    /// Sets the free-text type and, from it, the family and kit subtype (see [`classify`]).
+    pub fn set_actor_type(&mut self, actor_type: impl Into<String>) {
+        self.actor_type = actor_type.into();
+        let (family, subtype) = classify(&self.actor_type);
+        self.family = family;
+        self.subtype = subtype.map(|s| Subtype::Kit(s.code.to_owned()));
+    }
+
+    /// The circle the rule table [`kit::CIRCLE_RULES`] suggests for this actor.
+    pub fn suggested_circle(&self) -> Circle {
+        kit::CIRCLE_RULES
+            .iter()
+            .find(|(condition, _)| condition.holds(self))
+            .map_or(Circle::Three, |&(_, circle)| circle)
+    }
+
+    /// The actor's circle: the user's choice if any, else the suggestion.
+    pub fn circle(&self) -> Circle {
+        self.circle.unwrap_or_else(|| self.suggested_circle())
+    }
+}
+
+/// A subtype: one of the kit's (by code, see [`kit::SUBTYPES`]) or one the user added.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subtype {
+    /// JSON `{"kit": "universities"}`.
+    Kit(String),
+    /// JSON `{"custom": "Fablabs"}`.
+    Custom(String),
+}
+
+impl Subtype {
+    /// French label: the kit's label for a kit code (the code itself if unknown), or the
+    /// user's own label.
+    pub fn label(&self) -> &str {
+        match self {
+            Subtype::Kit(code) => kit::SUBTYPES
+                .iter()
+                .find(|s| s.code == code)
+                .map_or(code.as_str(), |s| s.label),
+            Subtype::Custom(label) => label,
+        }
+    }
+}
+
+/// How an actor's NR actions were found (kit, step 1 B).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FoundBy {
+    /// « Recherche » on the web, in annual reports, in the press.
+    Research,
+    /// « Recensement »: a questionnaire sent out.
+    Census,
+    /// « Contact direct » by email or phone.
+    DirectContact,
+}
+
+impl FoundBy {
+    pub const ALL: [FoundBy; 3] = [FoundBy::Research, FoundBy::Census, FoundBy::DirectContact];
+
+    /// French label (kit, step 1 B).
+    pub fn label(self) -> &'static str {
+        kit::IDENTIFICATION_METHODS[self as usize]
+    }
+
+    /// Stable code, as serialised.
+    pub fn code(self) -> &'static str {
+        match self {
+            FoundBy::Research => "research",
+            FoundBy::Census => "census",
+            FoundBy::DirectContact => "direct_contact",
+        }
+    }
+
+    /// Inverse of [`FoundBy::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+}
+
+/// Relevance of an actor for the strategy (« pertinence »).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relevance {
+    Low,
+    Medium,
+    High,
+}
+
+impl Relevance {
+    pub const ALL: [Relevance; 3] = [Relevance::Low, Relevance::Medium, Relevance::High];
+
+    /// French label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Relevance::Low => "Faible",
+            Relevance::Medium => "Moyenne",
+            Relevance::High => "Forte",
+        }
+    }
+
+    /// Stable code, as serialised.
+    pub fn code(self) -> &'static str {
+        match self {
+            Relevance::Low => "low",
+            Relevance::Medium => "medium",
+            Relevance::High => "high",
+        }
+    }
+
+    /// Inverse of [`Relevance::code`].
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// One of the kit's three circles of actors to mobilise (« cercle », kit step 2), serialised
+/// as the number 1, 2 or 3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum Circle {
+    /// The collectivité's administration, partners and funders.
+    One = 1,
+    /// Driving, committed structures of the territory.
+    Two = 2,
+    /// All actors of the territory.
+    Three = 3,
+}
+
+impl Circle {
+    pub const ALL: [Circle; 3] = [Circle::One, Circle::Two, Circle::Three];
+
+    /// 1, 2 or 3.
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+}
+
+impl TryFrom<u8> for Circle {
+    type Error = String;
+    fn try_from(n: u8) -> Result<Self, String> {
+        match n {
+            1 => Ok(Circle::One),
+            2 => Ok(Circle::Two),
+            3 => Ok(Circle::Three),
+            _ => Err(format!("cercle {n} inconnu : 1, 2 ou 3 attendu")),
+        }
+    }
+}
+
+impl From<Circle> for u8 {
+    fn from(c: Circle) -> u8 {
+        c.number()
     }
 }
 
@@ -302,5 +481,43 @@ mod subtype_tests {
         assert!(classify("Association").1.is_none());
         assert_eq!(classify("Métropole").0, Family::Public);
         assert!(classify("Boulangerie").1.is_none());
+    }
+}
+
+#[cfg(test)]
+mod circle_tests {
+    use super::*;
+    use crate::ids::{CounterIds, IdGen};
+
+    #[test]
+    fn circles_follow_the_rule_table_unless_overridden() {
+        let mut a = Actor::new(CounterIds::default().new_id(), "X");
+        assert_eq!(a.suggested_circle(), Circle::Three);
+        a.engagement = EngagementLevel::Committed;
+        assert_eq!(a.suggested_circle(), Circle::Two);
+        a.engagement = EngagementLevel::Driving;
+        assert_eq!(a.suggested_circle(), Circle::Two);
+        a.partner_funder = true;
+        a.engagement = EngagementLevel::NotIdentified;
+        assert_eq!(a.suggested_circle(), Circle::One);
+        a.circle = Some(Circle::Three);
+        assert_eq!(a.circle(), Circle::Three);
+    }
+
+    #[test]
+    fn circles_are_numbers_in_json_and_others_are_refused() {
+        assert_eq!(serde_json::to_string(&Circle::Two).unwrap(), "2");
+        assert_eq!(serde_json::from_str::<Circle>("3").unwrap(), Circle::Three);
+        let err = serde_json::from_str::<Circle>("4").unwrap_err().to_string();
+        assert!(err.contains("cercle 4 inconnu"), "{err}");
+    }
+
+    #[test]
+    fn setting_the_type_sets_family_and_subtype() {
+        let mut a = Actor::new(CounterIds::default().new_id(), "CHU");
+        a.set_actor_type("Hôpital");
+        assert_eq!(a.family, Family::Public);
+        assert_eq!(a.subtype, Some(Subtype::Kit("hospitals".into())));
+        assert_eq!(a.subtype.as_ref().unwrap().label(), "Hôpitaux");
     }
 }

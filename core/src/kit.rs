@@ -4,7 +4,7 @@
 //! territoriale au Numérique responsable », updated after the « Vague 1 » of 2023. The sentences
 //! are Atelier NR's own wording of those facts; views show them and never restate them.
 
-use crate::{Axis, Family};
+use crate::{Actor, Axis, Circle, EngagementLevel, Family};
 
 /// A context figure (« chiffre clé ») with the source the kit gives for it.
 pub struct Figure {
@@ -252,6 +252,38 @@ pub const CIRCLES: [CircleInfo; 3] = [
             "Des communautés en ligne ou groupes d'échange pour faire remonter les idées",
         ],
     },
+];
+
+/// A condition of the circle rule table.
+pub enum CircleCondition {
+    /// The actor is flagged as the collectivité's service, partner or funder.
+    PartnerOrFunder,
+    /// The actor's engagement is at least this level.
+    EngagementAtLeast(EngagementLevel),
+    /// Every actor.
+    Always,
+}
+
+impl CircleCondition {
+    /// Whether `actor` meets the condition.
+    pub fn holds(&self, actor: &Actor) -> bool {
+        match self {
+            CircleCondition::PartnerOrFunder => actor.partner_funder,
+            CircleCondition::EngagementAtLeast(level) => actor.engagement >= *level,
+            CircleCondition::Always => true,
+        }
+    }
+}
+
+/// Rules that suggest an actor's circle, tried in order (the user can override the result).
+/// Derived from the kit's definition of the circles (step 2).
+pub const CIRCLE_RULES: &[(CircleCondition, Circle)] = &[
+    (CircleCondition::PartnerOrFunder, Circle::One),
+    (
+        CircleCondition::EngagementAtLeast(EngagementLevel::Committed),
+        Circle::Two,
+    ),
+    (CircleCondition::Always, Circle::Three),
 ];
 
 /// What the kit asks to set up for every circle: a way for actors to express needs.

@@ -17,6 +17,6 @@ pub mod plan;
 pub mod text;
 
 pub use action::{ActionSheet, ActionStatus, Axis};
-pub use actor::{Actor, EngagementLevel, Family};
+pub use actor::{Actor, Circle, EngagementLevel, Family, FoundBy, Relevance, Subtype};
 pub use ids::{Id, IdGen};
 pub use plan::{Obligations, Plan, Territory, TerritoryKind};

@@ -1,7 +1,8 @@
 //! The plan: one collectivité's NR strategy being built, and the legal thresholds that apply
 //! to its territory.
 
-use crate::Id;
+use crate::{Family, Id};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A plan (« plan » / stratégie territoriale NR) as stored and exported.
@@ -14,6 +15,32 @@ pub struct Plan {
     /// Name the user gives the plan, e.g. « Stratégie NR 2026 ».
     pub name: String,
     pub territory: Territory,
+    /// Answers to the kit's « À arbitrer » questions, one per family at most.
+    pub decisions: Vec<Decision>,
+    /// The user's names for the four engagement levels, lowest first; empty for the defaults.
+    pub engagement_labels: Vec<String>,
+    /// Subtypes the user added to the kit's (« sous-types personnalisés »).
+    pub custom_subtypes: Vec<CustomSubtype>,
+}
+
+/// The answer to the kit's scoping question (« À arbitrer ») for one family of actors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub family: Family,
+    /// `Some(true)` keeps only local actors of this family (residents, for citizens);
+    /// `Some(false)` includes the others; `None` is undecided.
+    pub local_only: Option<bool>,
+    /// The answer in the user's words (scale, alignment with other public actors…).
+    pub note: String,
+    /// When it was decided.
+    pub decided_on: Option<NaiveDate>,
+}
+
+/// A subtype the user added to a family.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomSubtype {
+    pub family: Family,
+    pub label: String,
 }
 
 impl Plan {
@@ -23,7 +50,34 @@ impl Plan {
             id,
             name: name.into(),
             territory: Territory::default(),
+            decisions: Vec::new(),
+            engagement_labels: Vec::new(),
+            custom_subtypes: Vec::new(),
         }
+    }
+
+    /// The label of an engagement level in this plan: the user's name if set, else the default.
+    pub fn engagement_label(&self, level: crate::EngagementLevel) -> &str {
+        self.engagement_labels
+            .get(level as usize)
+            .map(String::as_str)
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or(level.label())
+    }
+
+    /// The decision taken for `family`, if any.
+    pub fn decision(&self, family: Family) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.family == family)
+    }
+
+    /// Whether an actor is kept by the « local only » decisions: an actor known to be non-local
+    /// (`local == Some(false)`) of a family decided « local only » is left out.
+    pub fn keeps(&self, actor: &crate::Actor) -> bool {
+        let local_only = self
+            .decision(actor.family)
+            .and_then(|d| d.local_only)
+            .unwrap_or(false);
+        !(local_only && actor.local == Some(false))
     }
 }
 

@@ -179,8 +179,7 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
             continue;
         }
         let mut actor = Actor::new(ids.new_id(), name);
-        actor.actor_type = cell(Column::ActorType).to_owned();
-        actor.family = Family::from_actor_type(&actor.actor_type);
+        actor.set_actor_type(cell(Column::ActorType));
         if actor.family == Family::Unsorted {
             problem(
                 Severity::Warning,

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 /// Value of the `format` field of every plan file.
 pub const FORMAT_TAG: &str = "atelier-nr/plan";
 
-/// Current schema version of files and stored records. Version 1 is frozen: any change to what
-/// is stored or exported bumps this and adds a [`super::migrations::Migration`].
-pub const SCHEMA_VERSION: u32 = 1;
+/// Current schema version of files and stored records. Published versions are frozen: any
+/// change to what is stored or exported bumps this and adds a [`super::migrations::Migration`].
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Files larger than this (bytes) are refused before being read: a 10 000-actor plan is about
 /// 3 MB, so 20 MB leaves room and keeps a stray video from freezing the page.

@@ -22,8 +22,58 @@ pub struct Migration {
     pub action: fn(&mut Value) -> Result<(), String>,
 }
 
-/// Every migration, oldest first. Empty while version 1 is the only version.
-pub const MIGRATIONS: &[Migration] = &[];
+/// Every migration, oldest first.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    to: 2,
+    title: "qualification des acteurs",
+    description: "Step 1 in full: each actor gains a subtype (guessed from its type), a local \
+                  flag, a partner/funder flag, how and when its actions were found, a relevance \
+                  and a chosen circle; the plan gains the « À arbitrer » decisions, renamed \
+                  engagement levels and custom subtypes.",
+    plan: v2::plan,
+    actor: v2::actor,
+    action: unchanged,
+}];
+
+fn unchanged(_: &mut Value) -> Result<(), String> {
+    Ok(())
+}
+
+/// Version 1 → 2.
+mod v2 {
+    use serde_json::{json, Value};
+
+    fn object(value: &mut Value) -> Result<&mut serde_json::Map<String, Value>, String> {
+        value
+            .as_object_mut()
+            .ok_or_else(|| "un objet était attendu".to_owned())
+    }
+
+    pub fn plan(value: &mut Value) -> Result<(), String> {
+        let plan = object(value)?;
+        plan.insert("decisions".into(), json!([]));
+        plan.insert("engagement_labels".into(), json!([]));
+        plan.insert("custom_subtypes".into(), json!([]));
+        Ok(())
+    }
+
+    pub fn actor(value: &mut Value) -> Result<(), String> {
+        let actor = object(value)?;
+        let actor_type = actor
+            .get("actor_type")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let subtype = crate::actor::classify(actor_type)
+            .1
+            .map_or(Value::Null, |s| json!({ "kit": s.code }));
+        actor.insert("subtype".into(), subtype);
+        for key in ["local", "found_by", "found_on", "relevance", "circle"] {
+            actor.insert(key.into(), Value::Null);
+        }
+        actor.insert("partner_funder".into(), json!(false));
+        Ok(())
+    }
+}
 
 /// Kinds of record a migration knows how to upgrade.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +122,20 @@ pub fn migrate_file(file: &mut Value, from: u32) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_1_actors_get_a_subtype_and_empty_qualification() {
+        let mut actor = serde_json::json!({ "actor_type": "Association dans le NR (seconde vie)" });
+        migrate_record(RecordKind::Actor, &mut actor, 1).unwrap();
+        assert_eq!(
+            actor["subtype"],
+            serde_json::json!({ "kit": "nr_associations" })
+        );
+        assert_eq!(actor["partner_funder"], false);
+        assert!(actor["circle"].is_null());
+        let mut odd = serde_json::json!([1]);
+        assert!(migrate_record(RecordKind::Actor, &mut odd, 1).is_err());
+    }
 
     #[test]
     fn latest_version_is_the_last_migration() {

@@ -225,11 +225,23 @@ mod tests {
     }
 
     #[test]
-    fn the_frozen_v1_fixture_still_reads() {
+    fn the_frozen_v1_fixture_is_upgraded() {
         let text = include_str!("../../../tests/fixtures/plan-v1.json");
         let file = parse_plan_file(text).unwrap();
+        assert_eq!(file.schema_version, SCHEMA_VERSION);
         assert_eq!(file.actors.len(), 2);
         assert_eq!(file.actions[0].actor_ids, vec![file.actors[1].id]);
+        let envie = &file.actors[1];
+        assert_eq!(
+            envie.subtype,
+            Some(crate::Subtype::Kit("nr_associations".into()))
+        );
+        assert_eq!(
+            envie.circle(),
+            crate::Circle::Two,
+            "engaged: suggested circle 2"
+        );
+        assert!(file.plan.decisions.is_empty());
     }
 
     #[test]

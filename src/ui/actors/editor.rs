@@ -3,7 +3,7 @@
 
 use super::super::fields::{SelectField, TextArea, TextField};
 use crate::state::use_state;
-use atelier_core::{EngagementLevel, Family, Id};
+use atelier_core::{EngagementLevel, Id};
 use leptos::prelude::*;
 
 #[component]
@@ -33,10 +33,7 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                     on_input=move |v: String| state.update_actor(id, |a| a.name = v.trim().to_owned()) />
                 <div class="field">
                     <TextField id="actor-type" label="Type d'acteur" value=actor.actor_type.clone()
-                        on_input=move |v: String| state.update_actor(id, |a| {
-                            a.family = Family::from_actor_type(&v);
-                            a.actor_type = v;
-                        }) />
+                        on_input=move |v: String| state.update_actor(id, |a| a.set_actor_type(v)) />
                     <p class="hint" aria-live="polite">"Famille : " {move || current(|a| a.family.label().to_owned())}</p>
                 </div>
                 <SelectField id="actor-engagement" label="Niveau d'engagement estimé"
