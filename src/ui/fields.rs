@@ -58,24 +58,54 @@ pub fn TextArea(
     }
 }
 
-/// A drop-down list with its label. `options` are `(code, label)` pairs; `on_change` gets the
-/// chosen code.
+/// A drop-down list with its label. `options` are `(code, label)` pairs; `selected` is the
+/// code shown (it follows the signal, so a change made elsewhere shows here); `on_change` gets
+/// the chosen code.
 #[component]
 pub fn SelectField(
     id: &'static str,
     label: &'static str,
-    options: Vec<(&'static str, &'static str)>,
-    selected: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(into)] selected: Signal<String>,
     #[prop(into)] on_change: Callback<String>,
 ) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
-                {options.into_iter().map(|(code, text)| view! {
-                    <option value=code selected=code == selected>{text}</option>
+                {options.into_iter().map(|(code, text)| {
+                    let mine = code.clone();
+                    view! { <option value=code prop:selected=move || selected.with(|s| *s == mine)>{text}</option> }
                 }).collect_view()}
             </select>
+        </div>
+    }
+}
+
+/// `(code, label)` options for a select, from any list of values.
+pub fn options<T: Copy>(
+    values: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    values
+        .iter()
+        .map(|&v| (code(v).to_owned(), label(v).to_owned()))
+        .collect()
+}
+
+/// A checkbox with its label.
+#[component]
+pub fn CheckboxField(
+    id: &'static str,
+    label: &'static str,
+    checked: bool,
+    #[prop(into)] on_change: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="field field-check">
+            <input id=id type="checkbox" checked=checked on:change=move |ev| on_change.run(event_target_checked(&ev)) />
+            <label for=id>{label}</label>
         </div>
     }
 }

@@ -51,7 +51,7 @@ test('a user can add and edit an actor with the keyboard only', async () => {
   await page.waitForFunction(() => document.activeElement?.id === 'actor-name');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Autre association');
-  for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'actor-referent');
   await page.keyboard.type('Coordination bénévole');
   await page.keyboard.press('Escape');

@@ -1,6 +1,6 @@
 //! Editing one action sheet (fiche action); every change is saved as it happens.
 
-use super::super::fields::{SelectField, TextArea, TextField};
+use super::super::fields::{options, SelectField, TextArea, TextField};
 use crate::state::use_state;
 use atelier_core::{ActionStatus, Axis, Id};
 use chrono::NaiveDate;
@@ -47,14 +47,14 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                     required="L'intitulé est obligatoire ; l'ancien est conservé."
                     on_input=move |v: String| state.update_action(id, |a| a.title = v.trim().to_owned()) />
                 <SelectField id="action-axis" label="Axe"
-                    options=Axis::ALL.iter().map(|x| (x.code(), x.label())).collect()
-                    selected=action.axis.code()
+                    options=options(&Axis::ALL, Axis::code, Axis::label)
+                    selected=action.axis.code().to_owned()
                     on_change=move |code: String| {
                         if let Some(axis) = Axis::from_code(&code) { state.update_action(id, |a| a.axis = axis); }
                     } />
                 <SelectField id="action-status" label="Statut"
-                    options=ActionStatus::ALL.iter().map(|x| (x.code(), x.label())).collect()
-                    selected=action.status.code()
+                    options=options(&ActionStatus::ALL, ActionStatus::code, ActionStatus::label)
+                    selected=action.status.code().to_owned()
                     on_change=move |code: String| {
                         if let Some(s) = ActionStatus::from_code(&code) { state.update_action(id, |a| a.status = s); }
                     } />

@@ -1,10 +1,15 @@
-//! Editing one actor. Every field is saved as soon as it changes (one record written), so a
-//! reload in the middle of an edit keeps what was typed.
+//! Editing one actor: the kit's census columns, then its qualification (step 1 B and C).
+//! Every field is saved as soon as it changes (one record written), so a reload in the middle
+//! of an edit keeps what was typed.
 
-use super::super::fields::{SelectField, TextArea, TextField};
+use super::super::fields::{options, CheckboxField, SelectField, TextArea, TextField};
 use crate::state::use_state;
-use atelier_core::{EngagementLevel, Id};
+use atelier_core::kit::SUBTYPES;
+use atelier_core::{Actor, Circle, EngagementLevel, Family, FoundBy, Id, Relevance, Subtype};
 use leptos::prelude::*;
+
+/// Code of the « not set » choice in optional selects.
+const UNSET: &str = "";
 
 #[component]
 pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -15,50 +20,143 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
     else {
         return ().into_any();
     };
-    let current = move |read: fn(&atelier_core::Actor) -> String| {
+    let current = move |read: fn(&Actor) -> String| {
         state
             .actors
             .with(|l| l.iter().find(|a| a.id == id).map(read).unwrap_or_default())
     };
+    let update = move |change: Box<dyn FnOnce(&mut Actor)>| state.update_actor(id, change);
     super::super::widgets::focus_later("actor-name");
+
+    // Subtypes: the kit's, grouped by family in the label, then the user's own.
+    let mut subtype_options = vec![(UNSET.to_owned(), "— Non précisé —".to_owned())];
+    subtype_options.extend(SUBTYPES.iter().map(|s| {
+        (
+            format!("kit:{}", s.code),
+            format!("{} — {}", s.family.label(), s.label),
+        )
+    }));
+    let custom = state.plan.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| p.custom_subtypes.clone())
+            .unwrap_or_default()
+    });
+    subtype_options.extend(custom.iter().map(|c| {
+        (
+            format!("custom:{}", c.label),
+            format!("{} — {}", c.family.label(), c.label),
+        )
+    }));
+    let subtype_code = |s: &Actor| match &s.subtype {
+        Some(Subtype::Kit(code)) => format!("kit:{code}"),
+        Some(Subtype::Custom(label)) => format!("custom:{label}"),
+        None => String::new(),
+    };
+    let engagement_options = state.plan.with_untracked(|p| {
+        EngagementLevel::ALL
+            .iter()
+            .map(|&l| {
+                (
+                    l.code().to_owned(),
+                    p.as_ref()
+                        .map_or(l.label(), |p| p.engagement_label(l))
+                        .to_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let optional = |mut list: Vec<(String, String)>, none: &str| {
+        list.insert(0, (UNSET.to_owned(), none.to_owned()));
+        list
+    };
 
     view! {
         <section class="editor" aria-labelledby="actor-editor-title"
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close() }>
             <h2 id="actor-editor-title">"Modifier l'acteur « " {move || current(|a| a.name.clone())} " »"</h2>
             <p class="hint">"Les modifications sont enregistrées au fil de la saisie. Échap ferme la fiche."</p>
+            <h3>"Recensement"</h3>
             <div class="form-grid">
                 <TextField id="actor-name" label="Nom de l'acteur" value=actor.name.clone()
                     required="Le nom est obligatoire ; l'ancien est conservé."
-                    on_input=move |v: String| state.update_actor(id, |a| a.name = v.trim().to_owned()) />
-                <div class="field">
-                    <TextField id="actor-type" label="Type d'acteur" value=actor.actor_type.clone()
-                        on_input=move |v: String| state.update_actor(id, |a| a.set_actor_type(v)) />
-                    <p class="hint" aria-live="polite">"Famille : " {move || current(|a| a.family.label().to_owned())}</p>
-                </div>
-                <SelectField id="actor-engagement" label="Niveau d'engagement estimé"
-                    options=EngagementLevel::ALL.iter().map(|l| (l.code(), l.label())).collect()
-                    selected=actor.engagement.code()
-                    on_change=move |code: String| {
-                        if let Some(level) = EngagementLevel::from_code(&code) {
-                            state.update_actor(id, |a| a.engagement = level);
-                        }
-                    } />
+                    on_input=move |v: String| update(Box::new(move |a| a.name = v.trim().to_owned())) />
+                <TextField id="actor-type" label="Type d'acteur" value=actor.actor_type.clone()
+                    hint="Famille et sous-type sont déduits du type ; vous pouvez les corriger."
+                    on_input=move |v: String| update(Box::new(move |a| a.set_actor_type(v))) />
+                <SelectField id="actor-family" label="Famille"
+                    options=options(&Family::ALL, Family::code, Family::label)
+                    selected=Signal::derive(move || current(|a| a.family.code().to_owned()))
+                    on_change=move |code: String| if let Some(f) = Family::from_code(&code) { update(Box::new(move |a| a.family = f)) } />
+                <SelectField id="actor-subtype" label="Sous-type"
+                    options=subtype_options
+                    selected=Signal::derive(move || current(subtype_code))
+                    on_change=move |code: String| update(Box::new(move |a| set_subtype(a, &code))) />
                 <TextField id="actor-nr-types" label="Types d'action NR" value=actor.nr_action_types.join(" | ")
                     hint="Séparez plusieurs types par « | », par ex. « Achats | Sensibilisation »."
-                    on_input=move |v: String| state.update_actor(id, |a| {
+                    on_input=move |v: String| update(Box::new(move |a| {
                         a.nr_action_types = v.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
-                    }) />
+                    })) />
                 <TextArea id="actor-description" label="Description des actions NR identifiées" value=actor.description.clone()
-                    on_input=move |v: String| state.update_actor(id, |a| a.description = v) />
+                    on_input=move |v: String| update(Box::new(move |a| a.description = v)) />
                 <TextField id="actor-referent" label="Référent (nom ou fonction)" value=actor.referent.clone()
-                    on_input=move |v: String| state.update_actor(id, |a| a.referent = v) />
+                    on_input=move |v: String| update(Box::new(move |a| a.referent = v)) />
                 <TextField id="actor-contact" label="Contact (courriel ou téléphone)" value=actor.contact.clone()
-                    on_input=move |v: String| state.update_actor(id, |a| a.contact = v) />
+                    on_input=move |v: String| update(Box::new(move |a| a.contact = v)) />
             </div>
             <p class="hint">"Référent et contact sont des données personnelles : elles restent dans ce navigateur."</p>
+
+            <h3>"Identification et qualification"</h3>
+            <div class="form-grid">
+                <SelectField id="actor-found-by" label="Actions repérées par"
+                    options=optional(options(&FoundBy::ALL, FoundBy::code, FoundBy::label), "— Non précisé —")
+                    selected=actor.found_by.map_or(UNSET, FoundBy::code).to_owned()
+                    on_change=move |code: String| update(Box::new(move |a| a.found_by = FoundBy::from_code(&code))) />
+                <TextField id="actor-found-on" label="Repérées le" kind="date"
+                    value=actor.found_on.map(|d| d.to_string()).unwrap_or_default()
+                    on_input=move |v: String| update(Box::new(move |a| a.found_on = v.parse().ok())) />
+                <SelectField id="actor-engagement" label="Niveau d'engagement estimé"
+                    options=engagement_options
+                    selected=actor.engagement.code().to_owned()
+                    on_change=move |code: String| if let Some(l) = EngagementLevel::from_code(&code) { update(Box::new(move |a| a.engagement = l)) } />
+                <SelectField id="actor-relevance" label="Pertinence"
+                    options=optional(options(&Relevance::ALL, Relevance::code, Relevance::label), "— Non évaluée —")
+                    selected=actor.relevance.map_or(UNSET, Relevance::code).to_owned()
+                    on_change=move |code: String| update(Box::new(move |a| a.relevance = Relevance::from_code(&code))) />
+                <SelectField id="actor-local" label="Implanté sur le territoire"
+                    options=vec![(UNSET.into(), "— Non renseigné —".into()), ("yes".into(), "Oui".into()), ("no".into(), "Non".into())]
+                    selected=match actor.local { Some(true) => "yes", Some(false) => "no", None => UNSET }.to_owned()
+                    on_change=move |code: String| update(Box::new(move |a| a.local = match code.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })) />
+                <CheckboxField id="actor-partner" label="Service, partenaire ou financeur de la collectivité"
+                    checked=actor.partner_funder
+                    on_change=move |on: bool| update(Box::new(move |a| a.partner_funder = on)) />
+                <SelectField id="actor-circle" label="Cercle de mobilisation"
+                    options=vec![
+                        (UNSET.into(), "Suggestion automatique".into()),
+                        ("1".into(), "Cercle 1".into()), ("2".into(), "Cercle 2".into()), ("3".into(), "Cercle 3".into()),
+                    ]
+                    selected=actor.circle.map(|c| c.number().to_string()).unwrap_or_default()
+                    on_change=move |code: String| update(Box::new(move |a| a.circle = code.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()))) />
+                <p class="hint field" aria-live="polite">
+                    {move || current(|a| format!("Cercle retenu : {} ({})", a.circle().number(), if a.circle.is_some() { "choisi" } else { "suggéré par la règle" }))}
+                </p>
+            </div>
             <button type="button" class="button" on:click=move |_| on_close()>"Fermer la fiche"</button>
         </section>
     }
     .into_any()
+}
+
+/// Applies a subtype code from the select: `kit:…` also sets the family; `custom:…` keeps the
+/// user's label; empty clears it.
+fn set_subtype(actor: &mut Actor, code: &str) {
+    if let Some(kit_code) = code.strip_prefix("kit:") {
+        if let Some(info) = SUBTYPES.iter().find(|s| s.code == kit_code) {
+            actor.family = info.family;
+            actor.subtype = Some(Subtype::Kit(kit_code.to_owned()));
+        }
+    } else if let Some(label) = code.strip_prefix("custom:") {
+        actor.subtype = Some(Subtype::Custom(label.to_owned()));
+    } else {
+        actor.subtype = None;
+    }
 }

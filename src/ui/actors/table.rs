@@ -22,6 +22,7 @@ pub fn ActorTable(
                         <th scope="col">"Famille"</th>
                         <th scope="col">"Type d'action NR"</th>
                         <th scope="col">"Niveau d'engagement"</th>
+                        <th scope="col">"Cercle"</th>
                         <th scope="col">"Référent"</th>
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
@@ -29,6 +30,7 @@ pub fn ActorTable(
                 <tbody>
                     {move || state.actors.get().into_iter().map(|a| {
                         let id = a.id;
+                        let circle = a.circle().number();
                         let edit_label = format!(" {}", a.name);
                         let delete_label = edit_label.clone();
                         view! {
@@ -38,6 +40,7 @@ pub fn ActorTable(
                                 <td data-label="Famille">{a.family.label()}</td>
                                 <td data-label="Action NR">{a.nr_action_types.join(", ")}</td>
                                 <td data-label="Engagement"><span class=format!("level level-{}", a.engagement.code())>{a.engagement.label()}</span></td>
+                                <td data-label="Cercle">{circle}</td>
                                 <td data-label="Référent">{a.referent}</td>
                                 <td class="row-buttons">
                                     <button type="button" class="button button-small" on:click=move |_| on_edit(id)>

@@ -1,6 +1,6 @@
 //! Context screen: the territory, what the law asks of it, the kit's key figures and method.
 
-use super::fields::{SelectField, TextField};
+use super::fields::{options, SelectField, TextField};
 use crate::state::use_state;
 use atelier_core::kit;
 use atelier_core::plan::{PCAET_THRESHOLD, REEN_THRESHOLD};
@@ -32,8 +32,8 @@ pub fn Context() -> impl IntoView {
             <TextField id="territory-name" label="Territoire" value=plan.territory.name.clone()
                 on_input=move |v: String| state.update_plan(|p| p.territory.name = v) />
             <SelectField id="territory-kind" label="Type de collectivité"
-                options=TerritoryKind::ALL.iter().map(|k| (k.code(), k.label())).collect()
-                selected=plan.territory.kind.code()
+                options=options(&TerritoryKind::ALL, TerritoryKind::code, TerritoryKind::label)
+                selected=plan.territory.kind.code().to_owned()
                 on_change=move |code: String| {
                     if let Some(kind) = TerritoryKind::from_code(&code) {
                         state.update_plan(|p| p.territory.kind = kind);
