@@ -11,6 +11,8 @@ pub enum Encoding {
     Utf8,
     /// Windows-1252 (« ANSI »), a superset of Latin-1.
     Windows1252,
+    /// UTF-16 with a byte-order mark (Excel's « Texte Unicode »).
+    Utf16,
 }
 
 impl Encoding {
@@ -20,6 +22,7 @@ impl Encoding {
             Encoding::Utf8Bom => "UTF-8 avec BOM",
             Encoding::Utf8 => "UTF-8",
             Encoding::Windows1252 => "Windows-1252 (ANSI)",
+            Encoding::Utf16 => "UTF-16",
         }
     }
 }
@@ -48,6 +51,9 @@ impl fmt::Display for DecodeError {
 /// Windows-1252, which maps every byte, so French text saved as « CSV (séparateur : point-
 /// virgule) » keeps its accents. Errors: [`DecodeError::Binary`] if a NUL byte appears.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if let Some(text) = decode_utf16(bytes) {
+        return Ok((text, Encoding::Utf16));
+    }
     let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest, true),
         None => (bytes, false),
@@ -69,6 +75,26 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
             Ok((text.into_owned(), Encoding::Windows1252))
         }
     }
+}
+
+/// UTF-16 text announced by its byte-order mark (little or big endian), if valid.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes.get(..2)? {
+        [0xFF, 0xFE] => true,
+        [0xFE, 0xFF] => false,
+        _ => return None,
+    };
+    let units: Vec<u16> = bytes[2..]
+        .chunks_exact(2)
+        .map(|p| {
+            if little {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        })
+        .collect();
+    String::from_utf16(&units).ok()
 }
 
 #[cfg(test)]
@@ -94,6 +120,16 @@ mod tests {
         let (text, encoding) = decode(bytes).unwrap();
         assert_eq!(encoding, Encoding::Windows1252);
         assert_eq!(text, "«Elu – Région»;cœur;Été");
+    }
+
+    #[test]
+    fn utf16_with_bom_is_read() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("Élu;Région".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(
+            decode(&bytes).unwrap(),
+            ("Élu;Région".to_owned(), Encoding::Utf16)
+        );
     }
 
     #[test]

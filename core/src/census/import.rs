@@ -23,7 +23,15 @@ impl Column {
         let starts = |p: &str| h == p || h.starts_with(&format!("{p} "));
         if starts("type d acteur") || h == "type" || h == "categorie" {
             Some(Column::ActorType)
-        } else if starts("nom") || h == "acteur" || h == "structure" {
+        } else if h.contains("referent") || h == "contact" || starts("contact") {
+            Some(Column::ReferentContact)
+        } else if h == "nom"
+            || starts("nom de l acteur")
+            || starts("nom de la structure")
+            || h == "nom acteur"
+            || h == "acteur"
+            || h == "structure"
+        {
             Some(Column::Name)
         } else if starts("type d action") || h == "types d actions" || h == "dimension" {
             Some(Column::NrActionTypes)
@@ -31,8 +39,6 @@ impl Column {
             Some(Column::Description)
         } else if h.contains("engagement") {
             Some(Column::Engagement)
-        } else if starts("referent") || h == "contact" {
-            Some(Column::ReferentContact)
         } else {
             None
         }
@@ -114,7 +120,21 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
     // The csv crate under-counts record lines after CRLF line ends (Excel's), so line numbers
     // in our messages would be off by one per row; plain LF keeps them exact.
     let text = &text.replace("\r\n", "\n");
-    let delimiter = detect_delimiter(text);
+    // Excel understands a first line `sep=;` naming the separator; honour it and skip it.
+    let (text, delimiter, first_line) = match text.strip_prefix("sep=") {
+        Some(rest) => {
+            let (sep, body) = rest.split_once('\n').unwrap_or((rest, ""));
+            let delimiter = sep.bytes().next().unwrap_or(b';');
+            (body, delimiter, 2)
+        }
+        None => (text.as_str(), detect_delimiter(text), 1),
+    };
+    if let Some(line) = unclosed_quote_line(text, delimiter) {
+        return Err(ReadError::Malformed {
+            line: line + first_line - 1,
+            detail: "un guillemet ouvert n'est jamais refermé".into(),
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -133,23 +153,46 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
         return Err(ReadError::NoNameColumn { found: headers });
     }
     let mut problems = Vec::new();
-    for (header, column) in headers.iter().zip(&columns) {
-        if column.is_none() && !header.is_empty() {
-            problems.push(Problem {
-                severity: Severity::Warning,
-                line: Some(1),
-                column: Some(header.clone()),
-                message: "colonne inconnue, ignorée.".into(),
-            });
-        }
+    let mut columns = columns;
+    for i in 0..headers.len() {
+        let message = match columns[i] {
+            None if !headers[i].is_empty() => "colonne inconnue, ignorée.",
+            Some(c) if columns[..i].contains(&Some(c)) => {
+                columns[i] = None;
+                "colonne en double, ignorée (la première est lue)."
+            }
+            _ => continue,
+        };
+        problems.push(Problem {
+            severity: Severity::Warning,
+            line: Some(first_line),
+            column: Some(headers[i].clone()),
+            message: message.into(),
+        });
     }
 
     let mut actors = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| malformed(&e))?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| p.line()) + first_line - 1;
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue; // Spreadsheets leave trailing empty rows; they mean nothing.
+        }
+        if record
+            .iter()
+            .skip(headers.len())
+            .any(|c| !c.trim().is_empty())
+        {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                line: Some(line),
+                column: None,
+                message: format!(
+                    "{} cellules pour {} colonnes : les cellules en trop sont ignorées.",
+                    record.len(),
+                    headers.len()
+                ),
+            });
         }
         let cell = |wanted: Column| {
             columns
@@ -211,6 +254,35 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
         problems,
         delimiter,
     })
+}
+
+/// The 1-based line where a quoted cell opens and is never closed, if any. As in CSV, only a
+/// quote at the start of a cell opens one; inside it, a doubled quote is a literal quote.
+fn unclosed_quote_line(text: &str, delimiter: u8) -> Option<u64> {
+    let delimiter = char::from(delimiter);
+    let mut open_at = None;
+    let mut at_cell_start = true;
+    let mut line = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
+        match open_at {
+            Some(_) if c == '"' => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    open_at = None;
+                }
+            }
+            Some(_) => {}
+            None if c == '"' && at_cell_start => open_at = Some(line),
+            None => {}
+        }
+        at_cell_start = open_at.is_none() && (c == delimiter || c == '\n');
+    }
+    open_at
 }
 
 fn malformed(e: &csv::Error) -> ReadError {
@@ -337,6 +409,50 @@ mod tests {
         assert_eq!(
             read_census("", &mut CounterIds::default()).unwrap_err(),
             ReadError::Empty
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_refused_with_its_line() {
+        let text = "Type;Nom de l'acteur;Description\nPME;A;ok\nPME;\"Ouvert;Achats\nPME;Autre;x\n";
+        let err = read_census(text, &mut CounterIds::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Ligne 3 : structure CSV invalide (un guillemet ouvert n'est jamais refermé)."
+        );
+        // Doubled quotes inside a quoted cell, and a quote inside an unquoted cell, are fine.
+        let inch = read("Nom de l'acteur;Description\nA;écran 24\" reconditionné\n");
+        assert_eq!(inch.actors[0].description, "écran 24\" reconditionné");
+        let ok = read("Nom de l'acteur;Description\nA;\"dit \"\"bonjour\"\"\"\n");
+        assert_eq!(ok.actors[0].description, "dit \"bonjour\"");
+    }
+
+    #[test]
+    fn a_referent_name_column_is_not_taken_for_the_actor_name() {
+        let import =
+            read("Type d'acteur;Nom du référent;Nom de l'acteur\nPME;Mme Martin;Imprimerie\n");
+        assert_eq!(import.actors[0].name, "Imprimerie");
+        assert_eq!(import.actors[0].referent, "Mme Martin");
+    }
+
+    #[test]
+    fn excel_sep_line_extra_cells_and_duplicate_columns() {
+        let import = read("sep=,\nNom de l'acteur,Nom\nA,B,C\n");
+        assert_eq!(import.actors[0].name, "A");
+        let messages: Vec<String> = import.problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            messages.contains(
+                &"Ligne 2, colonne « Nom » : colonne en double, ignorée (la première est lue)."
+                    .to_string()
+            ),
+            "{messages:?}"
+        );
+        assert!(
+            messages.contains(
+                &"Ligne 3 : 3 cellules pour 2 colonnes : les cellules en trop sont ignorées."
+                    .to_string()
+            ),
+            "{messages:?}"
         );
     }
 

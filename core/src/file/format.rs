@@ -50,6 +50,19 @@ impl PlanFile {
         }
     }
 
+    /// Removes action → actor links that point at no actor of the file (another tab may have
+    /// deleted the actor) and returns how many were removed, so an export always re-imports.
+    pub fn drop_dangling_links(&mut self) -> usize {
+        let ids: std::collections::HashSet<_> = self.actors.iter().map(|a| a.id).collect();
+        let mut dropped = 0;
+        for action in &mut self.actions {
+            let before = action.actor_ids.len();
+            action.actor_ids.retain(|id| ids.contains(id));
+            dropped += before - action.actor_ids.len();
+        }
+        dropped
+    }
+
     /// Pretty-printed JSON, so that a colleague can read or diff the file.
     pub fn to_json(&self) -> String {
         // Serialising plain data structs to a String cannot fail.
@@ -99,6 +112,19 @@ mod tests {
             "strategie-nr-rennes-2026-2026-11-29.json"
         );
         assert_eq!(slug("???"), "plan");
+    }
+
+    #[test]
+    fn dangling_links_are_dropped_before_export() {
+        use crate::{ActionSheet, Actor, Axis};
+        let actor = Actor::new(Id::from_random_bytes([1; 16]), "A");
+        let mut action = ActionSheet::new(Id::from_random_bytes([2; 16]), "T", Axis::Know);
+        action.actor_ids = vec![actor.id, Id::from_random_bytes([3; 16])];
+        let plan = Plan::new(Id::from_random_bytes([0; 16]), "P");
+        let mut file = PlanFile::new(plan, vec![actor.clone()], vec![action], None);
+        assert_eq!(file.drop_dangling_links(), 1);
+        assert_eq!(file.actions[0].actor_ids, vec![actor.id]);
+        assert!(crate::file::parse_plan_file(&file.to_json()).is_ok());
     }
 
     #[test]

@@ -63,6 +63,8 @@ impl fmt::Display for ImportError {
 /// between 1 and [`SCHEMA_VERSION`]; migration; every field's type (path-precise); non-empty
 /// names; unique ids; action links pointing at actors of the file.
 pub fn parse_plan_file(text: &str) -> Result<PlanFile, ImportError> {
+    // Windows Notepad saves UTF-8 with a byte-order mark, which JSON does not allow.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -123,6 +125,9 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
         path,
         detail: detail.to_owned(),
     };
+    if file.plan.name.trim().is_empty() {
+        return Err(invalid("plan.name".into(), "le nom du plan est vide."));
+    }
     let mut ids: HashSet<Id> = HashSet::new();
     for (i, actor) in file.actors.iter().enumerate() {
         if actor.name.trim().is_empty() {
@@ -262,6 +267,22 @@ mod tests {
             let err = parse_plan_file(text).unwrap_err().to_string();
             assert!(err.contains(expected), "{text}: {err}");
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted_and_a_blank_name_refused() {
+        let file = sample();
+        assert_eq!(
+            parse_plan_file(&format!("\u{feff}{}", file.to_json())).unwrap(),
+            file
+        );
+        let mut blank = sample();
+        blank.plan.name = "   ".into();
+        let err = parse_plan_file(&blank.to_json()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Champ « plan.name » : le nom du plan est vide."
+        );
     }
 
     #[test]
