@@ -3,7 +3,7 @@
 
 use atelier_core::{Id, IdGen};
 use chrono::{DateTime, NaiveDate, Utc};
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -89,16 +89,19 @@ pub mod settings {
     const CURRENT_PLAN: &str = "atelier-nr.current-plan";
     const LAST_ROUTE: &str = "atelier-nr.last-route";
 
-    /// The plan open last time.
+    /// The plan this tab had open (kept per tab, so that a reload never switches to the plan
+    /// another tab opened), else the plan opened last in any tab.
     pub fn current_plan() -> Option<Id> {
-        LocalStorage::get::<String>(CURRENT_PLAN)
+        SessionStorage::get::<String>(CURRENT_PLAN)
+            .or_else(|_| LocalStorage::get::<String>(CURRENT_PLAN))
             .ok()
             .and_then(|s| Id::parse(&s))
     }
 
-    /// Remembers the open plan.
+    /// Remembers the open plan, for this tab and for the next visit.
     pub fn set_current_plan(id: Id) {
-        // A full or disabled localStorage only costs the convenience of reopening this plan.
+        // A full or disabled storage only costs the convenience of reopening this plan.
+        let _ = SessionStorage::set(CURRENT_PLAN, id.to_string());
         let _ = LocalStorage::set(CURRENT_PLAN, id.to_string());
     }
 

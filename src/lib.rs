@@ -9,6 +9,7 @@ pub mod browser;
 pub mod route;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod ui;
 
 /// Mounts the app on `<body>`.

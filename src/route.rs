@@ -17,6 +17,10 @@ pub enum Route {
     Actions,
     /// Conclusion: governance and export.
     Conclusion,
+    /// A share link (`#partage=…`), reserved for a later version.
+    Share,
+    /// Any other fragment.
+    Unknown,
 }
 
 impl Route {
@@ -38,17 +42,28 @@ impl Route {
             Route::Mobilise => "#/mobiliser",
             Route::Actions => "#/actions",
             Route::Conclusion => "#/conclusion",
+            Route::Share => "#partage=",
+            Route::Unknown => "#/introuvable",
         }
     }
 
-    /// Reads a fragment (`#/acteurs`, with or without `#`). `None` for anything unknown,
-    /// share links included.
+    /// Reads a fragment (`#/acteurs`, with or without `#`). An empty fragment gives `None`;
+    /// a share link [`Route::Share`]; anything else unknown [`Route::Unknown`].
     pub fn parse(hash: &str) -> Option<Route> {
         let path = hash.trim_start_matches('#');
-        [Route::Home]
-            .into_iter()
-            .chain(Self::STEPS)
-            .find(|r| r.hash().trim_start_matches('#') == path)
+        if path.is_empty() {
+            return None;
+        }
+        if path.starts_with("partage=") {
+            return Some(Route::Share);
+        }
+        let known = [Route::Home].into_iter().chain(Self::STEPS);
+        Some(
+            known
+                .into_iter()
+                .find(|r| r.hash().trim_start_matches('#') == path)
+                .unwrap_or(Route::Unknown),
+        )
     }
 
     /// Short title, used in the step bar and the page title.
@@ -60,6 +75,8 @@ impl Route {
             Route::Mobilise => "Comment les mobiliser ?",
             Route::Actions => "Quelles actions ?",
             Route::Conclusion => "Gouvernance et suite",
+            Route::Share => "Lien de partage",
+            Route::Unknown => "Page introuvable",
         }
     }
 
@@ -78,7 +95,9 @@ mod tests {
         for r in [Route::Home].into_iter().chain(Route::STEPS) {
             assert_eq!(Route::parse(r.hash()), Some(r));
         }
-        assert_eq!(Route::parse("#partage=abc"), None);
+        assert_eq!(Route::parse("#partage=abc"), Some(Route::Share));
+        assert_eq!(Route::parse("#/nimporte"), Some(Route::Unknown));
         assert_eq!(Route::parse(""), None);
+        assert_eq!(Route::parse("#"), None);
     }
 }

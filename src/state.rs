@@ -8,6 +8,7 @@
 use crate::browser::{self, settings, BrowserIds};
 use crate::route::Route;
 use crate::storage::{Db, StorageError};
+use crate::sync::{self, Change};
 use atelier_core::file::{as_new_plan, PlanFile};
 use atelier_core::text::count;
 use atelier_core::{ActionSheet, Actor, Axis, Id, Plan};
@@ -40,7 +41,8 @@ pub struct Notice {
     pub text: String,
     /// One line per problem (import errors), shown as a list.
     pub details: Vec<String>,
-    pub undo: Option<Undo>,
+    /// Shows « Annuler la suppression », which undoes the latest of [`AppState::undos`].
+    pub undo: bool,
 }
 
 impl Notice {
@@ -49,7 +51,7 @@ impl Notice {
             kind: NoticeKind::Success,
             text: text.into(),
             details: Vec::new(),
-            undo: None,
+            undo: false,
         }
     }
 
@@ -58,7 +60,7 @@ impl Notice {
             kind: NoticeKind::Error,
             text: text.into(),
             details,
-            undo: None,
+            undo: false,
         }
     }
 }
@@ -88,6 +90,11 @@ pub struct AppState {
     pub actors: RwSignal<Vec<Actor>>,
     pub actions: RwSignal<Vec<ActionSheet>>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Deletes that can still be undone, latest last. Cleared when the user leaves the screen.
+    pub undos: RwSignal<Vec<Undo>>,
+    /// True after a write failed, until one succeeds: the header then warns instead of saying
+    /// « Enregistré ».
+    pub unsaved: RwSignal<bool>,
     /// Writes under way; the header shows « Enregistrement… » while it is not zero.
     pub pending: RwSignal<u32>,
     /// False until storage is open and the last plan loaded.
@@ -106,6 +113,8 @@ impl AppState {
             actors: RwSignal::new(Vec::new()),
             actions: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
+            undos: RwSignal::new(Vec::new()),
+            unsaved: RwSignal::new(false),
             pending: RwSignal::new(0),
             ready: RwSignal::new(false),
             fatal: RwSignal::new(None),
@@ -114,6 +123,7 @@ impl AppState {
 
     /// Opens the database and reopens the plan used last (or the first one).
     pub fn start(self) {
+        sync::listen(move |change| spawn_local(async move { self.apply_remote(change).await }));
         spawn_local(async move {
             let db = match Db::open().await {
                 Ok(db) => Rc::new(db),
@@ -148,6 +158,20 @@ impl AppState {
                 self.actors.set(loaded.actors);
                 self.actions.set(loaded.actions);
                 self.plan.set(Some(loaded.plan));
+                if !loaded.unreadable.is_empty() {
+                    self.notice.set(Some(Notice::error(
+                        format!(
+                            "{} : le plan s'ouvre sans eux. Ils restent stockés tels quels ; \
+                             une version plus récente d'Atelier NR saura peut-être les lire.",
+                            count(
+                                loaded.unreadable.len(),
+                                "enregistrement illisible",
+                                "enregistrements illisibles"
+                            )
+                        ),
+                        loaded.unreadable,
+                    )));
+                }
             }
             Ok(None) => self
                 .notice
@@ -162,26 +186,35 @@ impl AppState {
     }
 
     /// Creates an empty plan named `name`, stores it and opens it.
-    pub fn create_plan(self, name: String) {
+    /// Then shows `then` — only once the plan is stored, so that a failure leaves the user
+    /// where they were, with the error and what they typed.
+    pub fn create_plan(self, name: String, then: Route) {
         let plan = Plan::new(browser::new_id(), name);
         let file = PlanFile::new(plan, Vec::new(), Vec::new(), None);
-        self.store_new_plan(file, None);
+        self.store_new_plan(file, None, Some(then));
     }
 
     /// Imports a validated plan file as a new plan: fresh ids, links remapped, stored in one
     /// transaction, then opened. Nothing already stored is modified.
     pub fn import_plan_as_new(self, file: PlanFile) {
-        let file = as_new_plan(file, &mut BrowserIds);
+        let mut file = as_new_plan(file, &mut BrowserIds);
+        // Two plans with the same name would be hard to tell apart in the list.
+        if self
+            .plans
+            .with_untracked(|p| p.iter().any(|p| p.name == file.plan.name))
+        {
+            file.plan.name = format!("{} (copie importée)", file.plan.name);
+        }
         let message = format!(
             "Plan « {} » importé : {} et {}.",
             file.plan.name,
             count(file.actors.len(), "acteur", "acteurs"),
             count(file.actions.len(), "fiche action", "fiches action")
         );
-        self.store_new_plan(file, Some(message));
+        self.store_new_plan(file, Some(message), None);
     }
 
-    fn store_new_plan(self, file: PlanFile, message: Option<String>) {
+    fn store_new_plan(self, file: PlanFile, message: Option<String>, then: Option<Route>) {
         let Some(db) = db() else { return };
         self.pending.update(|n| *n += 1);
         spawn_local(async move {
@@ -191,12 +224,19 @@ impl AppState {
                 Ok(()) => {
                     let id = file.plan.id;
                     self.plans.update(|p| p.push(file.plan.clone()));
+                    sync::announce(&Change::Plans);
                     self.load(id).await;
+                    if let Some(route) = then {
+                        crate::ui::navigate(route);
+                    }
                     if let Some(m) = message {
                         self.notice.set(Some(Notice::success(m)));
                     }
                 }
-                Err(e) => self.notice.set(Some(Notice::error(e.0, vec![]))),
+                Err(e) => self.notice.set(Some(Notice::error(
+                    format!("Le plan n'a pas été créé. {}", e.0),
+                    vec![],
+                ))),
             }
         });
     }
@@ -213,7 +253,8 @@ impl AppState {
             }
         });
         self.plan.set(Some(plan.clone()));
-        self.persist(async move {
+        let change = Change::Plan { plan: plan.id };
+        self.persist(change, async move {
             match db() {
                 Some(db) => db.put_plan(&plan).await,
                 None => Ok(()),
@@ -223,12 +264,14 @@ impl AppState {
 
     /// The open plan with all its records, as a file to export.
     pub fn export_file(self) -> Option<PlanFile> {
-        Some(PlanFile::new(
+        let mut file = PlanFile::new(
             self.plan.get_untracked()?,
             self.actors.get_untracked(),
             self.actions.get_untracked(),
             Some(browser::now()),
-        ))
+        );
+        file.drop_dangling_links();
+        Some(file)
     }
 
     fn plan_id(self) -> Option<Id> {
@@ -262,7 +305,11 @@ impl AppState {
         let Some(plan_id) = self.plan_id() else {
             return;
         };
-        self.persist(async move {
+        let change = Change::Actor {
+            plan: plan_id,
+            id: actor.id,
+        };
+        self.persist(change, async move {
             match db() {
                 Some(db) => db.put_actor(plan_id, &actor).await,
                 None => Ok(()),
@@ -322,17 +369,16 @@ impl AppState {
             }
         });
         let linked_actions = after.iter().map(|a| a.id).collect();
-        self.notice.set(Some(Notice {
-            kind: NoticeKind::Success,
-            text: format!("Acteur « {} » supprimé.", actor.name),
-            details: Vec::new(),
-            undo: Some(Undo::Actor {
+        let text = format!("Acteur « {} » supprimé.", actor.name);
+        self.push_undo(
+            text,
+            Undo::Actor {
                 actor,
                 index,
                 linked_actions,
-            }),
-        }));
-        self.persist(async move {
+            },
+        );
+        self.persist(Change::Records { plan: plan_id }, async move {
             match db() {
                 Some(db) => db.delete_actor(plan_id, id, &after).await,
                 None => Ok(()),
@@ -367,7 +413,11 @@ impl AppState {
         let Some(plan_id) = self.plan_id() else {
             return;
         };
-        self.persist(async move {
+        let change = Change::Action {
+            plan: plan_id,
+            id: action.id,
+        };
+        self.persist(change, async move {
             match db() {
                 Some(db) => db.put_action(plan_id, &action).await,
                 None => Ok(()),
@@ -390,13 +440,9 @@ impl AppState {
         self.actions
             .update(|list| removed = Some(list.remove(index)));
         let Some(action) = removed else { return };
-        self.notice.set(Some(Notice {
-            kind: NoticeKind::Success,
-            text: format!("Fiche action « {} » supprimée.", action.title),
-            details: Vec::new(),
-            undo: Some(Undo::Action { action, index }),
-        }));
-        self.persist(async move {
+        let text = format!("Fiche action « {} » supprimée.", action.title);
+        self.push_undo(text, Undo::Action { action, index });
+        self.persist(Change::Action { plan: plan_id, id }, async move {
             match db() {
                 Some(db) => db.delete_action(plan_id, id).await,
                 None => Ok(()),
@@ -404,12 +450,25 @@ impl AppState {
         });
     }
 
-    /// Puts back what the current notice's undo holds.
+    fn push_undo(self, text: String, undo: Undo) {
+        self.undos.update(|u| u.push(undo));
+        let waiting = self.undos.with_untracked(Vec::len);
+        let mut notice = Notice::success(if waiting > 1 {
+            format!("{text} {waiting} suppressions peuvent être annulées, la plus récente d'abord.")
+        } else {
+            text
+        });
+        notice.undo = true;
+        self.notice.set(Some(notice));
+        // Focus the message, so that keyboard users reach « Annuler » with one Tab.
+        crate::ui::focus_notice();
+    }
+
+    /// Undoes the latest delete still in [`AppState::undos`].
     pub fn undo(self) {
-        let Some(undo) = self.notice.get_untracked().and_then(|n| n.undo) else {
-            return;
-        };
-        self.notice.set(None);
+        let mut last = None;
+        self.undos.update(|u| last = u.pop());
+        let Some(undo) = last else { return };
         match undo {
             Undo::Actor {
                 actor,
@@ -417,6 +476,7 @@ impl AppState {
                 linked_actions,
             } => {
                 let actor_id = actor.id;
+                crate::ui::focus_row(actor_id);
                 self.actors.update(|list| {
                     let at = index.min(list.len());
                     list.insert(at, actor.clone());
@@ -431,6 +491,7 @@ impl AppState {
                 }
             }
             Undo::Action { action, index } => {
+                crate::ui::focus_row(action.id);
                 self.actions.update(|list| {
                     let at = index.min(list.len());
                     list.insert(at, action.clone());
@@ -438,23 +499,108 @@ impl AppState {
                 self.write_action(action);
             }
         }
-        self.notice
-            .set(Some(Notice::success("Suppression annulée.")));
+        let left = self.undos.with_untracked(Vec::len);
+        let mut notice = Notice::success(match left {
+            0 => "Suppression annulée.".to_owned(),
+            n => format!(
+                "Suppression annulée. {} encore possible.",
+                count(n, "annulation", "annulations")
+            ),
+        });
+        notice.undo = left > 0;
+        self.notice.set(Some(notice));
     }
 
-    /// Runs a storage write, counting it as pending and turning a failure into a notice.
-    fn persist(self, write: impl Future<Output = Result<(), StorageError>> + 'static) {
+    /// Clears the message and the undo list (the user moved to another screen).
+    pub fn forget_notice(self) {
+        self.notice.set(None);
+        self.undos.set(Vec::new());
+    }
+
+    /// Applies a change another tab stored: re-reads the record and replaces, adds or drops
+    /// this tab's copy. Changes to other plans only refresh the plan list.
+    async fn apply_remote(self, change: Change) {
+        let Some(db) = db() else { return };
+        let current = self.plan_id();
+        match change {
+            Change::Plans => {
+                if let Ok(mut plans) = db.plans().await {
+                    plans.sort_by(|a, b| a.name.cmp(&b.name));
+                    self.plans.set(plans);
+                }
+            }
+            Change::Plan { plan } => {
+                if let Ok(Some(p)) = db.plan(plan).await {
+                    self.plans.update(|list| {
+                        if let Some(x) = list.iter_mut().find(|x| x.id == plan) {
+                            *x = p.clone();
+                        }
+                    });
+                    if current == Some(plan) {
+                        self.plan.set(Some(p));
+                    }
+                }
+            }
+            Change::Records { plan } if current == Some(plan) => {
+                if let Ok(Some(loaded)) = db.load(plan).await {
+                    self.actors.set(loaded.actors);
+                    self.actions.set(loaded.actions);
+                }
+            }
+            Change::Actor { plan, id } if current == Some(plan) => {
+                if let Ok(stored) = db.actor(plan, id).await {
+                    self.actors
+                        .update(|list| upsert(list, id, stored, |a| a.id));
+                }
+            }
+            Change::Action { plan, id } if current == Some(plan) => {
+                if let Ok(stored) = db.action(plan, id).await {
+                    self.actions
+                        .update(|list| upsert(list, id, stored, |a| a.id));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs a storage write, counting it as pending; on success tells the other tabs what
+    /// changed, on failure raises a notice and marks the plan unsaved.
+    fn persist(
+        self,
+        change: Change,
+        write: impl Future<Output = Result<(), StorageError>> + 'static,
+    ) {
         self.pending.update(|n| *n += 1);
         spawn_local(async move {
             let result = write.await;
             self.pending.update(|n| *n -= 1);
-            if let Err(e) = result {
-                self.notice.set(Some(Notice::error(
-                    format!("Modification non enregistrée. {}", e.0),
-                    vec![],
-                )));
+            match result {
+                Ok(()) => {
+                    self.unsaved.set(false);
+                    sync::announce(&change);
+                }
+                Err(e) => {
+                    self.unsaved.set(true);
+                    self.notice.set(Some(Notice::error(
+                        format!("Modification non enregistrée. {}", e.0),
+                        vec![],
+                    )));
+                }
             }
         });
+    }
+}
+
+/// Replaces the record with `id` by `stored`, appends it if new, removes it if `None`.
+fn upsert<T>(list: &mut Vec<T>, id: Id, stored: Option<T>, key: fn(&T) -> Id) {
+    let at = list.iter().position(|x| key(x) == id);
+    match (at, stored) {
+        (Some(i), Some(record)) => list[i] = record,
+        (None, Some(record)) => list.push(record),
+        (Some(i), None) => {
+            list.remove(i);
+        }
+        (None, None) => {}
     }
 }
 

@@ -64,6 +64,9 @@ pub struct LoadedPlan {
     pub plan: Plan,
     pub actors: Vec<Actor>,
     pub actions: Vec<ActionSheet>,
+    /// Records that could not be read (damaged, or written by a newer Atelier NR). They stay
+    /// stored untouched; the plan opens without them and the user is told.
+    pub unreadable: Vec<String>,
 }
 
 /// An open connection to the database.
@@ -87,10 +90,19 @@ impl Db {
             builder = builder.add_object_store(ObjectStore::new(store));
         }
         let rexie = builder.build().await.map_err(|e| {
-            StorageError(format!(
-                "Impossible d'ouvrir le stockage du navigateur ({e}). En navigation privée, \
-                 certains navigateurs le refusent."
-            ))
+            if format!("{e:?}").contains("VersionError") {
+                StorageError(
+                    "Ce navigateur contient des données enregistrées par une version plus récente \
+                     d'Atelier NR. Ouvrez la dernière version de l'application : vos données \
+                     n'ont pas été modifiées."
+                        .into(),
+                )
+            } else {
+                StorageError(format!(
+                    "Impossible d'ouvrir le stockage du navigateur ({e}). En navigation privée, \
+                     certains navigateurs le refusent."
+                ))
+            }
         })?;
         Ok(Db {
             rexie,
@@ -128,17 +140,48 @@ impl Db {
         let range = plan_range(plan_id)?;
         let actors = tx.store(ACTORS)?.get_all(Some(range.clone()), None).await?;
         let actions = tx.store(ACTIONS)?.get_all(Some(range), None).await?;
+        let mut unreadable = Vec::new();
+        let actors = decode_all(RecordKind::Actor, &actors, &mut unreadable);
+        let actions = decode_all(RecordKind::Action, &actions, &mut unreadable);
         Ok(Some(LoadedPlan {
             plan: decode(RecordKind::Plan, &plan)?,
-            actors: actors
-                .iter()
-                .map(|v| decode(RecordKind::Actor, v))
-                .collect::<Result<_>>()?,
-            actions: actions
-                .iter()
-                .map(|v| decode(RecordKind::Action, v))
-                .collect::<Result<_>>()?,
+            actors,
+            actions,
+            unreadable,
         }))
+    }
+
+    /// One actor of a plan, or `None` if it is not stored (deleted meanwhile).
+    pub async fn actor(&self, plan_id: Id, id: Id) -> Result<Option<Actor>> {
+        self.get_one(ACTORS, RecordKind::Actor, record_key(plan_id, id))
+            .await
+    }
+
+    /// One action sheet of a plan, or `None`.
+    pub async fn action(&self, plan_id: Id, id: Id) -> Result<Option<ActionSheet>> {
+        self.get_one(ACTIONS, RecordKind::Action, record_key(plan_id, id))
+            .await
+    }
+
+    /// The plan record alone, or `None`.
+    pub async fn plan(&self, plan_id: Id) -> Result<Option<Plan>> {
+        self.get_one(PLANS, RecordKind::Plan, plan_key(plan_id))
+            .await
+    }
+
+    async fn get_one<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &str,
+        kind: RecordKind,
+        key: JsValue,
+    ) -> Result<Option<T>> {
+        let tx = self
+            .rexie
+            .transaction(&[store], TransactionMode::ReadOnly)?;
+        match tx.store(store)?.get(key).await? {
+            Some(value) => decode(kind, &value).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// Writes the plan record alone (name, territory).
@@ -274,6 +317,24 @@ fn decode<T: serde::de::DeserializeOwned>(kind: RecordKind, value: &JsValue) -> 
         .as_string()
         .ok_or_else(|| StorageError("Donnée stockée illisible : texte attendu.".into()))?;
     record::decode(kind, &text).map_err(|e| StorageError(format!("Donnée stockée : {e}.")))
+}
+
+/// Decodes every record it can; the message of each one it cannot goes to `unreadable`.
+fn decode_all<T: serde::de::DeserializeOwned>(
+    kind: RecordKind,
+    values: &[JsValue],
+    unreadable: &mut Vec<String>,
+) -> Vec<T> {
+    values
+        .iter()
+        .filter_map(|v| match decode(kind, v) {
+            Ok(record) => Some(record),
+            Err(e) => {
+                unreadable.push(e.0);
+                None
+            }
+        })
+        .collect()
 }
 
 fn plan_key(plan_id: Id) -> JsValue {

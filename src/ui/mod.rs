@@ -26,17 +26,35 @@ pub fn App() -> impl IntoView {
     state.start();
 
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(route) = Route::parse(&location_hash()) {
-            settings::set_last_route(route.hash());
-            // A message belongs to the screen it was raised on.
-            state.notice.set(None);
+        // Back to the bare address (no fragment) means the plan list.
+        if let Some(route) = Route::parse(&location_hash()).or(Some(Route::Home)) {
+            if route.step_index().is_some() || route == Route::Home {
+                settings::set_last_route(route.hash());
+            }
+            // A message belongs to the screen it was raised on, unless it still offers an undo.
+            if !state
+                .notice
+                .with_untracked(|n| n.as_ref().is_some_and(|n| n.undo))
+            {
+                state.forget_notice();
+            }
             state.route.set(route);
             // After the new screen is drawn, move focus to its heading so that keyboard and
             // screen-reader users start reading the new screen from the top.
             request_animation_frame(widgets::focus_heading);
         }
     });
-    on_cleanup(move || handle.remove());
+    // Warn before leaving while a write is still under way (a fast reload could lose it).
+    let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if state.pending.get_untracked() > 0 {
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    on_cleanup(move || {
+        handle.remove();
+        unload.remove();
+    });
 
     Effect::new(move |_| {
         document().set_title(&format!("{} — Atelier NR", state.route.get().title()));
@@ -54,10 +72,12 @@ fn location_hash() -> String {
 fn initial_route() -> Route {
     let hash = location_hash();
     if let Some(route) = Route::parse(&hash) {
-        settings::set_last_route(route.hash());
+        if route.step_index().is_some() || route == Route::Home {
+            settings::set_last_route(route.hash());
+        }
         return route;
     }
-    if hash.is_empty() || hash == "#" {
+    {
         if let Some(route) = settings::last_route().and_then(|h| Route::parse(&h)) {
             let _ = window().history().and_then(|h| {
                 h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.hash()))
@@ -66,6 +86,16 @@ fn initial_route() -> Route {
         }
     }
     Route::Home
+}
+
+/// Moves focus to the message area (after a delete, so that « Annuler » is one Tab away).
+pub fn focus_notice() {
+    widgets::focus_later("notice-area");
+}
+
+/// Focuses the « Modifier » button of a record's row (after undo, or closing its editor).
+pub fn focus_row(id: atelier_core::Id) {
+    widgets::focus_later(format!("edit-{id}"));
 }
 
 /// Goes to `route` through the URL, so that Back returns here.

@@ -18,9 +18,14 @@ pub fn Shell() -> impl IntoView {
             <span class="plan-name">
                 {move || state.plan.get().map(|p| p.name)}
             </span>
-            <span class="save-status" aria-live="polite">
+            // Not a live region: it changes at every keystroke. Failures are announced by the
+            // notice area instead.
+            <span class="save-status" class:save-failed=move || state.unsaved.get()>
                 {move || {
-                    if state.pending.get() > 0 { "Enregistrement…" } else if state.plan.with(Option::is_some) { "Enregistré dans ce navigateur" } else { "" }
+                    if state.unsaved.get() { "⚠ Modifications non enregistrées" }
+                    else if state.pending.get() > 0 { "Enregistrement…" }
+                    else if state.plan.with(Option::is_some) { "Enregistré dans ce navigateur" }
+                    else { "" }
                 }}
             </span>
         </header>
@@ -42,6 +47,16 @@ pub fn Shell() -> impl IntoView {
 fn screen(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <home::Home /> }.into_any(),
+        Route::Unknown => view! {
+            <h1 tabindex="-1">"Page introuvable"</h1>
+            <p>"Cette adresse ne correspond à aucun écran d'Atelier NR."</p>
+            <a class="button" href=Route::Home.hash()>"Aller à mes plans"</a>
+        }.into_any(),
+        Route::Share => view! {
+            <h1 tabindex="-1">"Lien de partage"</h1>
+            <p>"Cette version d'Atelier NR ne sait pas encore ouvrir les liens de partage. Demandez plutôt le fichier du plan (.json) et importez-le depuis « Mes plans »."</p>
+            <a class="button" href=Route::Home.hash()>"Aller à mes plans"</a>
+        }.into_any(),
         Route::Context => with_plan(|| view! { <context::Context /> }.into_any()),
         Route::Actors => with_plan(|| view! { <actors::Actors /> }.into_any()),
         Route::Mobilise => with_plan(|| view! { <circles::Circles /> }.into_any()),

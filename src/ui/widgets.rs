@@ -17,10 +17,11 @@ pub fn focus_heading() {
 }
 
 /// Focuses the element with `id`, once the current render is done.
-pub fn focus_later(id: &'static str) {
+pub fn focus_later(id: impl Into<String>) {
+    let id = id.into();
     request_animation_frame(move || {
         if let Some(el) = document()
-            .get_element_by_id(id)
+            .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();
@@ -34,11 +35,11 @@ pub fn focus_later(id: &'static str) {
 pub fn NoticeArea() -> impl IntoView {
     let state = use_state();
     view! {
-        <div class="notice-area" aria-live="polite" aria-atomic="true">
+        <div class="notice-area" id="notice-area" tabindex="-1" aria-live="polite" aria-atomic="true">
             {move || {
                 state.notice.get().map(|n| {
                     let error = n.kind == NoticeKind::Error;
-                    let can_undo = n.undo.is_some();
+                    let can_undo = n.undo;
                     view! {
                         <div class="notice" class:notice-error=error role=if error { "alert" } else { "status" }>
                             <p class="notice-text">

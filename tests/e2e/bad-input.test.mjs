@@ -33,6 +33,7 @@ test('malformed CSV files are refused with line and column, and stored actors st
     ['vide-ligne3.csv', "\uFEFFType d'acteur;Nom de l'acteur;Niveau d'engagement estimé\r\nPME;Atelier;Engagé\r\nPME;;Moteur\r\n",
       /Ligne 3, colonne « Nom de l'acteur » : le nom de l'acteur est vide/],
     ['sans-nom.csv', 'Type;Description\nPME;rien\n', /la colonne « Nom de l'acteur » est introuvable/],
+    ['guillemet.csv', 'Type;Nom de l\'acteur;Description\nPME;A;ok\nPME;"Ouvert;Achats\nPME;Autre;x\n', /Ligne 3 : structure CSV invalide \(un guillemet ouvert n'est jamais refermé\)/],
     ['classeur.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]), /n'est pas un fichier texte/],
   ];
   for (const [name, contents, expected] of cases) {

@@ -86,7 +86,7 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                                 let box_id = format!("link-{actor_id}");
                                 view! {
                                     <li>
-                                        <input type="checkbox" id=box_id.clone() checked=chosen.contains(&actor_id)
+                                        <input type="checkbox" id=box_id.clone() prop:checked=chosen.contains(&actor_id)
                                             on:change=move |ev| {
                                                 let on = event_target_checked(&ev);
                                                 state.update_action(id, |x| {

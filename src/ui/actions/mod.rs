@@ -36,6 +36,7 @@ pub fn Actions() -> impl IntoView {
             <label for="new-action-title">"Intitulé de la fiche action"</label>
             <input id="new-action-title" type="text" prop:value=title
                 aria-invalid=move || title_error.get().then_some("true")
+                aria-describedby=move || title_error.get().then_some("new-action-error")
                 on:input=move |ev| set_title.set(event_target_value(&ev)) />
             <label for="new-action-axis">"Axe"</label>
             <select id="new-action-axis" on:change=move |ev| {
@@ -44,7 +45,7 @@ pub fn Actions() -> impl IntoView {
                 {Axis::ALL.into_iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
             </select>
             <button type="submit" class="button button-primary">"Ajouter la fiche"</button>
-            {move || title_error.get().then(|| view! { <p class="field-error">"Donnez un intitulé à la fiche."</p> })}
+            {move || title_error.get().then(|| view! { <p id="new-action-error" class="field-error">"Donnez un intitulé à la fiche."</p> })}
         </form>
 
         <details class="ideas">
@@ -67,7 +68,12 @@ pub fn Actions() -> impl IntoView {
             }).collect_view()}
         </details>
 
-        {move || editing.get().map(|id| view! { <editor::ActionEditor id=id on_close=move || editing.set(None) /> })}
+        {move || editing.get().map(|id| view! {
+            <editor::ActionEditor id=id on_close=move || {
+                editing.set(None);
+                super::widgets::focus_later(format!("edit-{id}"));
+            } />
+        })}
 
         <div class="table-wrap">
             <table class="data-table action-table">
@@ -102,7 +108,7 @@ pub fn Actions() -> impl IntoView {
                                     <td data-label="Échéance">{a.due.map(atelier_core::text::french_date)}</td>
                                     <td data-label="Acteurs">{linked}</td>
                                     <td class="row-buttons">
-                                        <button type="button" class="button button-small" on:click=move |_| editing.set(Some(id))>
+                                        <button type="button" class="button button-small" id=format!("edit-{id}") on:click=move |_| editing.set(Some(id))>
                                             "Modifier" <span class="visually-hidden">{label}</span>
                                         </button>
                                         <button type="button" class="button button-small button-danger" on:click=move |_| {

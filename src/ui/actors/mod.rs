@@ -39,9 +39,10 @@ pub fn Actors() -> impl IntoView {
                 <label for="new-actor-name">"Nom du nouvel acteur"</label>
                 <input id="new-actor-name" type="text" prop:value=name
                     aria-invalid=move || name_error.get().then_some("true")
+                    aria-describedby=move || name_error.get().then_some("new-actor-error")
                     on:input=move |ev| set_name.set(event_target_value(&ev)) />
                 <button type="submit" class="button button-primary">"Ajouter l'acteur"</button>
-                {move || name_error.get().then(|| view! { <p class="field-error">"Donnez un nom à l'acteur."</p> })}
+                {move || name_error.get().then(|| view! { <p id="new-actor-error" class="field-error">"Donnez un nom à l'acteur."</p> })}
             </form>
             <div>
                 <import::ImportCsv />
@@ -49,7 +50,13 @@ pub fn Actors() -> impl IntoView {
             </div>
         </div>
 
-        {move || editing.get().map(|id| view! { <editor::ActorEditor id=id on_close=move || editing.set(None) /> })}
+        {move || editing.get().map(|id| view! {
+            <editor::ActorEditor id=id on_close=move || {
+                editing.set(None);
+                // Back to where the user was: the row's « Modifier » button.
+                super::widgets::focus_later(format!("edit-{id}"));
+            } />
+        })}
 
         <table::ActorTable on_edit=move |id| editing.set(Some(id)) on_delete=move |id| {
             if editing.get_untracked() == Some(id) { editing.set(None); }

@@ -43,7 +43,7 @@ pub fn ActorTable(
                                 <td data-label="Cercle">{circle}</td>
                                 <td data-label="Référent">{a.referent}</td>
                                 <td class="row-buttons">
-                                    <button type="button" class="button button-small" on:click=move |_| on_edit(id)>
+                                    <button type="button" class="button button-small" id=format!("edit-{id}") on:click=move |_| on_edit(id)>
                                         "Modifier" <span class="visually-hidden">{edit_label}</span>
                                     </button>
                                     <button type="button" class="button button-small button-danger" on:click=move |_| on_delete(id)>

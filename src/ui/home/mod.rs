@@ -24,9 +24,8 @@ pub fn Home() -> impl IntoView {
             return;
         }
         set_name_error.set(false);
-        set_name.set(String::new());
-        state.create_plan(n);
-        navigate(Route::Context);
+        // The name stays in the field until the plan is stored: a failure keeps it.
+        state.create_plan(n, Route::Context);
     };
 
     let import = move |file: web_sys::File| {

@@ -1,0 +1,135 @@
+// Failures found by trying to break the app, each turned into a test: double deletes, two
+// tabs on one plan, a full disk, odd addresses, focus after each action.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { DIST, createPlan, goToStep, importCensus, noticeText, settled } from './helpers.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(DIST); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+
+test('two deletes in a row can both be undone, and focus goes where the user needs it', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan double suppression');
+  assert.equal(await focused(page), 'H1', 'after creating a plan, focus is on the heading');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await page.getByRole('button', { name: 'Supprimer Région Bretagne' }).dblclick();
+  await page.getByText('14 acteurs recensés').waitFor();
+  assert.equal(await focused(page), 'notice-area', 'focus moves to the message with « Annuler »');
+  await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+  await page.getByText('15 acteurs recensés').waitFor();
+  await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+  await page.getByText('16 acteurs recensés').waitFor();
+  assert.match(await focused(page), /^edit-/, 'focus returns to the restored row');
+  await settled(page);
+  await page.reload();
+  await page.getByText('16 acteurs recensés').waitFor();
+  assert.ok((await page.locator('.actor-table').innerText()).includes('Région Bretagne'));
+
+  await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
+  await page.keyboard.press('Escape');
+  assert.equal(await focused(page), await page.getByRole('button', { name: 'Modifier Envie 35' }).getAttribute('id'));
+  await context.close();
+});
+
+test('two tabs on one plan merge their edits and never revive a deleted actor', async () => {
+  const { context, page: a } = await newPage(browser);
+  await createPlan(a, srv.url, 'Plan deux onglets');
+  await goToStep(a, 'Qui mobiliser ?');
+  for (const name of ['Alpha', 'Gamma']) {
+    await a.getByLabel('Nom du nouvel acteur').fill(name);
+    await a.getByRole('button', { name: "Ajouter l'acteur" }).click();
+  }
+  await settled(a);
+  const b = await context.newPage();
+  await b.goto(srv.url + '#/acteurs');
+  await b.getByText('2 acteurs recensés').waitFor();
+
+  await a.getByRole('button', { name: 'Modifier Alpha' }).click();
+  await a.getByLabel('Référent (nom ou fonction)').fill('Mme Martin');
+  await settled(a);
+  await b.getByRole('button', { name: 'Modifier Alpha' }).click();
+  await b.getByLabel('Contact (courriel ou téléphone)').fill('alpha@exemple.fr');
+  await settled(b);
+
+  await a.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await a.getByRole('button', { name: 'Supprimer Gamma' }).click();
+  await settled(a);
+  await b.getByText('1 acteur recensé').waitFor();
+
+  for (const p of [a, b]) {
+    await p.reload();
+    const row = p.locator('.actor-table tbody tr', { hasText: 'Alpha' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Mme Martin/);
+    await p.getByText('1 acteur recensé').waitFor();
+  }
+  await context.close();
+});
+
+test('a full disk keeps what was typed, says so, and creates no half plan', async () => {
+  const { context, page } = await newPage(browser);
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__diskFull) throw new DOMException('quota', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await createPlan(page, srv.url, 'Plan disque plein');
+  await page.evaluate(() => { window.__diskFull = true; });
+  await page.getByLabel('Territoire').fill('Communauté de communes du Plateau');
+  await page.getByText('Modifications non enregistrées').waitFor();
+  assert.match(await noticeText(page), /espace de stockage du navigateur est plein/);
+  assert.equal(await page.getByLabel('Territoire').inputValue(), 'Communauté de communes du Plateau');
+
+  await page.goto(srv.url + '#/');
+  await page.getByLabel('Nom du plan').fill('Plan impossible');
+  await page.getByRole('button', { name: 'Créer le plan' }).click();
+  await page.getByText("Le plan n'a pas été créé").waitFor();
+  assert.equal(await page.locator('h1').innerText(), 'Mes plans');
+  assert.equal(await page.getByLabel('Nom du plan').inputValue(), 'Plan impossible');
+  assert.equal(await page.locator('.plan-list li').count(), 1);
+  await context.close();
+});
+
+test('odd addresses say where the user is, and Back from the bare address works', async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + '#/nimporte');
+  await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+  await page.goto(srv.url + '#partage=abc');
+  await page.getByRole('heading', { level: 1, name: 'Lien de partage' }).waitFor();
+
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(srv.url);
+  await page.getByRole('heading', { level: 1, name: 'Mes plans' }).waitFor();
+  await page.getByLabel('Nom du plan').fill('Plan retour arrière');
+  await page.getByRole('button', { name: 'Créer le plan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Mes plans' }).waitFor();
+  await context.close();
+});
+
+test('the actor checkboxes of a fiche stay right when the filter changes', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan cases à cocher');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await goToStep(page, 'Quelles actions ?');
+  await page.getByLabel('Intitulé de la fiche action').fill('Collecte');
+  await page.getByRole('button', { name: 'Ajouter la fiche' }).click();
+  await page.getByLabel('Filtrer les acteurs').fill('envie');
+  await page.getByLabel('Envie 35').check();
+  await page.getByLabel('Filtrer les acteurs').fill('');
+  const checked = await page.locator('.checkbox-list input:checked').evaluateAll((els) => els.map((e) => e.labels[0].innerText));
+  assert.deepEqual(checked, ['Envie 35']);
+  await context.close();
+});
