@@ -14,6 +14,7 @@ pub mod file;
 pub mod ids;
 pub mod kit;
 pub mod plan;
+pub mod query;
 pub mod text;
 
 pub use action::{ActionSheet, ActionStatus, Axis};

@@ -42,7 +42,7 @@ test('malformed CSV files are refused with line and column, and stored actors st
     const notice = await noticeText(page);
     assert.match(notice, expected, name);
     assert.match(notice, /rien n'a été enregistré/);
-    assert.match(await page.locator('.actor-table caption').innerText(), /^16 acteurs/);
+    assert.match(await page.locator('.table-count').innerText(), /^16 acteurs/);
     await page.getByRole('button', { name: 'Fermer le message' }).click();
   }
 

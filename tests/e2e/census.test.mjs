@@ -40,3 +40,29 @@ test('the exported census is Excel-ready and imports back to the same actors', a
   assert.match(await row.innerText(), /Engagé/);
   await context.close();
 });
+
+test('search, filters and sorting narrow the census table', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan filtres');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  const names = () => page.locator('.actor-table tbody tr.row th').allInnerTexts();
+
+  await page.locator('.filter-more summary').click();
+  await page.getByLabel('Engagement').selectOption({ label: 'Moteur' });
+  await page.getByText('16 acteurs recensés — 4 affichés').waitFor();
+  assert.deepEqual((await names()).sort(), ['ANCT', 'Conseiller délégué au numérique', 'Région Bretagne', 'Ville de Rennes']);
+
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  await page.getByLabel('Rechercher un acteur').fill('reconditionnement SMARTPHONES');
+  await page.getByText('— 2 affichés').waitFor();
+
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+  await page.getByRole('button', { name: "Nom de l'acteur" }).click();
+  assert.equal((await names())[0], 'ADEME Bretagne');
+  assert.equal(await page.locator('th[aria-sort="ascending"]').count(), 1);
+  await page.getByRole('button', { name: "Nom de l'acteur" }).click();
+  assert.equal((await names())[0], 'Ville de Rennes');
+  await context.close();
+});

@@ -19,9 +19,12 @@ test('two deletes in a row can both be undone, and focus goes where the user nee
   await goToStep(page, 'Qui mobiliser ?');
   await importCensus(page);
   await page.getByText('16 acteurs recensés').waitFor();
-  await page.getByRole('button', { name: 'Supprimer Région Bretagne' }).dblclick();
-  await page.getByText('14 acteurs recensés').waitFor();
+  await page.getByRole('button', { name: 'Supprimer Région Bretagne' }).click();
+  await page.getByText('15 acteurs recensés').waitFor();
   assert.equal(await focused(page), 'notice-area', 'focus moves to the message with « Annuler »');
+  await page.getByRole('button', { name: 'Supprimer Ville de Rennes' }).click();
+  await page.getByText('14 acteurs recensés').waitFor();
+  assert.match(await noticeText(page), /2 suppressions peuvent être annulées/);
   await page.getByRole('button', { name: 'Annuler la suppression' }).click();
   await page.getByText('15 acteurs recensés').waitFor();
   await page.getByRole('button', { name: 'Annuler la suppression' }).click();

@@ -2,10 +2,12 @@
 
 mod editor;
 mod export;
+mod filters;
 mod import;
 mod table;
 
 use crate::state::use_state;
+use atelier_core::query::ActorQuery;
 use atelier_core::Id;
 use leptos::prelude::*;
 
@@ -14,6 +16,10 @@ pub fn Actors() -> impl IntoView {
     let state = use_state();
     // The actor open in the editor, if any.
     let editing = RwSignal::new(None::<Id>);
+    let query = RwSignal::new(ActorQuery {
+        apply_decisions: true,
+        ..Default::default()
+    });
     let (name, set_name) = signal(String::new());
     let (name_error, set_name_error) = signal(false);
 
@@ -58,7 +64,8 @@ pub fn Actors() -> impl IntoView {
             } />
         })}
 
-        <table::ActorTable on_edit=move |id| editing.set(Some(id)) on_delete=move |id| {
+        <filters::ActorFilters query=query />
+        <table::ActorTable query=query on_edit=move |id| editing.set(Some(id)) on_delete=move |id| {
             if editing.get_untracked() == Some(id) { editing.set(None); }
             state.delete_actor(id);
         } />

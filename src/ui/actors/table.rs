@@ -1,60 +1,173 @@
-//! The census table: one row per actor, in the kit's columns.
+//! The census table, virtualised: only the rows in view (plus a margin) are in the DOM, so
+//! 10 000 actors scroll, filter and sort as smoothly as 20. Rows have a fixed height (one line,
+//! ellipsis) so that the scroll position maps to a row index.
 
 use crate::state::use_state;
-use atelier_core::Id;
+use atelier_core::query::{search_text, sort, ActorQuery, SortKey};
+use atelier_core::text::count;
+use atelier_core::{Actor, Id};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Rows drawn above and below the visible ones, so fast scrolling shows no gap.
+const OVERSCAN: usize = 8;
+/// Row height used until a row has been measured (pixels).
+const DEFAULT_ROW_HEIGHT: f64 = 49.0;
+
+const COLUMNS: [(SortKey, &str); 7] = [
+    (SortKey::Name, "Nom de l'acteur"),
+    (SortKey::Type, "Type d'acteur"),
+    (SortKey::Family, "Famille"),
+    (SortKey::NrTypes, "Type d'action NR"),
+    (SortKey::Engagement, "Engagement"),
+    (SortKey::Circle, "Cercle"),
+    (SortKey::Referent, "Référent"),
+];
 
 #[component]
 pub fn ActorTable(
+    query: RwSignal<ActorQuery>,
     on_edit: impl Fn(Id) + Copy + Send + Sync + 'static,
     on_delete: impl Fn(Id) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = use_state();
-    let count = move || state.actors.with(Vec::len);
+    let sorting = RwSignal::new(None::<(SortKey, bool)>);
+    // Folded search text of every actor, rebuilt only when actors change.
+    let haystacks = Memo::new(move |_| {
+        state
+            .actors
+            .with(|a| a.iter().map(search_text).collect::<Vec<_>>())
+    });
+    let visible = Memo::new(move |_| {
+        let q = query.get();
+        let mut rows = state.plan.with(|p| {
+            let Some(plan) = p else { return Vec::new() };
+            state.actors.with(|a| haystacks.with(|h| q.run(plan, a, h)))
+        });
+        if let Some((key, ascending)) = sorting.get() {
+            state.actors.with(|a| sort(&mut rows, a, key, ascending));
+        }
+        rows
+    });
+    let scroll_top = RwSignal::new(0.0_f64);
+    let row_height = RwSignal::new(DEFAULT_ROW_HEIGHT);
+    let viewport = RwSignal::new(600.0_f64);
+    let window_range = move || {
+        let h = row_height.get().max(1.0);
+        let total = visible.with(Vec::len);
+        let first = ((scroll_top.get() / h) as usize)
+            .saturating_sub(OVERSCAN)
+            .min(total);
+        let last = (first + (viewport.get() / h).ceil() as usize + 2 * OVERSCAN).min(total);
+        (first, last)
+    };
+
+    let on_scroll = move |ev: leptos::ev::Event| {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        scroll_top.set(f64::from(el.scroll_top()));
+        viewport.set(f64::from(el.client_height()));
+        // Measure a real row: the phone layout (cards) is taller than the desktop one.
+        if let Some(row) = el.query_selector("tbody tr.row").ok().flatten() {
+            let h = row.get_bounding_client_rect().height();
+            if h > 0.0 && (h - row_height.get_untracked()).abs() > 0.5 {
+                row_height.set(h);
+            }
+        }
+    };
+
+    let header = move |(key, label): (SortKey, &'static str)| {
+        let aria = move || match sorting.get() {
+            Some((k, true)) if k == key => "ascending",
+            Some((k, false)) if k == key => "descending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort-button" on:click=move |_| sorting.update(|s| {
+                    *s = match *s {
+                        Some((k, true)) if k == key => Some((key, false)),
+                        Some((k, false)) if k == key => None,
+                        _ => Some((key, true)),
+                    }
+                })>
+                    {label}
+                    <span aria-hidden="true" class="sort-mark">{move || match aria() { "ascending" => "▲", "descending" => "▼", _ => "" }}</span>
+                </button>
+            </th>
+        }
+    };
+
     view! {
-        <div class="table-wrap">
-            <table class="data-table actor-table">
-                <caption>{move || match count() { 0 => "Aucun acteur recensé".to_string(), n => atelier_core::text::count(n, "acteur recensé", "acteurs recensés") }}</caption>
+        <p class="table-count" aria-live="polite">
+            {move || {
+                let total = state.actors.with(Vec::len);
+                let shown = visible.with(Vec::len);
+                if total == 0 { "Aucun acteur recensé".to_string() }
+                else if shown == total { count(total, "acteur recensé", "acteurs recensés") }
+                else { format!("{} — {} affichés", count(total, "acteur recensé", "acteurs recensés"), shown) }
+            }}
+        </p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Tableau des acteurs (défilable)" on:scroll=on_scroll>
+            <table class="data-table actor-table" aria-rowcount=move || visible.with(Vec::len) + 1>
+                <caption class="visually-hidden">"Recensement des acteurs"</caption>
                 <thead>
-                    <tr>
-                        <th scope="col">"Nom de l'acteur"</th>
-                        <th scope="col">"Type d'acteur"</th>
-                        <th scope="col">"Famille"</th>
-                        <th scope="col">"Type d'action NR"</th>
-                        <th scope="col">"Niveau d'engagement"</th>
-                        <th scope="col">"Cercle"</th>
-                        <th scope="col">"Référent"</th>
+                    <tr aria-rowindex="1">
+                        {COLUMNS.into_iter().map(header).collect_view()}
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody>
-                    {move || state.actors.get().into_iter().map(|a| {
-                        let id = a.id;
-                        let circle = a.circle().number();
-                        let edit_label = format!(" {}", a.name);
-                        let delete_label = edit_label.clone();
+                    {move || {
+                        let (first, last) = window_range();
+                        let h = row_height.get();
+                        let total = visible.with(Vec::len);
+                        let rows = visible.with(|v| state.actors.with(|a| {
+                            v[first..last].iter().enumerate().map(|(k, &i)| row(&a[i], first + k + 2, on_edit, on_delete)).collect_view()
+                        }));
                         view! {
-                            <tr>
-                                <th scope="row" data-label="Nom">{a.name}</th>
-                                <td data-label="Type">{a.actor_type}</td>
-                                <td data-label="Famille">{a.family.label()}</td>
-                                <td data-label="Action NR">{a.nr_action_types.join(", ")}</td>
-                                <td data-label="Engagement"><span class=format!("level level-{}", a.engagement.code())>{a.engagement.label()}</span></td>
-                                <td data-label="Cercle">{circle}</td>
-                                <td data-label="Référent">{a.referent}</td>
-                                <td class="row-buttons">
-                                    <button type="button" class="button button-small" id=format!("edit-{id}") on:click=move |_| on_edit(id)>
-                                        "Modifier" <span class="visually-hidden">{edit_label}</span>
-                                    </button>
-                                    <button type="button" class="button button-small button-danger" on:click=move |_| on_delete(id)>
-                                        "Supprimer" <span class="visually-hidden">{delete_label}</span>
-                                    </button>
-                                </td>
-                            </tr>
+                            <tr class="spacer" aria-hidden="true" style=format!("height:{}px", first as f64 * h)></tr>
+                            {rows}
+                            <tr class="spacer" aria-hidden="true" style=format!("height:{}px", (total - last) as f64 * h)></tr>
                         }
-                    }).collect_view()}
+                    }}
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// One actor's row; `index` is its 1-based position for assistive technologies (header = 1).
+fn row(
+    a: &Actor,
+    index: usize,
+    on_edit: impl Fn(Id) + Copy + Send + Sync + 'static,
+    on_delete: impl Fn(Id) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let id = a.id;
+    let edit_label = format!(" {}", a.name);
+    let delete_label = edit_label.clone();
+    view! {
+        <tr class="row" aria-rowindex=index>
+            <th scope="row" data-label="Nom" title=a.name.clone()>{a.name.clone()}</th>
+            <td data-label="Type" title=a.actor_type.clone()>{a.actor_type.clone()}</td>
+            <td data-label="Famille">{a.family.label()}</td>
+            <td data-label="Action NR">{a.nr_action_types.join(", ")}</td>
+            <td data-label="Engagement"><span class=format!("level level-{}", a.engagement.code())>{a.engagement.label()}</span></td>
+            <td data-label="Cercle">{a.circle().number()}</td>
+            <td data-label="Référent">{a.referent.clone()}</td>
+            <td class="row-buttons">
+                <button type="button" class="button button-small" id=format!("edit-{id}") on:click=move |_| on_edit(id)>
+                    "Modifier" <span class="visually-hidden">{edit_label}</span>
+                </button>
+                <button type="button" class="button button-small button-danger" on:click=move |_| on_delete(id)>
+                    "Supprimer" <span class="visually-hidden">{delete_label}</span>
+                </button>
+            </td>
+        </tr>
     }
 }

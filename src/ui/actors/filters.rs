@@ -1,0 +1,82 @@
+//! The search field and filters above the census table. They only edit an [`ActorQuery`]
+//! signal; the table does the filtering.
+
+use super::super::fields::{options, SelectField};
+use crate::state::use_state;
+use atelier_core::kit::{NR_DIMENSIONS, SUBTYPES};
+use atelier_core::query::ActorQuery;
+use atelier_core::{Circle, EngagementLevel, Family, Relevance};
+use leptos::prelude::*;
+
+const ALL: &str = "";
+
+/// Adds the « all » choice in front of a select's options.
+fn with_all(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
+    list.insert(0, (ALL.to_owned(), "Tous".to_owned()));
+    list
+}
+
+#[component]
+pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
+    let state = use_state();
+    let set = move |change: Box<dyn FnOnce(&mut ActorQuery)>| query.update(change);
+    let read = move |f: fn(&ActorQuery) -> String| Signal::derive(move || query.with(f));
+    let mut subtypes: Vec<(String, String)> = SUBTYPES
+        .iter()
+        .map(|s| (s.label.to_owned(), s.label.to_owned()))
+        .collect();
+    state.plan.with_untracked(|p| {
+        if let Some(p) = p {
+            subtypes.extend(
+                p.custom_subtypes
+                    .iter()
+                    .map(|c| (c.label.clone(), c.label.clone())),
+            );
+        }
+    });
+    let nr_types = NR_DIMENSIONS
+        .iter()
+        .map(|t| (t.to_string(), t.to_string()))
+        .collect();
+    view! {
+        <div class="filters" role="search" aria-label="Rechercher et filtrer les acteurs">
+            <div class="field field-search">
+                <label for="actor-search">"Rechercher un acteur"</label>
+                <input id="actor-search" type="search" placeholder="Nom, type, action, référent…"
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |q| q.text = v)); } />
+            </div>
+            <details class="filter-more">
+            <summary>"Filtres"</summary>
+            <div class="filter-grid">
+            <SelectField id="filter-family" label="Famille" options=with_all(options(&Family::ALL, Family::code, Family::label))
+                selected=read(|q| q.family.map_or(ALL, Family::code).to_owned())
+                on_change=move |c: String| set(Box::new(move |q| q.family = Family::from_code(&c))) />
+            <SelectField id="filter-subtype" label="Sous-type" options=with_all(subtypes)
+                selected=read(|q| q.subtype.clone().unwrap_or_default())
+                on_change=move |c: String| set(Box::new(move |q| q.subtype = (!c.is_empty()).then_some(c))) />
+            <SelectField id="filter-engagement" label="Engagement" options=with_all(options(&EngagementLevel::ALL, EngagementLevel::code, EngagementLevel::label))
+                selected=read(|q| q.engagement.map_or(ALL, EngagementLevel::code).to_owned())
+                on_change=move |c: String| set(Box::new(move |q| q.engagement = EngagementLevel::from_code(&c))) />
+            <SelectField id="filter-relevance" label="Pertinence" options=with_all(options(&Relevance::ALL, Relevance::code, Relevance::label))
+                selected=read(|q| q.relevance.map_or(ALL, Relevance::code).to_owned())
+                on_change=move |c: String| set(Box::new(move |q| q.relevance = Relevance::from_code(&c))) />
+            <SelectField id="filter-circle" label="Cercle"
+                options=with_all(Circle::ALL.iter().map(|c| (c.number().to_string(), format!("Cercle {}", c.number()))).collect())
+                selected=read(|q| q.circle.map(|c| c.number().to_string()).unwrap_or_default())
+                on_change=move |c: String| set(Box::new(move |q| q.circle = c.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()))) />
+            <SelectField id="filter-nr-type" label="Type d'action NR" options=with_all(nr_types)
+                selected=read(|q| q.nr_type.clone().unwrap_or_default())
+                on_change=move |c: String| set(Box::new(move |q| q.nr_type = (!c.is_empty()).then_some(c))) />
+            <SelectField id="filter-local" label="Implantation"
+                options=vec![(ALL.into(), "Tous".into()), ("yes".into(), "Sur le territoire".into()), ("no".into(), "Hors territoire".into())]
+                selected=read(|q| match q.local { Some(true) => "yes", Some(false) => "no", None => ALL }.to_owned())
+                on_change=move |c: String| set(Box::new(move |q| q.local = match c.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })) />
+            </div>
+            </details>
+            <button type="button" class="button button-quiet" on:click=move |_| query.set(ActorQuery { apply_decisions: true, ..Default::default() })>
+                "Effacer les filtres"
+            </button>
+        </div>
+    }
+}
