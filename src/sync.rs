@@ -4,15 +4,13 @@
 //! overwriting, or reviving, what another tab changed.
 
 use atelier_core::Id;
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 const CHANNEL: &str = "atelier-nr";
 
 /// What changed, as told to the other tabs.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
     /// The plan record itself (name, territory, decisions).
     Plan {
@@ -34,6 +32,41 @@ pub enum Change {
     Plans,
 }
 
+impl Change {
+    /// The message text: a kind and ids separated by spaces, e.g. `actor <plan> <id>`. (A
+    /// hand-made form rather than serde: it keeps a whole JSON deserialiser out of the wasm.)
+    pub fn to_message(&self) -> String {
+        match self {
+            Change::Plan { plan } => format!("plan {plan}"),
+            Change::Actor { plan, id } => format!("actor {plan} {id}"),
+            Change::Action { plan, id } => format!("action {plan} {id}"),
+            Change::Records { plan } => format!("records {plan}"),
+            Change::Plans => "plans".into(),
+        }
+    }
+
+    /// Inverse of [`Change::to_message`]; `None` for anything else.
+    pub fn from_message(text: &str) -> Option<Change> {
+        let mut words = text.split(' ');
+        let kind = words.next()?;
+        let mut id = || words.next().and_then(Id::parse);
+        Some(match kind {
+            "plan" => Change::Plan { plan: id()? },
+            "actor" => Change::Actor {
+                plan: id()?,
+                id: id()?,
+            },
+            "action" => Change::Action {
+                plan: id()?,
+                id: id()?,
+            },
+            "records" => Change::Records { plan: id()? },
+            "plans" => Change::Plans,
+            _ => return None,
+        })
+    }
+}
+
 thread_local! {
     static CHANNEL_HANDLE: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
 }
@@ -49,7 +82,7 @@ pub fn listen(on_change: impl Fn(Change) + 'static) {
             if let Some(change) = ev
                 .data()
                 .as_string()
-                .and_then(|text| serde_json::from_str::<Change>(&text).ok())
+                .and_then(|text| Change::from_message(&text))
             {
                 on_change(change);
             }
@@ -63,8 +96,29 @@ pub fn listen(on_change: impl Fn(Change) + 'static) {
 /// Tells the other tabs about a change this tab has stored.
 pub fn announce(change: &Change) {
     CHANNEL_HANDLE.with(|c| {
-        if let (Some(channel), Ok(text)) = (c.borrow().as_ref(), serde_json::to_string(change)) {
-            let _ = channel.post_message(&text.into());
+        if let Some(channel) = c.borrow().as_ref() {
+            let _ = channel.post_message(&change.to_message().into());
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip() {
+        let plan = Id::from_random_bytes([1; 16]);
+        let id = Id::from_random_bytes([2; 16]);
+        for change in [
+            Change::Plan { plan },
+            Change::Actor { plan, id },
+            Change::Action { plan, id },
+            Change::Records { plan },
+            Change::Plans,
+        ] {
+            assert_eq!(Change::from_message(&change.to_message()), Some(change));
+        }
+        assert_eq!(Change::from_message("actor pas-un-id"), None);
+    }
 }

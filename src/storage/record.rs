@@ -26,5 +26,13 @@ pub fn decode<T: DeserializeOwned>(kind: RecordKind, text: &str) -> Result<T, St
     }
     let mut data = value["data"].take();
     migrate_record(kind, &mut data, version as u32)?;
-    serde_json::from_value(data).map_err(|e| format!("enregistrement invalide ({e})"))
+    // Through serde_path_to_error, like imported files: the same deserialisers serve both
+    // (smaller wasm), and a damaged record names its faulty field.
+    serde_path_to_error::deserialize(data).map_err(|e| {
+        format!(
+            "enregistrement invalide, champ « {} » ({})",
+            e.path(),
+            e.inner()
+        )
+    })
 }

@@ -130,9 +130,9 @@ pub fn ActorTable(
                             v[first..last].iter().enumerate().map(|(k, &i)| row(&a[i], first + k + 2, on_edit, on_delete)).collect_view()
                         }));
                         view! {
-                            <tr class="spacer" aria-hidden="true" style=format!("height:{}px", first as f64 * h)></tr>
+                            <tr class="spacer" aria-hidden="true" style=format!("height:{}px", (first as f64 * h) as u64)></tr>
                             {rows}
-                            <tr class="spacer" aria-hidden="true" style=format!("height:{}px", (total - last) as f64 * h)></tr>
+                            <tr class="spacer" aria-hidden="true" style=format!("height:{}px", ((total - last) as f64 * h) as u64)></tr>
                         }
                     }}
                 </tbody>
