@@ -193,6 +193,40 @@ pub const FAMILY_ALIASES: &[(&str, Family)] = &[
     ("societe", Family::Company),
 ];
 
+/// The kit's scoping question for a family (« À arbitrer », step 1 A).
+pub struct Arbitration {
+    pub family: Family,
+    /// The question, in Atelier NR's words.
+    pub question: &'static str,
+    /// `Some((only, all))`: labels of the « local only » and « include the others » answers;
+    /// `None` when the question is not a yes/no on locality (public actors).
+    pub local_choice: Option<(&'static str, &'static str)>,
+}
+
+/// One scoping question per family, in the kit's order.
+pub const ARBITRATIONS: [Arbitration; 4] = [
+    Arbitration {
+        family: Family::Company,
+        question: "Recense-t-on seulement les entreprises du territoire, ou aussi celles qui y sont présentes sans y être implantées ?",
+        local_choice: Some(("Entreprises locales seulement", "Aussi les entreprises non locales")),
+    },
+    Arbitration {
+        family: Family::Public,
+        question: "Les ambitions NR de la collectivité rejoignent-elles celles des autres acteurs publics ? À quelle échelle mener la démarche ?",
+        local_choice: None,
+    },
+    Arbitration {
+        family: Family::Association,
+        question: "Recense-t-on seulement les associations du territoire, ou aussi celles qui y agissent depuis ailleurs ?",
+        local_choice: Some(("Associations locales seulement", "Aussi les associations non locales")),
+    },
+    Arbitration {
+        family: Family::Citizen,
+        question: "Inclut-on les personnes qui ne résident pas sur le territoire, comme les touristes ?",
+        local_choice: Some(("Résidents seulement", "Aussi les non-résidents")),
+    },
+];
+
 /// How an actor's past actions were found (kit, step 1 B).
 pub const IDENTIFICATION_METHODS: [&str; 3] = [
     "Recherche (internet, rapports annuels, presse)",
@@ -209,6 +243,54 @@ pub const NR_DIMENSIONS: [&str; 6] = [
     "Sensibilisation",
     "Numérique pour une organisation éco-responsable",
 ];
+
+/// The nine categories La Rochelle's agglomeration used to sort the NR actions of its
+/// territory's structures (an example the kit reports, step 1).
+pub const LA_ROCHELLE_CATEGORIES: [&str; 9] = [
+    "Achat de matériel reconditionné",
+    "Sensibilisation des collaborateurs au NR",
+    "Allongement de la durée de vie des équipements",
+    "Écoconception des services numériques",
+    "Gestion de la fin de vie du matériel",
+    "Souveraineté des données",
+    "Accessibilité des services numériques",
+    "Logiciels libres et open source",
+    "Inclusion numérique",
+];
+
+/// The six areas the REEN decree (décret 2022-1084, CGCT art. D.2311-15-1) asks a territorial
+/// NR strategy to cover.
+pub const REEN_DECREE_AREAS: [&str; 6] = [
+    "Achats durables",
+    "Cycle de vie des équipements",
+    "Écoconception des services",
+    "Sensibilisation des élus et agents",
+    "Numérique responsable pour tous",
+    "Territoire connecté et données",
+];
+
+/// The three vocabularies of NR action types, with their French titles.
+pub const NR_VOCABULARIES: [(&str, &[&str]); 3] = [
+    (
+        "Dimensions du Numérique responsable (kit ANCT)",
+        &NR_DIMENSIONS,
+    ),
+    (
+        "Catégories de La Rochelle (exemple du kit)",
+        &LA_ROCHELLE_CATEGORIES,
+    ),
+    ("Axes du décret REEN", &REEN_DECREE_AREAS),
+];
+
+/// The vocabulary label an NR action type matches (case and accents ignored), if any.
+pub fn known_nr_type(text: &str) -> Option<&'static str> {
+    let folded = crate::text::fold(text);
+    NR_VOCABULARIES
+        .iter()
+        .flat_map(|(_, list)| list.iter())
+        .find(|label| crate::text::fold(label) == folded)
+        .copied()
+}
 
 /// A circle of actors to mobilise (« cercle ») and the formats that suit it (kit, step 2).
 pub struct CircleInfo {
@@ -388,6 +470,16 @@ mod tests {
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), SUBTYPES.len(), "subtype codes are unique");
+    }
+
+    #[test]
+    fn nr_types_are_recognised_loosely() {
+        assert_eq!(known_nr_type("ACHATS"), Some("Achats"));
+        assert_eq!(
+            known_nr_type("ecoconception des services"),
+            Some("Écoconception des services")
+        );
+        assert_eq!(known_nr_type("Jardinage"), None);
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn TextArea(
 pub fn SelectField(
     id: &'static str,
     label: &'static str,
-    options: Vec<(String, String)>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(into)] selected: Signal<String>,
     #[prop(into)] on_change: Callback<String>,
 ) -> impl IntoView {
@@ -73,7 +73,7 @@ pub fn SelectField(
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
-                {options.into_iter().map(|(code, text)| {
+                {move || options.get().into_iter().map(|(code, text)| {
                     let mine = code.clone();
                     view! { <option value=code prop:selected=move || selected.with(|s| *s == mine)>{text}</option> }
                 }).collect_view()}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, createPlan, goToStep, importCensus } from './helpers.mjs';
+import { DIST, createPlan, goToStep, importCensus, settled } from './helpers.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(DIST); browser = await launch(); });
@@ -64,5 +64,46 @@ test('search, filters and sorting narrow the census table', async () => {
   assert.equal(await page.locator('th[aria-sort="ascending"]').count(), 1);
   await page.getByRole('button', { name: "Nom de l'acteur" }).click();
   assert.equal((await names())[0], 'Ville de Rennes');
+  await context.close();
+});
+
+test('qualifying actors: decisions, NR types, custom subtype, renamed levels, circles', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan qualification');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+
+  // Envie 35 is not local; deciding « local associations only » hides it.
+  await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
+  await page.locator('#actor-local').selectOption('no');
+  await page.getByLabel('Sensibilisation des élus et agents').check();
+  await page.getByLabel('Ajouter un sous-type à la liste').fill('Ressourceries');
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await page.locator('#actor-partner').check();
+  await page.getByText('Cercle retenu : 1 (suggéré par la règle)').waitFor();
+  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await settled(page);
+
+  await page.getByText('À arbitrer : le périmètre du recensement').click();
+  await page.locator('#decision-association').selectOption('only');
+  await page.getByText('16 acteurs recensés — 15 affichés').waitFor();
+  assert.ok(!(await page.locator('.actor-table').innerText()).includes('Envie 35'));
+
+  await page.getByText("Niveaux d'engagement : vos libellés").click();
+  await page.locator('#level-label-3').fill('Locomotive');
+  await settled(page);
+  assert.match(await page.locator('.actor-table tbody tr', { hasText: 'Région Bretagne' }).innerText(), /Locomotive/);
+
+  await page.reload();
+  await page.getByText('16 acteurs recensés — 15 affichés').waitFor();
+  await page.getByText('À arbitrer : le périmètre du recensement').click();
+  await page.locator('#decision-association').selectOption('');
+  const row = page.locator('.actor-table tbody tr', { hasText: 'Envie 35' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /\b1\b/, 'circle 1 as partner');
+  await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
+  assert.equal(await page.locator('#actor-subtype').inputValue(), 'custom:Ressourceries');
+  assert.ok(await page.getByLabel('Sensibilisation des élus et agents').isChecked());
   await context.close();
 });

@@ -233,7 +233,20 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
                 ),
             );
         }
-        actor.nr_action_types = split_multi(cell(Column::NrActionTypes));
+        for raw in split_multi(cell(Column::NrActionTypes)) {
+            match crate::kit::known_nr_type(&raw) {
+                // Spelling differences are folded into the vocabulary's own label.
+                Some(label) => actor.nr_action_types.push(label.to_owned()),
+                None => {
+                    problem(
+                        Severity::Warning,
+                        Column::NrActionTypes,
+                        format!("type « {raw} » absent des vocabulaires : gardé comme type personnalisé."),
+                    );
+                    actor.nr_action_types.push(raw);
+                }
+            }
+        }
         actor.description = cell(Column::Description).to_owned();
         let level = cell(Column::Engagement);
         actor.engagement = EngagementLevel::parse_loose(level).unwrap_or_else(|| {

@@ -5,6 +5,7 @@
 use super::super::fields::{options, CheckboxField, SelectField, TextArea, TextField};
 use crate::state::use_state;
 use atelier_core::kit::SUBTYPES;
+use atelier_core::plan::CustomSubtype;
 use atelier_core::{Actor, Circle, EngagementLevel, Family, FoundBy, Id, Relevance, Subtype};
 use leptos::prelude::*;
 
@@ -29,24 +30,48 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
     super::super::widgets::focus_later("actor-name");
 
     // Subtypes: the kit's, grouped by family in the label, then the user's own.
-    let mut subtype_options = vec![(UNSET.to_owned(), "— Non précisé —".to_owned())];
-    subtype_options.extend(SUBTYPES.iter().map(|s| {
-        (
-            format!("kit:{}", s.code),
-            format!("{} — {}", s.family.label(), s.label),
-        )
-    }));
-    let custom = state.plan.with_untracked(|p| {
-        p.as_ref()
-            .map(|p| p.custom_subtypes.clone())
-            .unwrap_or_default()
+    let subtype_options = Signal::derive(move || {
+        let mut list = vec![(UNSET.to_owned(), "— Non précisé —".to_owned())];
+        list.extend(SUBTYPES.iter().map(|s| {
+            (
+                format!("kit:{}", s.code),
+                format!("{} — {}", s.family.label(), s.label),
+            )
+        }));
+        state.plan.with(|p| {
+            if let Some(p) = p {
+                list.extend(p.custom_subtypes.iter().map(|c| {
+                    (
+                        format!("custom:{}", c.label),
+                        format!("{} — {}", c.family.label(), c.label),
+                    )
+                }));
+            }
+        });
+        list
     });
-    subtype_options.extend(custom.iter().map(|c| {
-        (
-            format!("custom:{}", c.label),
-            format!("{} — {}", c.family.label(), c.label),
-        )
-    }));
+    let (new_subtype, set_new_subtype) = signal(String::new());
+    let add_subtype = move |_| {
+        let label = new_subtype.get_untracked().trim().to_owned();
+        if label.is_empty() {
+            return;
+        }
+        let family = state
+            .actors
+            .with_untracked(|l| l.iter().find(|a| a.id == id).map(|a| a.family))
+            .unwrap_or(Family::Unsorted);
+        let kept = label.clone();
+        state.update_plan(move |p| {
+            if !p.custom_subtypes.iter().any(|c| c.label == kept) {
+                p.custom_subtypes.push(CustomSubtype {
+                    family,
+                    label: kept,
+                });
+            }
+        });
+        state.update_actor(id, move |a| a.subtype = Some(Subtype::Custom(label)));
+        set_new_subtype.set(String::new());
+    };
     let subtype_code = |s: &Actor| match &s.subtype {
         Some(Subtype::Kit(code)) => format!("kit:{code}"),
         Some(Subtype::Custom(label)) => format!("custom:{label}"),
@@ -91,11 +116,15 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                     options=subtype_options
                     selected=Signal::derive(move || current(subtype_code))
                     on_change=move |code: String| update(Box::new(move |a| set_subtype(a, &code))) />
-                <TextField id="actor-nr-types" label="Types d'action NR" value=actor.nr_action_types.join(" | ")
-                    hint="Séparez plusieurs types par « | », par ex. « Achats | Sensibilisation »."
-                    on_input=move |v: String| update(Box::new(move |a| {
-                        a.nr_action_types = v.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
-                    })) />
+                <div class="field">
+                    <label for="actor-new-subtype">"Ajouter un sous-type à la liste"</label>
+                    <div class="inline-form">
+                        <input id="actor-new-subtype" type="text" prop:value=new_subtype
+                            on:input=move |ev| set_new_subtype.set(event_target_value(&ev)) />
+                        <button type="button" class="button button-small" on:click=add_subtype>"Ajouter"</button>
+                    </div>
+                </div>
+                <super::nr_types::NrTypesField id=id />
                 <TextArea id="actor-description" label="Description des actions NR identifiées" value=actor.description.clone()
                     on_input=move |v: String| update(Box::new(move |a| a.description = v)) />
                 <TextField id="actor-referent" label="Référent (nom ou fonction)" value=actor.referent.clone()

@@ -3,7 +3,7 @@
 
 use super::super::fields::{options, SelectField};
 use crate::state::use_state;
-use atelier_core::kit::{NR_DIMENSIONS, SUBTYPES};
+use atelier_core::kit::{NR_VOCABULARIES, SUBTYPES};
 use atelier_core::query::ActorQuery;
 use atelier_core::{Circle, EngagementLevel, Family, Relevance};
 use leptos::prelude::*;
@@ -34,8 +34,9 @@ pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
             );
         }
     });
-    let nr_types = NR_DIMENSIONS
+    let nr_types = NR_VOCABULARIES
         .iter()
+        .flat_map(|(_, list)| list.iter())
         .map(|t| (t.to_string(), t.to_string()))
         .collect();
     view! {

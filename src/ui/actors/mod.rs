@@ -1,9 +1,11 @@
 //! Step 1 « Qui mobiliser ? »: the actor census. Import a spreadsheet, add, edit, delete.
 
+mod decisions;
 mod editor;
 mod export;
 mod filters;
 mod import;
+mod nr_types;
 mod table;
 
 use crate::state::use_state;
@@ -64,6 +66,8 @@ pub fn Actors() -> impl IntoView {
             } />
         })}
 
+        <decisions::Decisions />
+        <decisions::EngagementLabels />
         <filters::ActorFilters query=query />
         <table::ActorTable query=query on_edit=move |id| editing.set(Some(id)) on_delete=move |id| {
             if editing.get_untracked() == Some(id) { editing.set(None); }

@@ -126,8 +126,11 @@ pub fn ActorTable(
                         let (first, last) = window_range();
                         let h = row_height.get();
                         let total = visible.with(Vec::len);
+                        let labels = state.plan.with(|p| {
+                            atelier_core::EngagementLevel::ALL.map(|l| p.as_ref().map_or(l.label(), |p| p.engagement_label(l)).to_owned())
+                        });
                         let rows = visible.with(|v| state.actors.with(|a| {
-                            v[first..last].iter().enumerate().map(|(k, &i)| row(&a[i], first + k + 2, on_edit, on_delete)).collect_view()
+                            v[first..last].iter().enumerate().map(|(k, &i)| row(&a[i], &labels, first + k + 2, on_edit, on_delete)).collect_view()
                         }));
                         view! {
                             <tr class="spacer" aria-hidden="true" style=format!("height:{}px", (first as f64 * h) as u64)></tr>
@@ -144,6 +147,7 @@ pub fn ActorTable(
 /// One actor's row; `index` is its 1-based position for assistive technologies (header = 1).
 fn row(
     a: &Actor,
+    levels: &[String; 4],
     index: usize,
     on_edit: impl Fn(Id) + Copy + Send + Sync + 'static,
     on_delete: impl Fn(Id) + Copy + Send + Sync + 'static,
@@ -157,7 +161,7 @@ fn row(
             <td data-label="Type" title=a.actor_type.clone()>{a.actor_type.clone()}</td>
             <td data-label="Famille">{a.family.label()}</td>
             <td data-label="Action NR">{a.nr_action_types.join(", ")}</td>
-            <td data-label="Engagement"><span class=format!("level level-{}", a.engagement.code())>{a.engagement.label()}</span></td>
+            <td data-label="Engagement"><span class=format!("level level-{}", a.engagement.code())>{levels[a.engagement as usize].clone()}</span></td>
             <td data-label="Cercle">{a.circle().number()}</td>
             <td data-label="Référent">{a.referent.clone()}</td>
             <td class="row-buttons">

@@ -1,0 +1,62 @@
+//! Picking an actor's NR action types from the three vocabularies shipped as data, plus the
+//! user's own types.
+
+use super::super::fields::TextField;
+use crate::state::use_state;
+use atelier_core::kit::{known_nr_type, NR_VOCABULARIES};
+use atelier_core::Id;
+use leptos::prelude::*;
+
+#[component]
+pub fn NrTypesField(id: Id) -> impl IntoView {
+    let state = use_state();
+    let types = Memo::new(move |_| {
+        state.actors.with(|l| {
+            l.iter()
+                .find(|a| a.id == id)
+                .map(|a| a.nr_action_types.clone())
+                .unwrap_or_default()
+        })
+    });
+    let custom_now = types
+        .get_untracked()
+        .into_iter()
+        .filter(|t| known_nr_type(t).is_none())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    view! {
+        <fieldset class="nr-types field-wide">
+            <legend>"Types d'action Numérique responsable"</legend>
+            {NR_VOCABULARIES.iter().enumerate().map(|(v, (title, labels))| view! {
+                <div class="nr-vocabulary">
+                    <p class="nr-vocabulary-title">{*title}</p>
+                    <ul class="checkbox-list">
+                        {labels.iter().enumerate().map(|(k, &label)| {
+                            let box_id = format!("nr-{v}-{k}");
+                            view! {
+                                <li>
+                                    <input type="checkbox" id=box_id.clone()
+                                        prop:checked=move || types.with(|t| t.iter().any(|x| x == label))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            state.update_actor(id, move |a| {
+                                                a.nr_action_types.retain(|x| x != label);
+                                                if on { a.nr_action_types.push(label.to_owned()); }
+                                            });
+                                        } />
+                                    <label for=box_id>{label}</label>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }).collect_view()}
+            <TextField id="actor-nr-custom" label="Autres types (les vôtres)" value=custom_now
+                hint="Séparez plusieurs types par « | »."
+                on_input=move |v: String| state.update_actor(id, move |a| {
+                    a.nr_action_types.retain(|t| known_nr_type(t).is_some());
+                    a.nr_action_types.extend(v.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned));
+                }) />
+        </fieldset>
+    }
+}
