@@ -107,3 +107,32 @@ test('qualifying actors: decisions, NR types, custom subtype, renamed levels, ci
   assert.ok(await page.getByLabel('Sensibilisation des élus et agents').isChecked());
   await context.close();
 });
+
+test('the actor map places every actor, opens one on click and downloads as SVG and PNG', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan carte');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await page.getByRole('button', { name: 'Carte et graphiques' }).click();
+  assert.equal(await page.locator('#map-circles circle.dot').count(), 16);
+  assert.match(await page.locator('#map-circles desc').textContent(), /Cercle 1 : 0 acteurs ; cercle 2 : 11 ; cercle 3 : 5\./);
+  assert.match(await page.locator('#map-bars desc').textContent(), /Moteur 4/);
+
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('figure', { has: page.locator('#map-circles') }).getByRole('button', { name: 'Télécharger en SVG' }).click(),
+  ]);
+  const text = await readFile(await svg.path(), 'utf8');
+  assert.ok(text.startsWith('<svg') && text.includes('xmlns="http://www.w3.org/2000/svg"'));
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('figure', { has: page.locator('#map-matrix') }).getByRole('button', { name: 'Télécharger en PNG' }).click(),
+  ]);
+  const bytes = await readFile(await png.path());
+  assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+
+  await page.locator('#map-circles circle.dot', { has: page.locator('title', { hasText: 'Envie 35' }) }).click();
+  await page.getByRole('heading', { name: "Modifier l'acteur « Envie 35 »" }).waitFor();
+  await context.close();
+});

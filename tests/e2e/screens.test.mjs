@@ -13,6 +13,7 @@ const SCREENS = [
   ['home', '#/'],
   ['contexte', '#/contexte'],
   ['acteurs', '#/acteurs'],
+  ['carte', '#/acteurs'],
   ['mobiliser', '#/mobiliser'],
   ['actions', '#/actions'],
   ['conclusion', '#/conclusion'],
@@ -44,6 +45,7 @@ test('no screen overflows sideways at 1280×720 or 360 px', async () => {
       await page.goto(srv.url + hash);
       await page.locator('h1').waitFor();
       await page.getByText('Chargement du plan…').waitFor({ state: 'detached' });
+      if (name === 'carte') await page.getByRole('button', { name: 'Carte et graphiques' }).click();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${name} at ${width}px sticks out by ${overflow}px`);
       await page.screenshot({ path: join(OUT, `${name}-${width}.png`) });

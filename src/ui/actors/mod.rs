@@ -5,11 +5,12 @@ mod editor;
 mod export;
 mod filters;
 mod import;
+mod map;
 mod nr_types;
 mod table;
 
 use crate::state::use_state;
-use atelier_core::query::ActorQuery;
+use atelier_core::query::{search_text, ActorQuery};
 use atelier_core::Id;
 use leptos::prelude::*;
 
@@ -22,6 +23,21 @@ pub fn Actors() -> impl IntoView {
         apply_decisions: true,
         ..Default::default()
     });
+    // Folded search text of every actor, rebuilt only when actors change; then the indices of
+    // the actors that pass the search and filters, shared by the table and the map.
+    let haystacks = Memo::new(move |_| {
+        state
+            .actors
+            .with(|a| a.iter().map(search_text).collect::<Vec<_>>())
+    });
+    let filtered = Memo::new(move |_| {
+        let q = query.get();
+        state.plan.with(|p| {
+            let Some(plan) = p else { return Vec::new() };
+            state.actors.with(|a| haystacks.with(|h| q.run(plan, a, h)))
+        })
+    });
+    let show_map = RwSignal::new(false);
     let (name, set_name) = signal(String::new());
     let (name_error, set_name_error) = signal(false);
 
@@ -69,9 +85,18 @@ pub fn Actors() -> impl IntoView {
         <decisions::Decisions />
         <decisions::EngagementLabels />
         <filters::ActorFilters query=query />
-        <table::ActorTable query=query on_edit=move |id| editing.set(Some(id)) on_delete=move |id| {
-            if editing.get_untracked() == Some(id) { editing.set(None); }
-            state.delete_actor(id);
-        } />
+        <div class="view-switch" role="group" aria-label="Affichage des acteurs">
+            <button type="button" class="button" aria-pressed=move || (!show_map.get()).to_string() on:click=move |_| show_map.set(false)>"Tableau"</button>
+            <button type="button" class="button" aria-pressed=move || show_map.get().to_string() on:click=move |_| show_map.set(true)>"Carte et graphiques"</button>
+        </div>
+        <Show when=move || show_map.get()>
+            <map::ActorMap filtered=filtered on_open=move |id| { show_map.set(false); editing.set(Some(id)); } />
+        </Show>
+        <Show when=move || !show_map.get()>
+            <table::ActorTable filtered=filtered on_edit=move |id| editing.set(Some(id)) on_delete=move |id| {
+                if editing.get_untracked() == Some(id) { editing.set(None); }
+                state.delete_actor(id);
+            } />
+        </Show>
     }
 }

@@ -3,7 +3,7 @@
 //! ellipsis) so that the scroll position maps to a row index.
 
 use crate::state::use_state;
-use atelier_core::query::{search_text, sort, ActorQuery, SortKey};
+use atelier_core::query::{sort, SortKey};
 use atelier_core::text::count;
 use atelier_core::{Actor, Id};
 use leptos::prelude::*;
@@ -26,24 +26,15 @@ const COLUMNS: [(SortKey, &str); 7] = [
 
 #[component]
 pub fn ActorTable(
-    query: RwSignal<ActorQuery>,
+    /// Indices of the actors that pass the search and filters, in stored order.
+    filtered: Memo<Vec<usize>>,
     on_edit: impl Fn(Id) + Copy + Send + Sync + 'static,
     on_delete: impl Fn(Id) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = use_state();
     let sorting = RwSignal::new(None::<(SortKey, bool)>);
-    // Folded search text of every actor, rebuilt only when actors change.
-    let haystacks = Memo::new(move |_| {
-        state
-            .actors
-            .with(|a| a.iter().map(search_text).collect::<Vec<_>>())
-    });
     let visible = Memo::new(move |_| {
-        let q = query.get();
-        let mut rows = state.plan.with(|p| {
-            let Some(plan) = p else { return Vec::new() };
-            state.actors.with(|a| haystacks.with(|h| q.run(plan, a, h)))
-        });
+        let mut rows = filtered.get();
         if let Some((key, ascending)) = sorting.get() {
             state.actors.with(|a| sort(&mut rows, a, key, ascending));
         }
