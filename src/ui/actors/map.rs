@@ -71,7 +71,7 @@ fn circles_svg(
             .collect();
         let k = circle as usize - 1;
         counts[k] = members.len();
-        let n = members.len().min(MAX_DOTS).max(1) as f64;
+        let n = members.len().clamp(1, MAX_DOTS) as f64;
         let (r0, r1): (f64, f64) = bands[k];
         for (j, a) in members.iter().take(MAX_DOTS).enumerate() {
             let t = (j as f64 + 0.5) / n;
