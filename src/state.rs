@@ -317,24 +317,42 @@ impl AppState {
         });
     }
 
-    /// Appends imported actors, all stored in one transaction before they appear: a failed
-    /// write leaves both the screen and the stored plan as they were.
-    pub fn import_actors(self, actors: Vec<Actor>, warnings: Vec<String>) {
+    /// Stores imported actors — new ones and updated duplicates — in one transaction, then
+    /// shows them: a failed write leaves both the screen and the stored plan as they were.
+    /// `progress` receives (written, total) while records are written.
+    pub fn import_actors(
+        self,
+        actors: Vec<Actor>,
+        warnings: Vec<String>,
+        progress: RwSignal<Option<(usize, usize)>>,
+    ) {
         let (Some(plan_id), Some(db)) = (self.plan_id(), db()) else {
             return;
         };
         self.pending.update(|n| *n += 1);
+        let total = actors.len();
+        progress.set(Some((0, total)));
         spawn_local(async move {
-            let result = db.put_actors(plan_id, &actors).await;
+            let result = db
+                .put_actors(plan_id, &actors, |done| progress.set(Some((done, total))))
+                .await;
+            progress.set(None);
             self.pending.update(|n| *n -= 1);
             match result {
                 Ok(()) => {
-                    let count = actors.len();
-                    self.actors.update(|list| list.extend(actors));
-                    let mut notice =
-                        Notice::success(format!("{count} acteurs importés. À vérifier :"));
+                    sync::announce(&Change::Records { plan: plan_id });
+                    let imported = count(total, "acteur importé", "acteurs importés");
+                    self.actors.update(|list| {
+                        for actor in actors {
+                            match list.iter_mut().find(|a| a.id == actor.id) {
+                                Some(existing) => *existing = actor,
+                                None => list.push(actor),
+                            }
+                        }
+                    });
+                    let mut notice = Notice::success(format!("{imported}. À vérifier :"));
                     if warnings.is_empty() {
-                        notice.text = format!("{count} acteurs importés.");
+                        notice.text = format!("{imported}.");
                     }
                     notice.details = warnings;
                     self.notice.set(Some(notice));

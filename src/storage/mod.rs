@@ -241,16 +241,26 @@ impl Db {
     }
 
     /// Writes many actors of `plan_id` in one transaction: all are stored or none.
-    pub async fn put_actors(&self, plan_id: Id, actors: &[Actor]) -> Result<()> {
+    /// `progress` is called with the number written so far, every few hundred records (each
+    /// awaited write lets the page repaint, so a progress bar can move).
+    pub async fn put_actors(
+        &self,
+        plan_id: Id,
+        actors: &[Actor],
+        progress: impl Fn(usize),
+    ) -> Result<()> {
         let tx = self
             .rexie
             .transaction(&[ACTORS], TransactionMode::ReadWrite)?;
         let store = tx.store(ACTORS)?;
-        for actor in actors {
+        for (i, actor) in actors.iter().enumerate() {
             let value = JsValue::from_str(&record::encode(actor));
             store
                 .put(&value, Some(&record_key(plan_id, actor.id)))
                 .await?;
+            if i % 250 == 0 {
+                progress(i);
+            }
         }
         self.finish(tx, actors.len()).await
     }

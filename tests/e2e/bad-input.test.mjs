@@ -51,7 +51,7 @@ test('malformed CSV files are refused with line and column, and stored actors st
 
   // Plain « CSV » from French Excel is Windows-1252: accents must survive.
   const ansi = Buffer.from("Type d'acteur;Nom de l'acteur;Niveau d'engagement estimé\r\nÉlu;Vice-président délégué à l'écologie;Engagée\r\n", 'latin1');
-  await page.locator('#import-csv-file').setInputFiles(await file('ansi.csv', ansi));
+  await importCensus(page, await file('ansi.csv', ansi));
   await page.getByText('17 acteurs recensés').waitFor();
   const row = page.locator('.actor-table tbody tr', { hasText: "Vice-président délégué à l'écologie" });
   assert.match(await row.innerText(), /Élu/);

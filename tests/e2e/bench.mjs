@@ -35,6 +35,7 @@ async function measure(browser, url, dir, n) {
 
   const t0 = Date.now();
   await page.locator('#import-csv-file').setInputFiles(file);
+  await page.getByRole('button', { name: /^Importer \d+ acteurs?$/ }).click();
   await page.getByText(`${n.toLocaleString('en').replace(/,/g, '')} acteurs recensés`, { exact: true }).waitFor({ timeout: 300_000 });
   const importMs = Date.now() - t0;
   await settled(page);

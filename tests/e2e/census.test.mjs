@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, createPlan, goToStep, importCensus, settled } from './helpers.mjs';
+import { CENSUS, DIST, createPlan, goToStep, importCensus, settled } from './helpers.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(DIST); browser = await launch(); });
@@ -134,5 +134,29 @@ test('the actor map places every actor, opens one on click and downloads as SVG 
 
   await page.locator('#map-circles circle.dot', { has: page.locator('title', { hasText: 'Envie 35' }) }).click();
   await page.getByRole('heading', { name: "Modifier l'acteur « Envie 35 »" }).waitFor();
+  await context.close();
+});
+
+test('the import preview lists rows, flags duplicates and stores nothing until confirmed', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan aperçu');
+  await goToStep(page, 'Qui mobiliser ?');
+  await page.locator('#import-csv-file').setInputFiles(CENSUS);
+  await page.getByRole('heading', { name: /Aperçu de l'import/ }).waitFor();
+  assert.match(await page.locator('.import-preview').innerText(), /16 lignes lues ; encodage UTF-8 avec BOM ; séparateur point-virgule/);
+  assert.equal(await page.locator('.preview-table tbody tr').count(), 16);
+  await page.getByRole('button', { name: "Annuler l'import" }).click();
+  await page.getByText('Aucun acteur recensé').waitFor();
+
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await page.locator('#import-csv-file').setInputFiles(CENSUS);
+  await page.getByText('16 doublons possibles').waitFor();
+  await page.getByRole('button', { name: 'Importer 0 acteur' }).waitFor();
+  await page.getByLabel('Que faire de la ligne 4 ?').selectOption('add');
+  await page.getByRole('button', { name: "Mettre à jour l'existant" }).click();
+  await page.getByRole('button', { name: 'Importer 16 acteurs' }).click();
+  await page.getByText('16 acteurs importés').waitFor();
+  await page.getByText('16 acteurs recensés').waitFor();
   await context.close();
 });

@@ -23,9 +23,10 @@ export async function goToStep(page, title) {
   await page.getByRole('navigation', { name: 'Étapes de la démarche' }).getByRole('link', { name: title }).click();
 }
 
-/** Imports the shared census fixture into step 1 and waits for its 16 actors. */
+/** Imports a census (the shared fixture by default) into step 1, confirming the preview. */
 export async function importCensus(page, file = CENSUS) {
   await page.locator('#import-csv-file').setInputFiles(file);
+  await page.getByRole('button', { name: /^Importer \d+ acteurs?$/ }).click();
 }
 
 /** The text of the notice area. */

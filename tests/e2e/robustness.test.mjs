@@ -37,7 +37,8 @@ test('two deletes in a row can both be undone, and focus goes where the user nee
 
   await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
   await page.keyboard.press('Escape');
-  assert.equal(await focused(page), await page.getByRole('button', { name: 'Modifier Envie 35' }).getAttribute('id'));
+  const editId = await page.getByRole('button', { name: 'Modifier Envie 35' }).getAttribute('id');
+  await page.waitForFunction((id) => document.activeElement?.id === id, editId);
   await context.close();
 });
 

@@ -85,6 +85,8 @@ impl fmt::Display for ReadError {
 #[derive(Debug)]
 pub struct CensusImport {
     pub actors: Vec<Actor>,
+    /// `lines[i]` is the file line where `actors[i]` starts.
+    pub lines: Vec<u64>,
     pub problems: Vec<Problem>,
     /// The separator detected: `;`, `,` or tab.
     pub delimiter: u8,
@@ -172,6 +174,7 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
     }
 
     let mut actors = Vec::new();
+    let mut lines = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| malformed(&e))?;
         let line = record.position().map_or(0, |p| p.line()) + first_line - 1;
@@ -261,9 +264,11 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
         actor.referent = referent;
         actor.contact = contact;
         actors.push(actor);
+        lines.push(line);
     }
     Ok(CensusImport {
         actors,
+        lines,
         problems,
         delimiter,
     })

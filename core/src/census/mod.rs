@@ -5,10 +5,12 @@
 //! [`Problem`]s. Nothing here stores anything: the caller shows the problems and decides.
 
 mod decode;
+mod duplicates;
 mod export;
 mod import;
 
 pub use decode::{decode, DecodeError, Encoding};
+pub use duplicates::DuplicateIndex;
 pub use export::write_census;
 pub use import::{read_census, CensusImport, Column, ReadError};
 

@@ -1,19 +1,55 @@
-//! Importing a census spreadsheet (CSV) into step 1. Nothing is stored when the file has an
-//! error: the notice lists every problem with its line and column.
+//! Importing a census spreadsheet (CSV) into step 1, in two stages. Reading: the file is
+//! decoded and parsed; a file that cannot be read, or has a row error, is refused with every
+//! problem and its line, and nothing is stored. Preview: every row and every warning is listed,
+//! rows that match an existing actor are flagged with a choice (skip, update, add), and only
+//! « Importer » stores anything — in one transaction, with a progress bar.
 
 use crate::browser::{self, BrowserIds};
 use crate::state::{use_state, Notice};
-use atelier_core::census::{decode, read_census};
+use atelier_core::census::{decode, read_census, DuplicateIndex, Encoding};
 use atelier_core::file::MAX_FILE_BYTES;
+use atelier_core::text::count;
+use atelier_core::{Actor, Id};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// What to do with a row that matches an existing actor.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Duplicate {
+    Skip,
+    Update,
+    Add,
+}
+
+/// A read file waiting for the user's go-ahead.
+#[derive(Clone)]
+struct Preview {
+    file: String,
+    encoding: Encoding,
+    delimiter: u8,
+    actors: Vec<Actor>,
+    lines: Vec<u64>,
+    warnings: Vec<String>,
+    /// For each row, the existing actor it duplicates.
+    duplicates: Vec<Option<Id>>,
+}
+
+/// Rows shown at first in the preview; « Afficher plus » adds as many again.
+const PAGE: usize = 100;
 
 #[component]
 pub fn ImportCsv() -> impl IntoView {
     let state = use_state();
+    let preview = RwSignal::new(None::<Preview>);
+    let choices = RwSignal::new(Vec::<Duplicate>::new());
+    let shown = RwSignal::new(PAGE);
+    let reading = RwSignal::new(None::<String>);
+    let progress = RwSignal::new(None::<(usize, usize)>);
+
     let on_file = move |file: web_sys::File| {
         let name = file.name();
         let refuse = move |reason: Vec<String>| {
+            reading.set(None);
             state.notice.set(Some(Notice::error(
                 format!("Import de « {name} » refusé : rien n'a été enregistré."),
                 reason,
@@ -26,12 +62,14 @@ pub fn ImportCsv() -> impl IntoView {
             )]);
             return;
         }
+        preview.set(None);
+        reading.set(Some(file.name()));
         spawn_local(async move {
             let bytes = match browser::read_file(&file).await {
                 Ok(b) => b,
                 Err(e) => return refuse(vec![e]),
             };
-            let (text, _encoding) = match decode(&bytes) {
+            let (text, encoding) = match decode(&bytes) {
                 Ok(t) => t,
                 Err(e) => return refuse(vec![e.to_string()]),
             };
@@ -47,14 +85,154 @@ pub fn ImportCsv() -> impl IntoView {
                     "Le fichier ne contient aucune ligne d'acteur sous l'en-tête.".into(),
                 ]);
             }
-            let warnings = import.problems.iter().map(|p| p.to_string()).collect();
-            state.import_actors(import.actors, warnings);
+            let index = state.actors.with_untracked(|a| DuplicateIndex::new(a));
+            let duplicates: Vec<Option<Id>> = import.actors.iter().map(|a| index.find(a)).collect();
+            choices.set(vec![Duplicate::Skip; duplicates.len()]);
+            shown.set(PAGE);
+            reading.set(None);
+            preview.set(Some(Preview {
+                file: file.name(),
+                encoding,
+                delimiter: import.delimiter,
+                warnings: import.problems.iter().map(|p| p.to_string()).collect(),
+                actors: import.actors,
+                lines: import.lines,
+                duplicates,
+            }));
+            super::super::widgets::focus_later("import-preview-title");
         });
     };
+
+    // What « Importer » will store: new rows, and duplicates the user chose to update or add.
+    let to_store = move || -> Vec<Actor> {
+        let Some(p) = preview.get_untracked() else {
+            return Vec::new();
+        };
+        let chosen = choices.get_untracked();
+        p.actors
+            .into_iter()
+            .zip(p.duplicates)
+            .zip(chosen)
+            .filter_map(|((mut actor, dup), choice)| match (dup, choice) {
+                (None, _) | (Some(_), Duplicate::Add) => Some(actor),
+                (Some(existing), Duplicate::Update) => {
+                    actor.id = existing;
+                    Some(actor)
+                }
+                (Some(_), Duplicate::Skip) => None,
+            })
+            .collect()
+    };
+    let count_to_store = move || {
+        preview.with(|p| {
+            p.as_ref().map_or(0, |p| {
+                choices.with(|c| {
+                    p.duplicates
+                        .iter()
+                        .zip(c)
+                        .filter(|(d, c)| d.is_none() || **c != Duplicate::Skip)
+                        .count()
+                })
+            })
+        })
+    };
+    let confirm = move |_| {
+        let actors = to_store();
+        let warnings =
+            preview.with_untracked(|p| p.as_ref().map(|p| p.warnings.clone()).unwrap_or_default());
+        preview.set(None);
+        state.import_actors(actors, warnings, progress);
+    };
+    let set_all =
+        move |choice: Duplicate| choices.update(|c| c.iter_mut().for_each(|x| *x = choice));
+
     view! {
         <div class="import-csv">
-            <super::super::widgets::FilePicker label="Importer un recensement (CSV)" accept=".csv,text/csv" id="import-csv-file" on_file=on_file />
+            <super::super::widgets::FilePicker label="Importer un recensement (CSV)" accept=".csv,text/csv,text/plain" id="import-csv-file" on_file=on_file />
             <p class="hint">"Le tableau du kit en CSV : ses six colonnes dans n'importe quel ordre, séparées par « ; », « , » ou des tabulations, en UTF-8 ou Windows-1252."</p>
         </div>
+        <div aria-live="polite">
+            {move || reading.get().map(|name| view! {
+                <p class="busy"><progress aria-label="Lecture du fichier"></progress>" Lecture de « " {name} " »…"</p>
+            })}
+            {move || progress.get().map(|(done, total)| view! {
+                <p class="busy">
+                    <progress max=total value=done aria-label="Enregistrement des acteurs"></progress>
+                    {format!(" Enregistrement : {done} sur {total}…")}
+                </p>
+            })}
+        </div>
+        {move || preview.get().map(|p| {
+            let duplicates = p.duplicates.iter().filter(|d| d.is_some()).count();
+            let rows = p.actors.len();
+            let separator = match p.delimiter { b';' => "point-virgule", b',' => "virgule", _ => "tabulation" };
+            view! {
+                <section class="editor import-preview" aria-labelledby="import-preview-title">
+                    <h2 id="import-preview-title" tabindex="-1">"Aperçu de l'import : « " {p.file.clone()} " »"</h2>
+                    <p>{format!("{} lues ; encodage {} ; séparateur {}. Rien n'est enregistré avant votre confirmation.",
+                        count(p.actors.len(), "ligne", "lignes"), p.encoding.label(), separator)}</p>
+                    {(!p.warnings.is_empty()).then(|| view! {
+                        <h3>{count(p.warnings.len(), "point à vérifier", "points à vérifier")}</h3>
+                        <ul class="notice-details">{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                    })}
+                    {(duplicates > 0).then(|| view! {
+                        <h3>{count(duplicates, "doublon possible", "doublons possibles")}</h3>
+                        <p>"Ces lignes ont le même nom et le même type qu'un acteur déjà recensé. Pour toutes :"</p>
+                        <div class="downloads">
+                            <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Skip)>"Ignorer"</button>
+                            <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Update)>"Mettre à jour l'existant"</button>
+                            <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Add)>"Ajouter quand même"</button>
+                        </div>
+                    })}
+                    <div class="table-wrap">
+                        <table class="data-table preview-table">
+                            <caption class="visually-hidden">"Lignes du fichier"</caption>
+                            <thead><tr>
+                                <th scope="col">"Ligne"</th><th scope="col">"Nom de l'acteur"</th><th scope="col">"Type"</th>
+                                <th scope="col">"Famille"</th><th scope="col">"Engagement"</th><th scope="col">"Doublon"</th>
+                            </tr></thead>
+                            <tbody>
+                                {move || {
+                                    let limit = shown.get();
+                                    p.actors.iter().zip(&p.lines).zip(&p.duplicates).enumerate().take(limit).map(|(i, ((a, line), dup))| view! {
+                                        <tr>
+                                            <td data-label="Ligne">{*line}</td>
+                                            <th scope="row" data-label="Nom">{a.name.clone()}</th>
+                                            <td data-label="Type">{a.actor_type.clone()}</td>
+                                            <td data-label="Famille">{a.family.label()}</td>
+                                            <td data-label="Engagement">{a.engagement.label()}</td>
+                                            <td data-label="Doublon">{dup.map(|_| {
+                                                let label = format!("Que faire de la ligne {line} ?");
+                                                view! {
+                                                    <select aria-label=label on:change=move |ev| {
+                                                        let choice = match event_target_value(&ev).as_str() { "update" => Duplicate::Update, "add" => Duplicate::Add, _ => Duplicate::Skip };
+                                                        choices.update(|c| c[i] = choice);
+                                                    }>
+                                                        <option value="skip" prop:selected=move || choices.with(|c| c[i] == Duplicate::Skip)>"Ignorer"</option>
+                                                        <option value="update" prop:selected=move || choices.with(|c| c[i] == Duplicate::Update)>"Mettre à jour"</option>
+                                                        <option value="add" prop:selected=move || choices.with(|c| c[i] == Duplicate::Add)>"Ajouter"</option>
+                                                    </select>
+                                                }
+                                            })}</td>
+                                        </tr>
+                                    }).collect_view()
+                                }}
+                            </tbody>
+                        </table>
+                    </div>
+                    {move || (shown.get() < rows).then(|| view! {
+                        <button type="button" class="button button-quiet" on:click=move |_| shown.update(|n| *n += PAGE)>
+                            {format!("Afficher plus de lignes ({} sur {rows})", shown.get())}
+                        </button>
+                    })}
+                    <div class="downloads preview-actions">
+                        <button type="button" class="button button-primary" on:click=confirm>
+                            {move || format!("Importer {}", count(count_to_store(), "acteur", "acteurs"))}
+                        </button>
+                        <button type="button" class="button button-quiet" on:click=move |_| preview.set(None)>"Annuler l'import"</button>
+                    </div>
+                </section>
+            }
+        })}
     }
 }
