@@ -76,12 +76,14 @@ test('bad plan files are refused with a precise message and no plan is touched',
   ];
   for (const [name, contents, expected] of cases) {
     await page.goto(srv.url + '#/');
+    await page.locator('.plan-list li').first().waitFor(); // the stored plans are shown
     await page.locator('#import-plan-file').setInputFiles(await file(name, contents));
     await page.getByText(`Import de « ${name} » refusé`).waitFor();
     assert.match(await noticeText(page), expected, name);
     assert.equal(await page.locator('.plan-list li').count(), 1, `${name} adds no plan`);
   }
   await page.reload();
+  await page.locator('.plan-list li').first().waitFor();
   assert.equal(await page.locator('.plan-list li').count(), 1);
   await context.close();
 });
