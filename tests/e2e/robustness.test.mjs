@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, createPlan, goToStep, importCensus, noticeText, settled } from './helpers.mjs';
+import { CENSUS, DIST, createPlan, goToStep, importCensus, noticeText, settled } from './helpers.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(DIST); browser = await launch(); });
@@ -135,5 +135,74 @@ test('the actor checkboxes of a fiche stay right when the filter changes', async
   await page.getByLabel('Filtrer les acteurs').fill('');
   const checked = await page.locator('.checkbox-list input:checked').evaluateAll((els) => els.map((e) => e.labels[0].innerText));
   assert.deepEqual(checked, ['Envie 35']);
+  await context.close();
+});
+
+test('Tab walks the census rows in order past the drawn window', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan tabulation');
+  await goToStep(page, 'Qui mobiliser ?');
+  const rows = ["Nom de l'acteur;Type d'acteur"];
+  for (let i = 0; i < 80; i += 1) rows.push(`Acteur ${String(i).padStart(2, '0')};PME`);
+  const { writeFile, mkdtemp } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const path = join(await mkdtemp(join(tmpdir(), 'atelier-tab-')), 'tab.csv');
+  await writeFile(path, rows.join('\n'));
+  await importCensus(page, path);
+  await page.getByText('80 acteurs recensés').waitFor();
+  await page.getByRole('button', { name: 'Modifier Acteur 00' }).focus();
+  const seen = [];
+  for (let i = 0; i < 100; i += 1) {
+    seen.push(await page.evaluate(() => document.activeElement.innerText.replace(/\s+/g, ' ').trim()));
+    await page.keyboard.press('Tab');
+  }
+  const expected = [];
+  for (let i = 0; i < 50; i += 1) {
+    const n = String(i).padStart(2, '0');
+    expected.push(`Modifier Acteur ${n}`, `Supprimer Acteur ${n}`);
+  }
+  assert.deepEqual(seen, expected);
+  await context.close();
+});
+
+test('updating a duplicate from a file keeps the qualification made in the app', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan mise à jour');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
+  await page.locator('#actor-relevance').selectOption('high');
+  await page.locator('#actor-partner').check();
+  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await settled(page);
+  await page.locator('#import-csv-file').setInputFiles(CENSUS);
+  await page.getByRole('button', { name: "Mettre à jour l'existant" }).click();
+  await page.getByRole('button', { name: 'Importer 16 acteurs' }).click();
+  await page.getByText('16 acteurs importés').waitFor();
+  await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
+  assert.equal(await page.locator('#actor-relevance').inputValue(), 'high');
+  assert.ok(await page.locator('#actor-partner').isChecked());
+  await context.close();
+});
+
+test('a picture with a no-break space in a name downloads as valid SVG', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan espace');
+  await goToStep(page, 'Qui mobiliser ?');
+  await page.getByLabel('Nom du nouvel acteur').fill('Mairie\u00a0de quartier');
+  await page.getByRole('button', { name: "Ajouter l'acteur" }).click();
+  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await page.getByRole('button', { name: 'Carte et graphiques' }).click();
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('figure', { has: page.locator('#map-circles') }).getByRole('button', { name: 'Télécharger en SVG' }).click(),
+  ]);
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(await svg.path(), 'utf8');
+  assert.ok(!text.includes('&nbsp;'));
+  const parsed = await page.evaluate((t) => new DOMParser().parseFromString(t, 'image/svg+xml').querySelector('parsererror') === null, text);
+  assert.ok(parsed, 'the SVG parses as XML');
   await context.close();
 });

@@ -21,7 +21,8 @@ pub fn write_census(actors: &[Actor]) -> String {
     for a in actors {
         let referent = match (a.referent.trim(), a.contact.trim()) {
             (r, "") => r.to_owned(),
-            ("", c) => c.to_owned(),
+            // A leading « — » tells the reader this is a contact, not a referent.
+            ("", c) => format!("— {c}"),
             (r, c) => format!("{r} — {c}"),
         };
         let row = [
@@ -40,7 +41,12 @@ pub fn write_census(actors: &[Actor]) -> String {
 
 /// Prefixes an apostrophe to a cell a spreadsheet would run as a formula.
 fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@']) {
+    // A cell that already starts with the apostrophe we would add gets one more, so that
+    // reading it back removes exactly one.
+    let marked = cell
+        .strip_prefix('\'')
+        .is_some_and(|r| r.starts_with(['=', '+', '-', '@']));
+    if cell.starts_with(['=', '+', '-', '@']) || marked {
         format!("'{cell}")
     } else {
         cell.to_owned()
@@ -49,8 +55,9 @@ fn neutralise(cell: &str) -> String {
 
 /// Inverse of [`neutralise`]: drops the apostrophe before `=`, `+`, `-` or `@`.
 pub(super) fn unneutralise(cell: &str) -> &str {
+    let special = |t: &str| t.starts_with(['=', '+', '-', '@']);
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        Some(rest) if special(rest) || rest.strip_prefix('\'').is_some_and(special) => rest,
         _ => cell,
     }
 }
@@ -125,6 +132,30 @@ mod tests {
         );
         assert_eq!(back.actor_type, "+PME");
         assert_eq!(back.family, Family::Company);
+    }
+
+    #[test]
+    fn referents_contacts_and_apostrophes_round_trip() {
+        let mut ids = CounterIds::default();
+        let mut a = Actor::new(ids.new_id(), "'=x");
+        a.referent = "Mme Martin".into();
+        a.contact = "02 99 00 00 00".into();
+        let mut b = Actor::new(ids.new_id(), "B");
+        b.contact = "Service achats".into();
+        let mut c = Actor::new(ids.new_id(), "C");
+        c.contact = "x@y.fr — 0299000000".into();
+        c.referent = "Accueil".into();
+        let back = round_trip(&[a.clone(), b.clone(), c.clone()]);
+        assert_eq!(back[0].name, "'=x");
+        assert_eq!(
+            (back[0].referent.as_str(), back[0].contact.as_str()),
+            ("Mme Martin", "02 99 00 00 00")
+        );
+        assert_eq!(
+            (back[1].referent.as_str(), back[1].contact.as_str()),
+            ("", "Service achats")
+        );
+        assert_eq!(back[2].referent, "Accueil — x@y.fr");
     }
 
     #[test]

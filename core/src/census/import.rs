@@ -50,6 +50,29 @@ impl Column {
     }
 }
 
+/// Updates `existing` with what a census row says, column by column: only the kit columns the
+/// file has are changed; the id, the qualification (relevance, circle, local…) and a subtype
+/// the type column does not change are kept.
+pub fn merge_row(existing: &mut Actor, row: &Actor, columns: &[Column]) {
+    for column in columns {
+        match column {
+            Column::ActorType => {
+                if crate::text::fold(&existing.actor_type) != crate::text::fold(&row.actor_type) {
+                    existing.set_actor_type(row.actor_type.clone());
+                }
+            }
+            Column::Name => existing.name = row.name.clone(),
+            Column::NrActionTypes => existing.nr_action_types = row.nr_action_types.clone(),
+            Column::Description => existing.description = row.description.clone(),
+            Column::Engagement => existing.engagement = row.engagement,
+            Column::ReferentContact => {
+                existing.referent = row.referent.clone();
+                existing.contact = row.contact.clone();
+            }
+        }
+    }
+}
+
 /// Why a census file could not be read at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
@@ -90,6 +113,8 @@ pub struct CensusImport {
     pub problems: Vec<Problem>,
     /// The separator detected: `;`, `,` or tab.
     pub delimiter: u8,
+    /// The kit columns the file has: an update of an existing actor changes only these.
+    pub columns: Vec<Column>,
 }
 
 impl CensusImport {
@@ -121,9 +146,12 @@ fn detect_delimiter(text: &str) -> u8 {
 pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, ReadError> {
     // The csv crate under-counts record lines after CRLF line ends (Excel's), so line numbers
     // in our messages would be off by one per row; plain LF keeps them exact.
-    let text = &text.replace("\r\n", "\n");
+    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
     // Excel understands a first line `sep=;` naming the separator; honour it and skip it.
-    let (text, delimiter, first_line) = match text.strip_prefix("sep=") {
+    let sep_line = text
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("sep="));
+    let (text, delimiter, first_line) = match sep_line.then(|| &text[4..]) {
         Some(rest) => {
             let (sep, body) = rest.split_once('\n').unwrap_or((rest, ""));
             let delimiter = sep.bytes().next().unwrap_or(b';');
@@ -271,6 +299,7 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
         lines,
         problems,
         delimiter,
+        columns: columns.iter().flatten().copied().collect(),
     })
 }
 
@@ -322,12 +351,26 @@ fn split_multi(cell: &str) -> Vec<String> {
 
 /// Splits « Référent identifié et contact » into (referent, contact): the contact is an email
 /// or phone number found in the cell, the referent whatever text remains.
+fn is_phone(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().filter(char::is_ascii_digit).count() >= 9
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || " .+-()".contains(c))
+}
+
 fn split_referent(cell: &str) -> (String, String) {
     let is_contact = |w: &str| {
         w.contains('@') || w.chars().filter(char::is_ascii_digit).count() >= 9 && !w.contains(' ')
     };
-    if let Some((left, right)) = cell.rsplit_once(" — ").or_else(|| cell.rsplit_once(" - ")) {
-        if is_contact(right.trim()) {
+    // « — » is what our export writes between referent and contact: trust it.
+    if let Some(contact) = cell.strip_prefix("— ") {
+        return (String::new(), contact.trim().to_owned());
+    }
+    if let Some((left, right)) = cell.rsplit_once(" — ") {
+        return (left.trim().to_owned(), right.trim().to_owned());
+    }
+    if let Some((left, right)) = cell.rsplit_once(" - ") {
+        if is_contact(right.trim()) || is_phone(right) {
             return (left.trim().to_owned(), right.trim().to_owned());
         }
     }
@@ -472,6 +515,32 @@ mod tests {
             ),
             "{messages:?}"
         );
+    }
+
+    #[test]
+    fn old_mac_line_ends_and_capital_sep() {
+        let import = read("SEP=;\rNom de l'acteur;Type\rA;PME\r;PME\r");
+        assert_eq!(import.actors[0].name, "A");
+        assert_eq!(import.errors().next().unwrap().line, Some(4));
+    }
+
+    #[test]
+    fn merging_a_row_keeps_what_the_file_does_not_say() {
+        let mut ids = CounterIds::default();
+        let mut existing = Actor::new(ids.new_id(), "Envie 35");
+        existing.set_actor_type("Association dans le NR (seconde vie)");
+        existing.subtype = Some(crate::Subtype::Custom("Ressourceries".into()));
+        existing.relevance = Some(crate::Relevance::High);
+        existing.description = "ancienne".into();
+        let import = read("Nom de l'acteur;Type d'acteur;Niveau d'engagement estimé\nEnvie 35;Association dans le NR (seconde vie);Moteur\n");
+        merge_row(&mut existing, &import.actors[0], &import.columns);
+        assert_eq!(existing.engagement, EngagementLevel::Driving);
+        assert_eq!(existing.relevance, Some(crate::Relevance::High));
+        assert_eq!(
+            existing.subtype,
+            Some(crate::Subtype::Custom("Ressourceries".into()))
+        );
+        assert_eq!(existing.description, "ancienne");
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod import;
 pub use decode::{decode, DecodeError, Encoding};
 pub use duplicates::DuplicateIndex;
 pub use export::write_census;
-pub use import::{read_census, CensusImport, Column, ReadError};
+pub use import::{merge_row, read_census, CensusImport, Column, ReadError};
 
 use std::fmt;
 

@@ -56,7 +56,10 @@ pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
             <SelectField id="filter-subtype" label="Sous-type" options=with_all(subtypes)
                 selected=read(|q| q.subtype.clone().unwrap_or_default())
                 on_change=move |c: String| set(Box::new(move |q| q.subtype = (!c.is_empty()).then_some(c))) />
-            <SelectField id="filter-engagement" label="Engagement" options=with_all(options(&EngagementLevel::ALL, EngagementLevel::code, EngagementLevel::label))
+            <SelectField id="filter-engagement" label="Engagement"
+                options=Signal::derive(move || with_all(state.plan.with(|p| EngagementLevel::ALL.iter().map(|&l| {
+                    (l.code().to_owned(), p.as_ref().map_or(l.label(), |p| p.engagement_label(l)).to_owned())
+                }).collect())))
                 selected=read(|q| q.engagement.map_or(ALL, EngagementLevel::code).to_owned())
                 on_change=move |c: String| set(Box::new(move |q| q.engagement = EngagementLevel::from_code(&c))) />
             <SelectField id="filter-relevance" label="Pertinence" options=with_all(options(&Relevance::ALL, Relevance::code, Relevance::label))

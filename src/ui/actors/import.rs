@@ -6,7 +6,7 @@
 
 use crate::browser::{self, BrowserIds};
 use crate::state::{use_state, Notice};
-use atelier_core::census::{decode, read_census, DuplicateIndex, Encoding};
+use atelier_core::census::{decode, merge_row, read_census, Column, DuplicateIndex, Encoding};
 use atelier_core::file::MAX_FILE_BYTES;
 use atelier_core::text::count;
 use atelier_core::{Actor, Id};
@@ -30,6 +30,8 @@ struct Preview {
     actors: Vec<Actor>,
     lines: Vec<u64>,
     warnings: Vec<String>,
+    /// The kit columns the file has (an update changes only these).
+    columns: Vec<Column>,
     /// For each row, the existing actor it duplicates.
     duplicates: Vec<Option<Id>>,
 }
@@ -97,6 +99,7 @@ pub fn ImportCsv() -> impl IntoView {
                 warnings: import.problems.iter().map(|p| p.to_string()).collect(),
                 actors: import.actors,
                 lines: import.lines,
+                columns: import.columns,
                 duplicates,
             }));
             super::super::widgets::focus_later("import-preview-title");
@@ -109,16 +112,21 @@ pub fn ImportCsv() -> impl IntoView {
             return Vec::new();
         };
         let chosen = choices.get_untracked();
+        let columns = p.columns.clone();
         p.actors
             .into_iter()
             .zip(p.duplicates)
             .zip(chosen)
-            .filter_map(|((mut actor, dup), choice)| match (dup, choice) {
+            .filter_map(|((actor, dup), choice)| match (dup, choice) {
                 (None, _) | (Some(_), Duplicate::Add) => Some(actor),
-                (Some(existing), Duplicate::Update) => {
-                    actor.id = existing;
-                    Some(actor)
-                }
+                // Only the file's columns change; the qualification made in the app stays.
+                (Some(existing), Duplicate::Update) => state.actors.with_untracked(|list| {
+                    list.iter().find(|a| a.id == existing).map(|old| {
+                        let mut merged = old.clone();
+                        merge_row(&mut merged, &actor, &columns);
+                        merged
+                    })
+                }),
                 (Some(_), Duplicate::Skip) => None,
             })
             .collect()
@@ -169,8 +177,8 @@ pub fn ImportCsv() -> impl IntoView {
             view! {
                 <section class="editor import-preview" aria-labelledby="import-preview-title">
                     <h2 id="import-preview-title" tabindex="-1">"Aperçu de l'import : « " {p.file.clone()} " »"</h2>
-                    <p>{format!("{} lues ; encodage {} ; séparateur {}. Rien n'est enregistré avant votre confirmation.",
-                        count(p.actors.len(), "ligne", "lignes"), p.encoding.label(), separator)}</p>
+                    <p>{format!("{} ; encodage {} ; séparateur {}. Rien n'est enregistré avant votre confirmation.",
+                        count(p.actors.len(), "ligne lue", "lignes lues"), p.encoding.label(), separator)}</p>
                     {(!p.warnings.is_empty()).then(|| view! {
                         <h3>{count(p.warnings.len(), "point à vérifier", "points à vérifier")}</h3>
                         <ul class="notice-details">{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>

@@ -98,7 +98,7 @@ fn circles_svg(
         counts[0], counts[1], counts[2]
     );
     view! {
-        <svg id="map-circles" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 640" role="img" aria-labelledby="map-circles-title map-circles-desc" class="chart">
+        <svg id="map-circles" xmlns="http://www.w3.org/2000/svg" width="600" height="640" viewBox="0 0 600 640" role="img" aria-labelledby="map-circles-title map-circles-desc" class="chart">
             <title id="map-circles-title">"Les acteurs par cercle de mobilisation"</title>
             <desc id="map-circles-desc">{summary}</desc>
             <rect width="600" height="640" fill="#ffffff" />
@@ -165,7 +165,7 @@ fn matrix_svg(actors: &[Actor], idx: &[usize]) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" ");
     view! {
-        <svg id="map-matrix" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 400" role="img" aria-labelledby="map-matrix-title map-matrix-desc" class="chart">
+        <svg id="map-matrix" xmlns="http://www.w3.org/2000/svg" width="600" height="400" viewBox="0 0 600 400" role="img" aria-labelledby="map-matrix-title map-matrix-desc" class="chart">
             <title id="map-matrix-title">"Pertinence × niveau d'engagement"</title>
             <desc id="map-matrix-desc">{desc}</desc>
             <rect width="600" height="400" fill="#ffffff" />
@@ -241,7 +241,7 @@ fn bars_svg(actors: &[Actor], idx: &[usize]) -> impl IntoView {
             .join(", ")
     );
     view! {
-        <svg id="map-bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 400" role="img" aria-labelledby="map-bars-title map-bars-desc" class="chart">
+        <svg id="map-bars" xmlns="http://www.w3.org/2000/svg" width="600" height="400" viewBox="0 0 600 400" role="img" aria-labelledby="map-bars-title map-bars-desc" class="chart">
             <title id="map-bars-title">"Acteurs par famille et par niveau d'engagement"</title>
             <desc id="map-bars-desc">{desc}</desc>
             <rect width="600" height="400" fill="#ffffff" />
@@ -257,10 +257,14 @@ fn bars_svg(actors: &[Actor], idx: &[usize]) -> impl IntoView {
 #[component]
 fn Downloads(id: &'static str, name: &'static str) -> impl IntoView {
     let state = use_state();
+    // XML serialisation, not outerHTML: HTML writes a no-break space as `&nbsp;`, which is
+    // not an XML entity, and the file would not open.
     let svg_text = move || {
+        let serializer = web_sys::XmlSerializer::new().ok();
         document()
             .get_element_by_id(id)
-            .map(|el| el.outer_html())
+            .zip(serializer)
+            .and_then(|(el, s)| s.serialize_to_string(&el).ok())
             .unwrap_or_default()
     };
     let file_name = move |ext: &str| format!("{name}-{}.{ext}", browser::today());
@@ -278,11 +282,14 @@ fn Downloads(id: &'static str, name: &'static str) -> impl IntoView {
     };
     let png = move |_| {
         let fname = file_name("png");
-        if svg_to_png(&svg_text(), fname.clone()).is_err() {
+        let failed = move || {
             state.notice.set(Some(Notice::error(
                 "Conversion en PNG impossible dans ce navigateur.",
                 vec![],
-            )));
+            )))
+        };
+        if svg_to_png(&svg_text(), fname, failed).is_err() {
+            failed();
         }
     };
     view! {
@@ -294,7 +301,11 @@ fn Downloads(id: &'static str, name: &'static str) -> impl IntoView {
 }
 
 /// Draws the SVG text on a canvas at twice its size and offers the result as a PNG download.
-fn svg_to_png(svg: &str, name: String) -> Result<(), wasm_bindgen::JsValue> {
+fn svg_to_png(
+    svg: &str,
+    name: String,
+    on_error: impl Fn() + 'static,
+) -> Result<(), wasm_bindgen::JsValue> {
     let image = web_sys::HtmlImageElement::new()?;
     let parts = js_sys::Array::of1(&svg.into());
     let options = web_sys::BlobPropertyBag::new();
@@ -337,6 +348,8 @@ fn svg_to_png(svg: &str, name: String) -> Result<(), wasm_bindgen::JsValue> {
         }
     });
     image.set_onload(Some(onload.unchecked_ref()));
+    let onerror = Closure::once_into_js(on_error);
+    image.set_onerror(Some(onerror.unchecked_ref()));
     image.set_src(&url);
     Ok(())
 }

@@ -55,7 +55,13 @@ pub fn NrTypesField(id: Id) -> impl IntoView {
                 hint="Séparez plusieurs types par « | »."
                 on_input=move |v: String| state.update_actor(id, move |a| {
                     a.nr_action_types.retain(|t| known_nr_type(t).is_some());
-                    a.nr_action_types.extend(v.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned));
+                    for typed in v.split('|').map(str::trim).filter(|s| !s.is_empty()) {
+                        // « achats » typed here is the vocabulary's « Achats », not a new type.
+                        let label = known_nr_type(typed).map_or_else(|| typed.to_owned(), str::to_owned);
+                        if !a.nr_action_types.contains(&label) {
+                            a.nr_action_types.push(label);
+                        }
+                    }
                 }) />
         </fieldset>
     }

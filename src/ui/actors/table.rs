@@ -113,48 +113,82 @@ pub fn ActorTable(
                     </tr>
                 </thead>
                 <tbody>
-                    {move || {
+                    <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", (window_range().0 as f64 * row_height.get()) as u64)></tr>
+                    // Keyed by what a row shows: rows that stay in view keep their DOM nodes
+                    // while scrolling, so keyboard focus stays on the same actor and Tab
+                    // walks the rows in order.
+                    <For each=move || {
                         let (first, last) = window_range();
-                        let h = row_height.get();
-                        let total = visible.with(Vec::len);
                         let labels = state.plan.with(|p| {
                             atelier_core::EngagementLevel::ALL.map(|l| p.as_ref().map_or(l.label(), |p| p.engagement_label(l)).to_owned())
                         });
-                        let rows = visible.with(|v| state.actors.with(|a| {
-                            v[first..last].iter().enumerate().map(|(k, &i)| row(&a[i], &labels, first + k + 2, on_edit, on_delete)).collect_view()
-                        }));
-                        view! {
-                            <tr class="spacer" aria-hidden="true" style=format!("height:{}px", (first as f64 * h) as u64)></tr>
-                            {rows}
-                            <tr class="spacer" aria-hidden="true" style=format!("height:{}px", ((total - last) as f64 * h) as u64)></tr>
-                        }
-                    }}
+                        visible.with(|v| state.actors.with(|a| {
+                            v[first..last].iter().enumerate().map(|(k, &i)| RowData::new(&a[i], &labels, first + k + 2)).collect::<Vec<_>>()
+                        }))
+                    } key=|r: &RowData| r.clone() let:r>
+                        {row(r, on_edit, on_delete)}
+                    </For>
+                    <tr class="spacer" aria-hidden="true" style=move || {
+                        let (_, last) = window_range();
+                        format!("height:{}px", ((visible.with(Vec::len) - last) as f64 * row_height.get()) as u64)
+                    }></tr>
                 </tbody>
             </table>
         </div>
     }
 }
 
-/// One actor's row; `index` is its 1-based position for assistive technologies (header = 1).
-fn row(
-    a: &Actor,
-    levels: &[String; 4],
+/// What one row shows; also its key, so a row is redrawn exactly when what it shows changes.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct RowData {
+    id: Id,
+    /// 1-based position for assistive technologies (the header row is 1).
     index: usize,
+    name: String,
+    actor_type: String,
+    family: &'static str,
+    nr_types: String,
+    level_code: &'static str,
+    level: String,
+    circle: u8,
+    referent: String,
+}
+
+impl RowData {
+    fn new(a: &Actor, levels: &[String; 4], index: usize) -> Self {
+        RowData {
+            id: a.id,
+            index,
+            name: a.name.clone(),
+            actor_type: a.actor_type.clone(),
+            family: a.family.label(),
+            nr_types: a.nr_action_types.join(", "),
+            level_code: a.engagement.code(),
+            level: levels[a.engagement as usize].clone(),
+            circle: a.circle().number(),
+            referent: a.referent.clone(),
+        }
+    }
+}
+
+fn row(
+    r: RowData,
     on_edit: impl Fn(Id) + Copy + Send + Sync + 'static,
     on_delete: impl Fn(Id) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let id = a.id;
-    let edit_label = format!(" {}", a.name);
+    let id = r.id;
+    let edit_label = format!(" {}", r.name);
     let delete_label = edit_label.clone();
+    let (name_title, type_title) = (r.name.clone(), r.actor_type.clone());
     view! {
-        <tr class="row" aria-rowindex=index>
-            <th scope="row" data-label="Nom" title=a.name.clone()>{a.name.clone()}</th>
-            <td data-label="Type" title=a.actor_type.clone()>{a.actor_type.clone()}</td>
-            <td data-label="Famille">{a.family.label()}</td>
-            <td data-label="Action NR">{a.nr_action_types.join(", ")}</td>
-            <td data-label="Engagement"><span class=format!("level level-{}", a.engagement.code())>{levels[a.engagement as usize].clone()}</span></td>
-            <td data-label="Cercle">{a.circle().number()}</td>
-            <td data-label="Référent">{a.referent.clone()}</td>
+        <tr class="row" aria-rowindex=r.index>
+            <th scope="row" data-label="Nom" title=name_title>{r.name}</th>
+            <td data-label="Type" title=type_title>{r.actor_type}</td>
+            <td data-label="Famille">{r.family}</td>
+            <td data-label="Action NR">{r.nr_types}</td>
+            <td data-label="Engagement"><span class=format!("level level-{}", r.level_code)>{r.level}</span></td>
+            <td data-label="Cercle">{r.circle}</td>
+            <td data-label="Référent">{r.referent}</td>
             <td class="row-buttons">
                 <button type="button" class="button button-small" id=format!("edit-{id}") on:click=move |_| on_edit(id)>
                     "Modifier" <span class="visually-hidden">{edit_label}</span>
