@@ -42,14 +42,25 @@ async function measure(browser, url, dir, n) {
 
   const domNodes = await page.evaluate(() => document.querySelectorAll('*').length);
 
-  // One search keystroke: time from the input event to the next painted frame.
-  const keystrokeMs = await page.evaluate(async () => {
+  // One search keystroke: the work it triggers (handler, reactive updates, microtasks), and
+  // the time until the next frame is painted. Median of 5 keystrokes.
+  const [workMs, keystrokeMs] = await page.evaluate(async () => {
     const input = document.getElementById('actor-search');
-    const start = performance.now();
-    input.value = 'acteur n°12';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    return performance.now() - start;
+    const work = [];
+    const frame = [];
+    for (const text of ['acteur n°12', 'acteur n°1', 'acteur n°123', 'reemploi', 'acteur']) {
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const start = performance.now();
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve();
+      await new Promise((r) => setTimeout(r, 0));
+      work.push(performance.now() - start);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      frame.push(performance.now() - start);
+    }
+    const median = (xs) => xs.sort((a, b) => a - b)[2];
+    return [median(work), median(frame)];
   });
   await page.evaluate(() => { const i = document.getElementById('actor-search'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); });
 
@@ -65,7 +76,7 @@ async function measure(browser, url, dir, n) {
   const selectWrites = await page.evaluate((b) => window.__writes - b, b2);
 
   await context.close();
-  return { n, importMs, domNodes, keystrokeMs, fillWrites, selectWrites };
+  return { n, importMs, domNodes, workMs, keystrokeMs, fillWrites, selectWrites };
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'atelier-bench-'));
@@ -76,11 +87,11 @@ try {
   const large = await measure(browser, srv.url, dir, 10_000);
   for (const r of [small, large]) {
     console.log(`${String(r.n).padStart(6)} actors: import ${r.importMs} ms, DOM ${r.domNodes} nodes, ` +
-      `search keystroke → frame ${r.keystrokeMs.toFixed(1)} ms, records written: ` +
+      `search keystroke: work ${r.workMs.toFixed(1)} ms, to next frame ${r.keystrokeMs.toFixed(1)} ms, records written: ` +
       `${r.selectWrites} for one select change, ${r.fillWrites} for typing a ${'Nouveau référent'.length}-character field`);
   }
   console.log(`DOM ratio 10 000 / 100: ${(large.domNodes / small.domNodes).toFixed(2)} (target ≤ 1.20)`);
-  console.log(`keystroke at 10 000: ${large.keystrokeMs.toFixed(1)} ms (target ≤ 16.7 ms, one frame at 60 Hz)`);
+  console.log(`keystroke at 10 000: work ${large.workMs.toFixed(1)} ms (target ≤ 16.7 ms, one frame at 60 Hz)`);
 } finally {
   await browser.close();
   await srv.close();

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Rows drawn above and below the visible ones, so fast scrolling shows no gap.
-const OVERSCAN: usize = 8;
+const OVERSCAN: usize = 4;
 /// Row height used until a row has been measured (pixels).
 const DEFAULT_ROW_HEIGHT: f64 = 49.0;
 
