@@ -109,3 +109,50 @@ pub fn CheckboxField(
         </div>
     }
 }
+
+/// A one-field form that creates something by name (a plan, an actor, a fiche action): label,
+/// input, submit button, and an error tied to the input when the name is blank. `extra` adds
+/// fields between the input and the button. The typed name is cleared once `on_add` has run,
+/// unless `keep` is set (the caller clears nothing until its write has succeeded).
+#[component]
+pub fn AddForm(
+    id: &'static str,
+    label: &'static str,
+    button: &'static str,
+    /// Shown when the name is blank.
+    missing: &'static str,
+    #[prop(into)] on_add: Callback<String>,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] keep: bool,
+    #[prop(optional)] extra: Option<Children>,
+) -> impl IntoView {
+    let (name, set_name) = signal(String::new());
+    let (error, set_error) = signal(false);
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_owned();
+        set_error.set(n.is_empty());
+        if n.is_empty() {
+            super::widgets::focus_later(id);
+            return;
+        }
+        if !keep {
+            set_name.set(String::new());
+        }
+        on_add.run(n);
+    };
+    view! {
+        <form class="inline-form" on:submit=submit novalidate>
+            <label for=id>{label}</label>
+            <input id=id type="text" placeholder=placeholder prop:value=name
+                aria-invalid=move || error.get().then_some("true")
+                aria-describedby=move || error.get().then(|| described.clone())
+                on:input=move |ev| set_name.set(event_target_value(&ev)) />
+            {extra.map(|e| e())}
+            <button type="submit" class="button button-primary">{button}</button>
+            {move || error.get().then(|| view! { <p id=error_id.clone() class="field-error">{missing}</p> })}
+        </form>
+    }
+}

@@ -3,6 +3,7 @@
 
 mod editor;
 
+use super::fields::AddForm;
 use crate::state::use_state;
 use atelier_core::{kit, Axis, Id};
 use leptos::prelude::*;
@@ -11,42 +12,23 @@ use leptos::prelude::*;
 pub fn Actions() -> impl IntoView {
     let state = use_state();
     let editing = RwSignal::new(None::<Id>);
-    let (title, set_title) = signal(String::new());
     let (axis, set_axis) = signal(Axis::Know);
-    let (title_error, set_title_error) = signal(false);
-
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let t = title.get_untracked().trim().to_owned();
-        if t.is_empty() {
-            set_title_error.set(true);
-            super::widgets::focus_later("new-action-title");
-            return;
-        }
-        set_title_error.set(false);
-        set_title.set(String::new());
-        editing.set(state.add_action(t, axis.get_untracked()));
-    };
 
     view! {
         <h1 tabindex="-1">"Étape 3 — Quelles actions ?"</h1>
         <p class="lead">"Choisissez les actions à mener, confiez chacune à un pilote avec une échéance, et reliez-les aux acteurs recensés."</p>
 
-        <form class="inline-form" on:submit=add novalidate>
-            <label for="new-action-title">"Intitulé de la fiche action"</label>
-            <input id="new-action-title" type="text" prop:value=title
-                aria-invalid=move || title_error.get().then_some("true")
-                aria-describedby=move || title_error.get().then_some("new-action-error")
-                on:input=move |ev| set_title.set(event_target_value(&ev)) />
-            <label for="new-action-axis">"Axe"</label>
-            <select id="new-action-axis" on:change=move |ev| {
-                if let Some(a) = Axis::from_code(&event_target_value(&ev)) { set_axis.set(a); }
-            }>
-                {Axis::ALL.into_iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
-            </select>
-            <button type="submit" class="button button-primary">"Ajouter la fiche"</button>
-            {move || title_error.get().then(|| view! { <p id="new-action-error" class="field-error">"Donnez un intitulé à la fiche."</p> })}
-        </form>
+        <AddForm id="new-action-title" label="Intitulé de la fiche action" button="Ajouter la fiche"
+            missing="Donnez un intitulé à la fiche."
+            on_add=move |t: String| editing.set(state.add_action(t, axis.get_untracked()))
+            extra=Box::new(move || view! {
+                <label for="new-action-axis">"Axe"</label>
+                <select id="new-action-axis" on:change=move |ev| {
+                    if let Some(a) = Axis::from_code(&event_target_value(&ev)) { set_axis.set(a); }
+                }>
+                    {Axis::ALL.into_iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
+                </select>
+            }.into_any()) />
 
         <details class="ideas">
             <summary>"Idées d'actions proposées par le kit"</summary>

@@ -21,18 +21,22 @@ pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
     let state = use_state();
     let set = move |change: Box<dyn FnOnce(&mut ActorQuery)>| query.update(change);
     let read = move |f: fn(&ActorQuery) -> String| Signal::derive(move || query.with(f));
-    let mut subtypes: Vec<(String, String)> = SUBTYPES
-        .iter()
-        .map(|s| (s.label.to_owned(), s.label.to_owned()))
-        .collect();
-    state.plan.with_untracked(|p| {
-        if let Some(p) = p {
-            subtypes.extend(
-                p.custom_subtypes
-                    .iter()
-                    .map(|c| (c.label.clone(), c.label.clone())),
-            );
-        }
+    // Follows the plan, so a subtype added in the editor is offered at once.
+    let subtypes = Signal::derive(move || {
+        let mut list: Vec<(String, String)> = SUBTYPES
+            .iter()
+            .map(|s| (s.label.to_owned(), s.label.to_owned()))
+            .collect();
+        state.plan.with(|p| {
+            if let Some(p) = p {
+                list.extend(
+                    p.custom_subtypes
+                        .iter()
+                        .map(|c| (c.label.clone(), c.label.clone())),
+                );
+            }
+        });
+        with_all(list)
     });
     let nr_types = NR_VOCABULARIES
         .iter()
@@ -53,7 +57,7 @@ pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
             <SelectField id="filter-family" label="Famille" options=with_all(options(&Family::ALL, Family::code, Family::label))
                 selected=read(|q| q.family.map_or(ALL, Family::code).to_owned())
                 on_change=move |c: String| set(Box::new(move |q| q.family = Family::from_code(&c))) />
-            <SelectField id="filter-subtype" label="Sous-type" options=with_all(subtypes)
+            <SelectField id="filter-subtype" label="Sous-type" options=subtypes
                 selected=read(|q| q.subtype.clone().unwrap_or_default())
                 on_change=move |c: String| set(Box::new(move |q| q.subtype = (!c.is_empty()).then_some(c))) />
             <SelectField id="filter-engagement" label="Engagement"

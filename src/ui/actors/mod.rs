@@ -9,6 +9,7 @@ mod map;
 mod nr_types;
 mod table;
 
+use super::fields::AddForm;
 use crate::state::use_state;
 use atelier_core::query::{search_text, ActorQuery};
 use atelier_core::Id;
@@ -38,36 +39,14 @@ pub fn Actors() -> impl IntoView {
         })
     });
     let show_map = RwSignal::new(false);
-    let (name, set_name) = signal(String::new());
-    let (name_error, set_name_error) = signal(false);
-
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let n = name.get_untracked().trim().to_owned();
-        if n.is_empty() {
-            set_name_error.set(true);
-            super::widgets::focus_later("new-actor-name");
-            return;
-        }
-        set_name_error.set(false);
-        set_name.set(String::new());
-        editing.set(state.add_actor(n));
-    };
-
     view! {
         <h1 tabindex="-1">"Étape 1 — Qui mobiliser ?"</h1>
         <p class="lead">"Recensez les acteurs de votre territoire : entreprises, acteurs publics, associations, citoyens. Notez ce qu'ils font déjà pour un numérique responsable et jusqu'où ils sont engagés."</p>
 
         <div class="toolbar">
-            <form class="inline-form" on:submit=add novalidate>
-                <label for="new-actor-name">"Nom du nouvel acteur"</label>
-                <input id="new-actor-name" type="text" prop:value=name
-                    aria-invalid=move || name_error.get().then_some("true")
-                    aria-describedby=move || name_error.get().then_some("new-actor-error")
-                    on:input=move |ev| set_name.set(event_target_value(&ev)) />
-                <button type="submit" class="button button-primary">"Ajouter l'acteur"</button>
-                {move || name_error.get().then(|| view! { <p id="new-actor-error" class="field-error">"Donnez un nom à l'acteur."</p> })}
-            </form>
+            <AddForm id="new-actor-name" label="Nom du nouvel acteur" button="Ajouter l'acteur"
+                missing="Donnez un nom à l'acteur."
+                on_add=move |n: String| editing.set(state.add_actor(n)) />
             <div>
                 <import::ImportCsv />
                 <export::CsvDownloads />

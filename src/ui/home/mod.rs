@@ -1,5 +1,6 @@
 //! « Mes plans »: create a plan, open one, import a plan file as a new plan.
 
+use super::fields::AddForm;
 use super::navigate;
 use super::widgets::FilePicker;
 use crate::browser;
@@ -12,22 +13,6 @@ use leptos::task::spawn_local;
 #[component]
 pub fn Home() -> impl IntoView {
     let state = use_state();
-    let (name, set_name) = signal(String::new());
-    let (name_error, set_name_error) = signal(false);
-
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let n = name.get_untracked().trim().to_owned();
-        if n.is_empty() {
-            set_name_error.set(true);
-            super::widgets::focus_later("new-plan-name");
-            return;
-        }
-        set_name_error.set(false);
-        // The name stays in the field until the plan is stored: a failure keeps it.
-        state.create_plan(n, Route::Context);
-    };
-
     let import = move |file: web_sys::File| {
         if file.size() > MAX_FILE_BYTES as f64 {
             state.notice.set(Some(Notice::error(
@@ -109,18 +94,10 @@ pub fn Home() -> impl IntoView {
 
         <section aria-labelledby="new-plan-title">
             <h2 id="new-plan-title">"Nouveau plan"</h2>
-            <form class="inline-form" on:submit=create novalidate>
-                <label for="new-plan-name">"Nom du plan"</label>
-                <input id="new-plan-name" type="text" placeholder="Stratégie NR 2026"
-                    aria-invalid=move || name_error.get().then_some("true")
-                    aria-describedby=move || name_error.get().then_some("new-plan-error")
-                    prop:value=name
-                    on:input=move |ev| set_name.set(event_target_value(&ev)) />
-                <button type="submit" class="button button-primary">"Créer le plan"</button>
-                {move || name_error.get().then(|| view! {
-                    <p id="new-plan-error" class="field-error">"Donnez un nom au plan."</p>
-                })}
-            </form>
+            // The name stays in the field until the plan is stored: a failure keeps it.
+            <AddForm id="new-plan-name" label="Nom du plan" button="Créer le plan" keep=true
+                placeholder="Stratégie NR 2026" missing="Donnez un nom au plan."
+                on_add=move |n: String| state.create_plan(n, Route::Context) />
         </section>
 
         <section aria-labelledby="import-plan-title">
