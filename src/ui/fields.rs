@@ -19,15 +19,33 @@ pub fn TextField(
     #[prop(optional)]
     kind: Option<&'static str>,
     #[prop(optional)] wide: bool,
+    /// The stored value, when it can change from elsewhere (another tab): the field follows
+    /// it whenever the user is not typing in it.
+    #[prop(optional, into)]
+    live: Option<Signal<String>>,
 ) -> impl IntoView {
     let (error, set_error) = signal(false);
+    let input = NodeRef::<leptos::html::Input>::new();
+    if let Some(live) = live {
+        Effect::new(move |_| {
+            let stored = live.get();
+            let Some(el) = input.get() else { return };
+            let focused = document().active_element().is_some_and(|a| {
+                let node: &web_sys::Element = &el;
+                a == *node
+            });
+            if !focused && el.value() != stored {
+                el.set_value(&stored);
+            }
+        });
+    }
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = hint.map(|_| hint_id.clone());
     view! {
         <div class="field" class:field-wide=wide>
             <label for=id>{label}</label>
-            <input id=id type=kind.unwrap_or("text") value=value
+            <input id=id node_ref=input type=kind.unwrap_or("text") value=value
                 aria-invalid=move || error.get().then_some("true")
                 aria-describedby=move || if error.get() { Some(error_id.clone()) } else { described.clone() }
                 on:input=move |ev| {

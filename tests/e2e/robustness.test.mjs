@@ -56,9 +56,11 @@ test('two tabs on one plan merge their edits and never revive a deleted actor', 
   await b.getByText('2 acteurs recensés').waitFor();
 
   await a.getByRole('button', { name: 'Modifier Alpha' }).click();
+  await b.getByRole('button', { name: 'Modifier Alpha' }).click();
   await a.getByLabel('Référent (nom ou fonction)').fill('Mme Martin');
   await settled(a);
-  await b.getByRole('button', { name: 'Modifier Alpha' }).click();
+  // Tab B's open editor follows what tab A stored.
+  await b.waitForFunction(() => document.getElementById('actor-referent').value === 'Mme Martin');
   await b.getByLabel('Contact (courriel ou téléphone)').fill('alpha@exemple.fr');
   await settled(b);
 

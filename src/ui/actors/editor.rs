@@ -102,10 +102,10 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
             <p class="hint">"Les modifications sont enregistrées au fil de la saisie. Échap ferme la fiche."</p>
             <h3>"Recensement"</h3>
             <div class="form-grid">
-                <TextField id="actor-name" label="Nom de l'acteur" value=actor.name.clone()
+                <TextField id="actor-name" label="Nom de l'acteur" value=actor.name.clone() live=Signal::derive(move || current(|a| a.name.clone()))
                     required="Le nom est obligatoire ; l'ancien est conservé."
                     on_input=move |v: String| update(Box::new(move |a| a.name = v.trim().to_owned())) />
-                <TextField id="actor-type" label="Type d'acteur" value=actor.actor_type.clone()
+                <TextField id="actor-type" label="Type d'acteur" value=actor.actor_type.clone() live=Signal::derive(move || current(|a| a.actor_type.clone()))
                     hint="Famille et sous-type sont déduits du type ; vous pouvez les corriger."
                     on_input=move |v: String| update(Box::new(move |a| a.set_actor_type(v))) />
                 <SelectField id="actor-family" label="Famille"
@@ -127,9 +127,9 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                 <super::nr_types::NrTypesField id=id />
                 <TextArea id="actor-description" label="Description des actions NR identifiées" value=actor.description.clone()
                     on_input=move |v: String| update(Box::new(move |a| a.description = v)) />
-                <TextField id="actor-referent" label="Référent (nom ou fonction)" value=actor.referent.clone()
+                <TextField id="actor-referent" label="Référent (nom ou fonction)" value=actor.referent.clone() live=Signal::derive(move || current(|a| a.referent.clone()))
                     on_input=move |v: String| update(Box::new(move |a| a.referent = v)) />
-                <TextField id="actor-contact" label="Contact (courriel ou téléphone)" value=actor.contact.clone()
+                <TextField id="actor-contact" label="Contact (courriel ou téléphone)" value=actor.contact.clone() live=Signal::derive(move || current(|a| a.contact.clone()))
                     on_input=move |v: String| update(Box::new(move |a| a.contact = v)) />
             </div>
             <p class="hint">"Référent et contact sont des données personnelles : elles restent dans ce navigateur."</p>
@@ -138,22 +138,22 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
             <div class="form-grid">
                 <SelectField id="actor-found-by" label="Actions repérées par"
                     options=optional(options(&FoundBy::ALL, FoundBy::code, FoundBy::label), "— Non précisé —")
-                    selected=actor.found_by.map_or(UNSET, FoundBy::code).to_owned()
+                    selected=Signal::derive(move || current(|a| a.found_by.map_or(UNSET, FoundBy::code).to_owned()))
                     on_change=move |code: String| update(Box::new(move |a| a.found_by = FoundBy::from_code(&code))) />
                 <TextField id="actor-found-on" label="Repérées le" kind="date"
                     value=actor.found_on.map(|d| d.to_string()).unwrap_or_default()
                     on_input=move |v: String| update(Box::new(move |a| a.found_on = v.parse().ok())) />
                 <SelectField id="actor-engagement" label="Niveau d'engagement estimé"
                     options=engagement_options
-                    selected=actor.engagement.code().to_owned()
+                    selected=Signal::derive(move || current(|a| a.engagement.code().to_owned()))
                     on_change=move |code: String| if let Some(l) = EngagementLevel::from_code(&code) { update(Box::new(move |a| a.engagement = l)) } />
                 <SelectField id="actor-relevance" label="Pertinence"
                     options=optional(options(&Relevance::ALL, Relevance::code, Relevance::label), "— Non évaluée —")
-                    selected=actor.relevance.map_or(UNSET, Relevance::code).to_owned()
+                    selected=Signal::derive(move || current(|a| a.relevance.map_or(UNSET, Relevance::code).to_owned()))
                     on_change=move |code: String| update(Box::new(move |a| a.relevance = Relevance::from_code(&code))) />
                 <SelectField id="actor-local" label="Implanté sur le territoire"
                     options=vec![(UNSET.into(), "— Non renseigné —".into()), ("yes".into(), "Oui".into()), ("no".into(), "Non".into())]
-                    selected=match actor.local { Some(true) => "yes", Some(false) => "no", None => UNSET }.to_owned()
+                    selected=Signal::derive(move || current(|a| match a.local { Some(true) => "yes", Some(false) => "no", None => UNSET }.to_owned()))
                     on_change=move |code: String| update(Box::new(move |a| a.local = match code.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })) />
                 <CheckboxField id="actor-partner" label="Service, partenaire ou financeur de la collectivité"
                     checked=actor.partner_funder
@@ -163,7 +163,7 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                         (UNSET.into(), "Suggestion automatique".into()),
                         ("1".into(), "Cercle 1".into()), ("2".into(), "Cercle 2".into()), ("3".into(), "Cercle 3".into()),
                     ]
-                    selected=actor.circle.map(|c| c.number().to_string()).unwrap_or_default()
+                    selected=Signal::derive(move || current(|a| a.circle.map(|c| c.number().to_string()).unwrap_or_default()))
                     on_change=move |code: String| update(Box::new(move |a| a.circle = code.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()))) />
                 <p class="hint field" aria-live="polite">
                     {move || current(|a| format!("Cercle retenu : {} ({})", a.circle().number(), if a.circle.is_some() { "choisi" } else { "suggéré par la règle" }))}
