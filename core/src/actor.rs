@@ -68,11 +68,29 @@ impl Actor {
     }
 
     /// Sets the free-text type and, from it, the family and kit subtype (see [`classify`]).
+    ///
+    /// A subtype the user chose by hand (a custom one) stays while the family stays the same.
     pub fn set_actor_type(&mut self, actor_type: impl Into<String>) {
         self.actor_type = actor_type.into();
         let (family, subtype) = classify(&self.actor_type);
+        let keep = matches!(self.subtype, Some(Subtype::Custom(_))) && family == self.family;
         self.family = family;
-        self.subtype = subtype.map(|s| Subtype::Kit(s.code.to_owned()));
+        if !keep {
+            self.subtype = subtype.map(|s| Subtype::Kit(s.code.to_owned()));
+        }
+    }
+
+    /// Changes the family; a kit subtype of another family is dropped.
+    pub fn set_family(&mut self, family: Family) {
+        self.family = family;
+        if let Some(Subtype::Kit(code)) = &self.subtype {
+            if kit::SUBTYPES
+                .iter()
+                .any(|s| s.code == code && s.family != family)
+            {
+                self.subtype = None;
+            }
+        }
     }
 
     /// The circle the rule table [`kit::CIRCLE_RULES`] suggests for this actor.
@@ -519,5 +537,15 @@ mod circle_tests {
         assert_eq!(a.family, Family::Public);
         assert_eq!(a.subtype, Some(Subtype::Kit("hospitals".into())));
         assert_eq!(a.subtype.as_ref().unwrap().label(), "Hôpitaux");
+        a.subtype = Some(Subtype::Custom("CHU de proximité".into()));
+        a.set_actor_type("Hôpitaux publics");
+        assert_eq!(a.subtype, Some(Subtype::Custom("CHU de proximité".into())));
+        a.set_actor_type("PME");
+        assert_eq!(a.subtype, Some(Subtype::Kit("companies".into())));
+        a.set_family(Family::Association);
+        assert_eq!(
+            a.subtype, None,
+            "a company subtype does not fit an association"
+        );
     }
 }

@@ -160,3 +160,20 @@ test('the import preview lists rows, flags duplicates and stores nothing until c
   await page.getByText('16 acteurs recensés').waitFor();
   await context.close();
 });
+
+test('a row repeated inside the file is flagged and stored once', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan doublons internes');
+  await goToStep(page, 'Qui mobiliser ?');
+  const { writeFile, mkdtemp } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const path = join(await mkdtemp(join(tmpdir(), 'atelier-dup-')), 'dup.csv');
+  await writeFile(path, "Nom de l'acteur;Type d'acteur\nAtelier Z;PME\nATELIER  Z;pme\nAutre;PME\n");
+  await page.locator('#import-csv-file').setInputFiles(path);
+  await page.getByText('1 doublon possible').waitFor();
+  assert.match(await page.locator('.preview-table').innerText(), /Doublon de la ligne 2/);
+  await page.getByRole('button', { name: 'Importer 2 acteurs' }).click();
+  await page.getByText('2 acteurs recensés').waitFor();
+  await context.close();
+});

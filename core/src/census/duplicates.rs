@@ -5,6 +5,15 @@ use crate::text::fold;
 use crate::{Actor, Id};
 use std::collections::HashMap;
 
+/// What a row of a file duplicates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Duplicate {
+    /// An actor already in the plan.
+    Existing(Id),
+    /// An earlier row of the same file, at this index.
+    EarlierRow(usize),
+}
+
 /// The existing actors, indexed by folded name and type.
 pub struct DuplicateIndex(HashMap<(String, String), Id>);
 
@@ -17,6 +26,28 @@ impl DuplicateIndex {
                 .map(|a| ((fold(&a.name), fold(&a.actor_type)), a.id))
                 .collect(),
         )
+    }
+
+    /// For each row of a file, what it duplicates: an existing actor first, else an earlier
+    /// row of the same file.
+    pub fn classify(&self, rows: &[Actor]) -> Vec<Option<Duplicate>> {
+        let mut seen: HashMap<(String, String), usize> = HashMap::new();
+        rows.iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let key = (fold(&row.name), fold(&row.actor_type));
+                if let Some(id) = self.0.get(&key) {
+                    return Some(Duplicate::Existing(*id));
+                }
+                match seen.get(&key) {
+                    Some(&first) => Some(Duplicate::EarlierRow(first)),
+                    None => {
+                        seen.insert(key, i);
+                        None
+                    }
+                }
+            })
+            .collect()
     }
 
     /// The id of the existing actor `incoming` duplicates, if any.
@@ -43,5 +74,20 @@ mod tests {
         assert_eq!(index.find(&again), Some(envie.id));
         again.actor_type = "Entreprise".into();
         assert_eq!(index.find(&again), None);
+    }
+
+    #[test]
+    fn rows_repeated_inside_one_file_are_flagged() {
+        let mut ids = CounterIds::default();
+        let rows = [
+            Actor::new(ids.new_id(), "Atelier Z"),
+            Actor::new(ids.new_id(), "ATELIER  Z"),
+            Actor::new(ids.new_id(), "Autre"),
+        ];
+        let index = DuplicateIndex::new(&[]);
+        assert_eq!(
+            index.classify(&rows),
+            vec![None, Some(Duplicate::EarlierRow(0)), None]
+        );
     }
 }

@@ -10,7 +10,7 @@ mod export;
 mod import;
 
 pub use decode::{decode, DecodeError, Encoding};
-pub use duplicates::DuplicateIndex;
+pub use duplicates::{Duplicate as DuplicateOf, DuplicateIndex};
 pub use export::write_census;
 pub use import::{merge_row, read_census, CensusImport, Column, ReadError};
 

@@ -111,7 +111,7 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                 <SelectField id="actor-family" label="Famille"
                     options=options(&Family::ALL, Family::code, Family::label)
                     selected=Signal::derive(move || current(|a| a.family.code().to_owned()))
-                    on_change=move |code: String| if let Some(f) = Family::from_code(&code) { update(Box::new(move |a| a.family = f)) } />
+                    on_change=move |code: String| if let Some(f) = Family::from_code(&code) { update(Box::new(move |a| a.set_family(f))) } />
                 <SelectField id="actor-subtype" label="Sous-type"
                     options=subtype_options
                     selected=Signal::derive(move || current(subtype_code))

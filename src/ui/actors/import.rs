@@ -6,10 +6,12 @@
 
 use crate::browser::{self, BrowserIds};
 use crate::state::{use_state, Notice};
-use atelier_core::census::{decode, merge_row, read_census, Column, DuplicateIndex, Encoding};
+use atelier_core::census::{
+    decode, merge_row, read_census, Column, DuplicateIndex, DuplicateOf, Encoding,
+};
 use atelier_core::file::MAX_FILE_BYTES;
 use atelier_core::text::count;
-use atelier_core::{Actor, Id};
+use atelier_core::Actor;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -32,8 +34,8 @@ struct Preview {
     warnings: Vec<String>,
     /// The kit columns the file has (an update changes only these).
     columns: Vec<Column>,
-    /// For each row, the existing actor it duplicates.
-    duplicates: Vec<Option<Id>>,
+    /// For each row, the existing actor or earlier row it duplicates.
+    duplicates: Vec<Option<DuplicateOf>>,
 }
 
 /// Rows shown at first in the preview; « Afficher plus » adds as many again.
@@ -88,7 +90,7 @@ pub fn ImportCsv() -> impl IntoView {
                 ]);
             }
             let index = state.actors.with_untracked(|a| DuplicateIndex::new(a));
-            let duplicates: Vec<Option<Id>> = import.actors.iter().map(|a| index.find(a)).collect();
+            let duplicates = index.classify(&import.actors);
             choices.set(vec![Duplicate::Skip; duplicates.len()]);
             shown.set(PAGE);
             reading.set(None);
@@ -120,14 +122,17 @@ pub fn ImportCsv() -> impl IntoView {
             .filter_map(|((actor, dup), choice)| match (dup, choice) {
                 (None, _) | (Some(_), Duplicate::Add) => Some(actor),
                 // Only the file's columns change; the qualification made in the app stays.
-                (Some(existing), Duplicate::Update) => state.actors.with_untracked(|list| {
-                    list.iter().find(|a| a.id == existing).map(|old| {
-                        let mut merged = old.clone();
-                        merge_row(&mut merged, &actor, &columns);
-                        merged
+                (Some(DuplicateOf::Existing(existing)), Duplicate::Update) => {
+                    state.actors.with_untracked(|list| {
+                        list.iter().find(|a| a.id == existing).map(|old| {
+                            let mut merged = old.clone();
+                            merge_row(&mut merged, &actor, &columns);
+                            merged
+                        })
                     })
-                }),
-                (Some(_), Duplicate::Skip) => None,
+                }
+                // A row repeated in the file is stored once unless the user adds it.
+                (Some(_), _) => None,
             })
             .collect()
     };
@@ -185,7 +190,7 @@ pub fn ImportCsv() -> impl IntoView {
                     })}
                     {(duplicates > 0).then(|| view! {
                         <h3>{count(duplicates, "doublon possible", "doublons possibles")}</h3>
-                        <p>"Ces lignes ont le même nom et le même type qu'un acteur déjà recensé. Pour toutes :"</p>
+                        <p>"Ces lignes ont le même nom et le même type qu'un acteur déjà recensé, ou qu'une ligne plus haut dans le fichier (celles-ci ne peuvent qu'être ignorées ou ajoutées). Pour toutes :"</p>
                         <div class="downloads">
                             <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Skip)>"Ignorer"</button>
                             <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Update)>"Mettre à jour l'existant"</button>
@@ -209,9 +214,14 @@ pub fn ImportCsv() -> impl IntoView {
                                             <td data-label="Type">{a.actor_type.clone()}</td>
                                             <td data-label="Famille">{a.family.label()}</td>
                                             <td data-label="Engagement">{a.engagement.label()}</td>
-                                            <td data-label="Doublon">{dup.map(|_| {
+                                            <td data-label="Doublon">{dup.map(|d| {
                                                 let label = format!("Que faire de la ligne {line} ?");
+                                                let of = match d {
+                                                    DuplicateOf::Existing(_) => "d'un acteur recensé".to_owned(),
+                                                    DuplicateOf::EarlierRow(first) => format!("de la ligne {}", p.lines[first]),
+                                                };
                                                 view! {
+                                                    <span class="hint">"Doublon " {of}" : "</span>
                                                     <select aria-label=label on:change=move |ev| {
                                                         let choice = match event_target_value(&ev).as_str() { "update" => Duplicate::Update, "add" => Duplicate::Add, _ => Duplicate::Skip };
                                                         choices.update(|c| c[i] = choice);
