@@ -71,9 +71,9 @@ impl Route {
         match self {
             Route::Home => "Mes plans",
             Route::Context => "Contexte",
-            Route::Actors => "Qui mobiliser ?",
-            Route::Mobilise => "Comment les mobiliser ?",
-            Route::Actions => "Quelles actions ?",
+            Route::Actors => "Qui mobiliser ?",
+            Route::Mobilise => "Comment les mobiliser ?",
+            Route::Actions => "Quelles actions ?",
             Route::Conclusion => "Gouvernance et suite",
             Route::Share => "Lien de partage",
             Route::Unknown => "Page introuvable",

@@ -56,16 +56,16 @@ pub struct MethodStep {
 /// The kit's three steps.
 pub const METHOD: [MethodStep; 3] = [
     MethodStep {
-        title: "Qui mobiliser ?",
+        title: "Qui mobiliser ?",
         outcome:
             "Recenser les acteurs du territoire, ce qu'ils font déjà et leur niveau d'engagement.",
     },
     MethodStep {
-        title: "Comment les mobiliser ?",
+        title: "Comment les mobiliser ?",
         outcome: "Choisir, pour chaque cercle d'acteurs, les formats qui leur parlent.",
     },
     MethodStep {
-        title: "Quelles actions ?",
+        title: "Quelles actions ?",
         outcome:
             "Retenir les actions clés par axe, les confier à un pilote et leur donner une échéance.",
     },
@@ -207,22 +207,22 @@ pub struct Arbitration {
 pub const ARBITRATIONS: [Arbitration; 4] = [
     Arbitration {
         family: Family::Company,
-        question: "Recense-t-on seulement les entreprises du territoire, ou aussi celles qui y sont présentes sans y être implantées ?",
+        question: "Recense-t-on seulement les entreprises du territoire, ou aussi celles qui y sont présentes sans y être implantées ?",
         local_choice: Some(("Entreprises locales seulement", "Aussi les entreprises non locales")),
     },
     Arbitration {
         family: Family::Public,
-        question: "Les ambitions NR de la collectivité rejoignent-elles celles des autres acteurs publics ? À quelle échelle mener la démarche ?",
+        question: "Les ambitions NR de la collectivité rejoignent-elles celles des autres acteurs publics ? À quelle échelle mener la démarche ?",
         local_choice: None,
     },
     Arbitration {
         family: Family::Association,
-        question: "Recense-t-on seulement les associations du territoire, ou aussi celles qui y agissent depuis ailleurs ?",
+        question: "Recense-t-on seulement les associations du territoire, ou aussi celles qui y agissent depuis ailleurs ?",
         local_choice: Some(("Associations locales seulement", "Aussi les associations non locales")),
     },
     Arbitration {
         family: Family::Citizen,
-        question: "Inclut-on les personnes qui ne résident pas sur le territoire, comme les touristes ?",
+        question: "Inclut-on les personnes qui ne résident pas sur le territoire, comme les touristes ?",
         local_choice: Some(("Résidents seulement", "Aussi les non-résidents")),
     },
 ];
@@ -432,7 +432,7 @@ pub const GOVERNANCE: [Principle; 3] = [
         why: "Avancer par étapes limite les risques et laisse la démarche suivre un numérique qui change vite.",
     },
     Principle {
-        title: "Viser des « gains rapides »",
+        title: "Viser des « gains rapides »",
         why: "Des premiers résultats visibles entretiennent l'élan des acteurs mobilisés.",
     },
 ];

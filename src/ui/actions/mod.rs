@@ -15,7 +15,7 @@ pub fn Actions() -> impl IntoView {
     let (axis, set_axis) = signal(Axis::Know);
 
     view! {
-        <h1 tabindex="-1">"Étape 3 — Quelles actions ?"</h1>
+        <h1 tabindex="-1">"Étape 3 — Quelles actions ?"</h1>
         <p class="lead">"Choisissez les actions à mener, confiez chacune à un pilote avec une échéance, et reliez-les aux acteurs recensés."</p>
 
         <AddForm id="new-action-title" label="Intitulé de la fiche action" button="Ajouter la fiche"

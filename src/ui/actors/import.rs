@@ -215,7 +215,7 @@ pub fn ImportCsv() -> impl IntoView {
                                             <td data-label="Famille">{a.family.label()}</td>
                                             <td data-label="Engagement">{a.engagement.label()}</td>
                                             <td data-label="Doublon">{dup.map(|d| {
-                                                let label = format!("Que faire de la ligne {line} ?");
+                                                let label = format!("Que faire de la ligne {line} ?");
                                                 let of = match d {
                                                     DuplicateOf::Existing(_) => "d'un acteur recensé".to_owned(),
                                                     DuplicateOf::EarlierRow(first) => format!("de la ligne {}", p.lines[first]),

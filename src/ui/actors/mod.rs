@@ -40,7 +40,7 @@ pub fn Actors() -> impl IntoView {
     });
     let show_map = RwSignal::new(false);
     view! {
-        <h1 tabindex="-1">"Étape 1 — Qui mobiliser ?"</h1>
+        <h1 tabindex="-1">"Étape 1 — Qui mobiliser ?"</h1>
         <p class="lead">"Recensez les acteurs de votre territoire : entreprises, acteurs publics, associations, citoyens. Notez ce qu'ils font déjà pour un numérique responsable et jusqu'où ils sont engagés."</p>
 
         <div class="toolbar">

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Circles() -> impl IntoView {
     view! {
-        <h1 tabindex="-1">"Étape 2 — Comment les mobiliser ?"</h1>
+        <h1 tabindex="-1">"Étape 2 — Comment les mobiliser ?"</h1>
         <p class="lead">"Le kit range les acteurs en trois cercles, du plus proche de la collectivité au grand public. Chaque cercle appelle ses propres formats de mobilisation."</p>
         <ol class="circles">
             {kit::CIRCLES.iter().map(|c| view! {
