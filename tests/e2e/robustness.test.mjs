@@ -208,3 +208,15 @@ test('a picture with a no-break space in a name downloads as valid SVG', async (
   assert.ok(parsed, 'the SVG parses as XML');
   await context.close();
 });
+
+test('the context form of another tab follows what this tab stores', async () => {
+  const { context, page: a } = await newPage(browser);
+  await createPlan(a, srv.url, 'Plan contexte partagé');
+  const b = await context.newPage();
+  await b.goto(srv.url + '#/contexte');
+  await b.getByLabel('Territoire').waitFor();
+  await a.getByLabel('Territoire').fill('Pays de Brocéliande');
+  await settled(a);
+  await b.waitForFunction(() => document.getElementById('territory-name').value === 'Pays de Brocéliande');
+  await context.close();
+});

@@ -27,6 +27,11 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                 .unwrap_or_default()
         })
     });
+    let current = move |read: fn(&atelier_core::ActionSheet) -> String| {
+        state
+            .actions
+            .with(|l| l.iter().find(|a| a.id == id).map(read).unwrap_or_default())
+    };
     let linked = Memo::new(move |_| {
         state.actions.with(|l| {
             l.iter()
@@ -43,22 +48,22 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
             <h2 id="action-editor-title">"Fiche action « " {title} " »"</h2>
             <p class="hint">"Les modifications sont enregistrées au fil de la saisie."</p>
             <div class="form-grid">
-                <TextField id="action-title" label="Intitulé" value=action.title.clone() wide=true
+                <TextField id="action-title" label="Intitulé" value=action.title.clone() wide=true live=Signal::derive(move || current(|a| a.title.clone()))
                     required="L'intitulé est obligatoire ; l'ancien est conservé."
                     on_input=move |v: String| state.update_action(id, |a| a.title = v.trim().to_owned()) />
                 <SelectField id="action-axis" label="Axe"
                     options=options(&Axis::ALL, Axis::code, Axis::label)
-                    selected=action.axis.code().to_owned()
+                    selected=Signal::derive(move || current(|a| a.axis.code().to_owned()))
                     on_change=move |code: String| {
                         if let Some(axis) = Axis::from_code(&code) { state.update_action(id, |a| a.axis = axis); }
                     } />
                 <SelectField id="action-status" label="Statut"
                     options=options(&ActionStatus::ALL, ActionStatus::code, ActionStatus::label)
-                    selected=action.status.code().to_owned()
+                    selected=Signal::derive(move || current(|a| a.status.code().to_owned()))
                     on_change=move |code: String| {
                         if let Some(s) = ActionStatus::from_code(&code) { state.update_action(id, |a| a.status = s); }
                     } />
-                <TextField id="action-pilot" label="Pilote (personne ou service)" value=action.pilot.clone()
+                <TextField id="action-pilot" label="Pilote (personne ou service)" value=action.pilot.clone() live=Signal::derive(move || current(|a| a.pilot.clone()))
                     on_input=move |v: String| state.update_action(id, |a| a.pilot = v) />
                 <TextField id="action-due" label="Échéance" kind="date"
                     value=action.due.map(|d| d.to_string()).unwrap_or_default()

@@ -15,6 +15,11 @@ pub fn Context() -> impl IntoView {
         .plan
         .get_untracked()
         .unwrap_or_else(|| atelier_core::Plan::new(crate::browser::new_id(), ""));
+    let current = move |read: fn(&atelier_core::Plan) -> String| {
+        state
+            .plan
+            .with(|p| p.as_ref().map(read).unwrap_or_default())
+    };
     let territory = Memo::new(move |_| {
         state
             .plan
@@ -26,14 +31,14 @@ pub fn Context() -> impl IntoView {
         <p class="lead">"Décrivez votre territoire : Atelier NR en déduit ce que la loi vous demande. Chaque modification est enregistrée aussitôt."</p>
 
         <form class="form-grid" on:submit=|ev| ev.prevent_default()>
-            <TextField id="plan-name" label="Nom du plan" value=plan.name.clone()
+            <TextField id="plan-name" label="Nom du plan" value=plan.name.clone() live=Signal::derive(move || current(|p| p.name.clone()))
                 required="Le plan a besoin d'un nom ; l'ancien est conservé."
                 on_input=move |v: String| state.update_plan(|p| p.name = v.trim().to_owned()) />
-            <TextField id="territory-name" label="Territoire" value=plan.territory.name.clone()
+            <TextField id="territory-name" label="Territoire" value=plan.territory.name.clone() live=Signal::derive(move || current(|p| p.territory.name.clone()))
                 on_input=move |v: String| state.update_plan(|p| p.territory.name = v) />
             <SelectField id="territory-kind" label="Type de collectivité"
                 options=options(&TerritoryKind::ALL, TerritoryKind::code, TerritoryKind::label)
-                selected=plan.territory.kind.code().to_owned()
+                selected=Signal::derive(move || current(|p| p.territory.kind.code().to_owned()))
                 on_change=move |code: String| {
                     if let Some(kind) = TerritoryKind::from_code(&code) {
                         state.update_plan(|p| p.territory.kind = kind);
