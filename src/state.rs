@@ -289,14 +289,7 @@ impl AppState {
 
     /// Changes one actor and writes that one record.
     pub fn update_actor(self, id: Id, change: impl FnOnce(&mut Actor)) {
-        let mut changed = None;
-        self.actors.update(|list| {
-            if let Some(a) = list.iter_mut().find(|a| a.id == id) {
-                change(a);
-                changed = Some(a.clone());
-            }
-        });
-        if let Some(actor) = changed {
+        if let Some(actor) = change_one(self.actors, id, |a| a.id, change) {
             self.write_actor(actor);
         }
     }
@@ -415,14 +408,7 @@ impl AppState {
 
     /// Changes one action sheet and writes that one record.
     pub fn update_action(self, id: Id, change: impl FnOnce(&mut ActionSheet)) {
-        let mut changed = None;
-        self.actions.update(|list| {
-            if let Some(a) = list.iter_mut().find(|a| a.id == id) {
-                change(a);
-                changed = Some(a.clone());
-            }
-        });
-        if let Some(action) = changed {
+        if let Some(action) = change_one(self.actions, id, |a| a.id, change) {
             self.write_action(action);
         }
     }
@@ -607,6 +593,24 @@ impl AppState {
             }
         });
     }
+}
+
+/// Applies `change` to the record with `id` in `list` and returns the changed record (to be
+/// written), or `None` when no record has that id (deleted meanwhile, e.g. by another tab).
+fn change_one<T: Clone + Send + Sync + 'static>(
+    list: RwSignal<Vec<T>>,
+    id: Id,
+    key: fn(&T) -> Id,
+    change: impl FnOnce(&mut T),
+) -> Option<T> {
+    let mut changed = None;
+    list.update(|records| {
+        if let Some(record) = records.iter_mut().find(|r| key(r) == id) {
+            change(record);
+            changed = Some(record.clone());
+        }
+    });
+    changed
 }
 
 /// Replaces the record with `id` by `stored`, appends it if new, removes it if `None`.
