@@ -13,8 +13,8 @@ pub enum Route {
     Actors,
     /// Step 2 « Comment les mobiliser ? ».
     Mobilise,
-    /// Step 3 « Quelles actions ? ».
-    Actions,
+    /// Step 3 « Quelles actions ? », in one of its views.
+    Actions(ActionsView),
     /// Conclusion: governance and export.
     Conclusion,
     /// A share link (`#partage=…`), reserved for a later version.
@@ -23,13 +23,49 @@ pub enum Route {
     Unknown,
 }
 
+/// The views of step 3, each with its own URL so that Back returns to the previous view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionsView {
+    /// Sortable, filterable list of the fiches action.
+    List,
+    /// Kanban by status.
+    Board,
+    /// Timeline by quarter.
+    Roadmap,
+    /// Impact × effort matrix.
+    Matrix,
+    /// The kit's key actions and examples, to start from.
+    Catalogue,
+}
+
+impl ActionsView {
+    pub const ALL: [ActionsView; 5] = [
+        ActionsView::Catalogue,
+        ActionsView::List,
+        ActionsView::Board,
+        ActionsView::Roadmap,
+        ActionsView::Matrix,
+    ];
+
+    /// Name of the view in the view switch.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionsView::List => "Liste",
+            ActionsView::Board => "Tableau par statut",
+            ActionsView::Roadmap => "Feuille de route",
+            ActionsView::Matrix => "Impact et effort",
+            ActionsView::Catalogue => "Catalogue du kit",
+        }
+    }
+}
+
 impl Route {
     /// The wizard's screens in order (the plan list is not a step).
     pub const STEPS: [Route; 5] = [
         Route::Context,
         Route::Actors,
         Route::Mobilise,
-        Route::Actions,
+        Route::Actions(ActionsView::List),
         Route::Conclusion,
     ];
 
@@ -40,7 +76,11 @@ impl Route {
             Route::Context => "#/contexte",
             Route::Actors => "#/acteurs",
             Route::Mobilise => "#/mobiliser",
-            Route::Actions => "#/actions",
+            Route::Actions(ActionsView::List) => "#/actions",
+            Route::Actions(ActionsView::Board) => "#/actions/tableau",
+            Route::Actions(ActionsView::Roadmap) => "#/actions/feuille-de-route",
+            Route::Actions(ActionsView::Matrix) => "#/actions/matrice",
+            Route::Actions(ActionsView::Catalogue) => "#/actions/catalogue",
             Route::Conclusion => "#/conclusion",
             Route::Share => "#partage=",
             Route::Unknown => "#/introuvable",
@@ -57,7 +97,8 @@ impl Route {
         if path.starts_with("partage=") {
             return Some(Route::Share);
         }
-        let known = [Route::Home].into_iter().chain(Self::STEPS);
+        let views = ActionsView::ALL.map(Route::Actions);
+        let known = [Route::Home].into_iter().chain(Self::STEPS).chain(views);
         Some(
             known
                 .into_iter()
@@ -73,7 +114,7 @@ impl Route {
             Route::Context => "Contexte",
             Route::Actors => "Qui mobiliser ?",
             Route::Mobilise => "Comment les mobiliser ?",
-            Route::Actions => "Quelles actions ?",
+            Route::Actions(_) => "Quelles actions ?",
             Route::Conclusion => "Gouvernance et suite",
             Route::Share => "Lien de partage",
             Route::Unknown => "Page introuvable",
@@ -82,7 +123,10 @@ impl Route {
 
     /// Position among [`Route::STEPS`] (0-based), `None` for the plan list.
     pub fn step_index(self) -> Option<usize> {
-        Self::STEPS.iter().position(|&r| r == self)
+        let screen = std::mem::discriminant(&self);
+        Self::STEPS
+            .iter()
+            .position(|r| std::mem::discriminant(r) == screen)
     }
 }
 
@@ -92,9 +136,15 @@ mod tests {
 
     #[test]
     fn every_route_parses_back_from_its_hash() {
-        for r in [Route::Home].into_iter().chain(Route::STEPS) {
+        let views = ActionsView::ALL.map(Route::Actions);
+        for r in [Route::Home].into_iter().chain(Route::STEPS).chain(views) {
             assert_eq!(Route::parse(r.hash()), Some(r));
         }
+        assert_eq!(
+            Route::Actions(ActionsView::Matrix).step_index(),
+            Route::Actions(ActionsView::List).step_index(),
+            "every view of step 3 is step 3"
+        );
         assert_eq!(Route::parse("#partage=abc"), Some(Route::Share));
         assert_eq!(Route::parse("#/nimporte"), Some(Route::Unknown));
         assert_eq!(Route::parse(""), None);

@@ -7,16 +7,18 @@
 
 use crate::browser::{self, settings, BrowserIds};
 use crate::route::Route;
-use crate::storage::{Db, StorageError};
+use crate::storage::{Db, Record, StorageError, Write};
 use crate::sync::{self, Change};
 use atelier_core::file::{as_new_plan, PlanFile};
+use atelier_core::integrity::{unlink_actor, ActorLinks};
 use atelier_core::text::count;
-use atelier_core::{ActionSheet, Actor, Axis, Id, Plan};
+use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
+use std::sync::Arc;
 
 thread_local! {
     /// The open database; `None` until [`AppState::start`] has opened it.
@@ -43,6 +45,9 @@ pub struct Notice {
     pub details: Vec<String>,
     /// Shows « Annuler la suppression », which undoes the latest of [`AppState::undos`].
     pub undo: bool,
+    /// The screen this message is for, when it is raised together with a move to that screen:
+    /// the move must not clear it.
+    pub shown_on: Option<Route>,
 }
 
 impl Notice {
@@ -52,6 +57,7 @@ impl Notice {
             text: text.into(),
             details: Vec::new(),
             undo: false,
+            shown_on: None,
         }
     }
 
@@ -61,22 +67,61 @@ impl Notice {
             text: text.into(),
             details,
             undo: false,
+            shown_on: None,
         }
     }
 }
 
-/// What « Annuler » puts back after a delete.
-#[derive(Clone, Debug)]
-pub enum Undo {
-    /// A deleted actor, its former position, and the actions that linked to it (the link is
-    /// put back, leaving any later edit of those actions in place).
-    Actor {
-        actor: Actor,
-        index: usize,
-        linked_actions: Vec<Id>,
-    },
-    /// A deleted action sheet and its former position.
-    Action { action: ActionSheet, index: usize },
+/// What « Annuler » puts back after a delete: a closure that re-inserts the deleted records
+/// and their links (each written again), and the record to focus afterwards.
+#[derive(Clone)]
+pub struct Undo {
+    focus: Id,
+    restore: Arc<dyn Fn(AppState) + Send + Sync>,
+}
+
+/// A record kind the state holds in a signal: actors, fiches action, mobilisations, needs.
+pub trait Held: Record + Send + Sync {
+    /// The signal holding the open plan's records of this kind.
+    fn list(state: AppState) -> RwSignal<Vec<Self>>;
+    /// The message shown after deleting it, e.g. « Fiche action « X » supprimée. ».
+    fn deleted(&self) -> String;
+}
+
+impl Held for Actor {
+    fn list(state: AppState) -> RwSignal<Vec<Self>> {
+        state.actors
+    }
+    fn deleted(&self) -> String {
+        format!("Acteur « {} » supprimé.", self.name)
+    }
+}
+
+impl Held for ActionSheet {
+    fn list(state: AppState) -> RwSignal<Vec<Self>> {
+        state.actions
+    }
+    fn deleted(&self) -> String {
+        format!("Fiche action « {} » supprimée.", self.title)
+    }
+}
+
+impl Held for Mobilisation {
+    fn list(state: AppState) -> RwSignal<Vec<Self>> {
+        state.mobilisations
+    }
+    fn deleted(&self) -> String {
+        format!("Mobilisation « {} » supprimée.", self.format)
+    }
+}
+
+impl Held for Need {
+    fn list(state: AppState) -> RwSignal<Vec<Self>> {
+        state.needs
+    }
+    fn deleted(&self) -> String {
+        format!("Besoin « {} » supprimé.", self.kind.label())
+    }
 }
 
 /// Signals of the app, shared through context. `Copy`: pass it around freely.
@@ -89,6 +134,8 @@ pub struct AppState {
     pub plan: RwSignal<Option<Plan>>,
     pub actors: RwSignal<Vec<Actor>>,
     pub actions: RwSignal<Vec<ActionSheet>>,
+    pub mobilisations: RwSignal<Vec<Mobilisation>>,
+    pub needs: RwSignal<Vec<Need>>,
     pub notice: RwSignal<Option<Notice>>,
     /// Deletes that can still be undone, latest last. Cleared when the user leaves the screen.
     pub undos: RwSignal<Vec<Undo>>,
@@ -112,6 +159,8 @@ impl AppState {
             plan: RwSignal::new(None),
             actors: RwSignal::new(Vec::new()),
             actions: RwSignal::new(Vec::new()),
+            mobilisations: RwSignal::new(Vec::new()),
+            needs: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
             undos: RwSignal::new(Vec::new()),
             unsaved: RwSignal::new(false),
@@ -157,6 +206,8 @@ impl AppState {
                 settings::set_current_plan(id);
                 self.actors.set(loaded.actors);
                 self.actions.set(loaded.actions);
+                self.mobilisations.set(loaded.mobilisations);
+                self.needs.set(loaded.needs);
                 self.plan.set(Some(loaded.plan));
                 if !loaded.unreadable.is_empty() {
                     self.notice.set(Some(Notice::error(
@@ -194,6 +245,20 @@ impl AppState {
         self.store_new_plan(file, None, Some(then));
     }
 
+    /// Creates the demonstration plan built from the kit's examples, stores it and opens it.
+    pub fn create_example_plan(self) {
+        let file = atelier_core::example::example_plan(&mut BrowserIds);
+        let message = format!(
+            "Plan d'exemple « {} » ouvert : explorez-le librement, il est séparé de vos plans.",
+            file.plan.name
+        );
+        self.store_new_plan(
+            file,
+            Some(message),
+            Some(Route::Actions(crate::route::ActionsView::Board)),
+        );
+    }
+
     /// Imports a validated plan file as a new plan: fresh ids, links remapped, stored in one
     /// transaction, then opened. Nothing already stored is modified.
     pub fn import_plan_as_new(self, file: PlanFile) {
@@ -226,11 +291,13 @@ impl AppState {
                     self.plans.update(|p| p.push(file.plan.clone()));
                     sync::announce(&Change::Plans);
                     self.load(id).await;
+                    if let Some(m) = message {
+                        let mut notice = Notice::success(m);
+                        notice.shown_on = then;
+                        self.notice.set(Some(notice));
+                    }
                     if let Some(route) = then {
                         crate::ui::navigate(route);
-                    }
-                    if let Some(m) = message {
-                        self.notice.set(Some(Notice::success(m)));
                     }
                 }
                 Err(e) => self.notice.set(Some(Notice::error(
@@ -270,6 +337,8 @@ impl AppState {
             self.actions.get_untracked(),
             Some(browser::now()),
         );
+        file.mobilisations = self.mobilisations.get_untracked();
+        file.needs = self.needs.get_untracked();
         file.drop_dangling_links();
         Some(file)
     }
@@ -278,33 +347,33 @@ impl AppState {
         self.plan.with_untracked(|p| p.as_ref().map(|p| p.id))
     }
 
-    /// Adds an actor named `name` and returns its id.
-    pub fn add_actor(self, name: String) -> Option<Id> {
-        let actor = Actor::new(browser::new_id(), name);
-        let id = actor.id;
-        self.actors.update(|a| a.push(actor.clone()));
-        self.write_actor(actor);
-        Some(id)
+    /// Adds a record to the open plan, writes it, and returns its id.
+    pub fn insert<T: Held>(self, record: T) -> Id {
+        let id = record.id();
+        T::list(self).update(|list| list.push(record.clone()));
+        self.write(record);
+        id
     }
 
-    /// Changes one actor and writes that one record.
-    pub fn update_actor(self, id: Id, change: impl FnOnce(&mut Actor)) {
-        if let Some(actor) = change_one(self.actors, id, |a| a.id, change) {
-            self.write_actor(actor);
+    /// Changes one record and writes that one record.
+    pub fn update<T: Held>(self, id: Id, change: impl FnOnce(&mut T)) {
+        if let Some(record) = change_one(T::list(self), id, change) {
+            self.write(record);
         }
     }
 
-    fn write_actor(self, actor: Actor) {
+    fn write<T: Held>(self, record: T) {
         let Some(plan_id) = self.plan_id() else {
             return;
         };
-        let change = Change::Actor {
+        let change = Change::Record {
+            store: T::STORE,
             plan: plan_id,
-            id: actor.id,
+            id: record.id(),
         };
         self.persist(change, async move {
             match db() {
-                Some(db) => db.put_actor(plan_id, &actor).await,
+                Some(db) => db.put(plan_id, &record).await,
                 None => Ok(()),
             }
         });
@@ -327,7 +396,7 @@ impl AppState {
         progress.set(Some((0, total)));
         spawn_local(async move {
             let result = db
-                .put_actors(plan_id, &actors, |done| progress.set(Some((done, total))))
+                .put_many(plan_id, &actors, |done| progress.set(Some((done, total))))
                 .await;
             progress.set(None);
             self.pending.update(|n| *n -= 1);
@@ -358,100 +427,117 @@ impl AppState {
         });
     }
 
-    /// Deletes an actor, unlinks it from every action, and offers to undo.
+    /// What points at an actor: shown before deleting it.
+    pub fn links_of(self, id: Id) -> ActorLinks {
+        let Some(plan) = self.plan.get_untracked() else {
+            return ActorLinks::default();
+        };
+        let plan = &plan;
+        self.actions.with_untracked(|actions| {
+            self.mobilisations.with_untracked(|mobs| {
+                self.needs
+                    .with_untracked(|needs| ActorLinks::of(id, plan, actions, mobs, needs))
+            })
+        })
+    }
+
+    /// Deletes an actor and every link to it (its needs go with it), in one transaction, and
+    /// offers to undo. The views ask first when [`AppState::links_of`] is not empty.
     pub fn delete_actor(self, id: Id) {
-        let Some(plan_id) = self.plan_id() else {
+        let (Some(plan_id), Some(mut plan)) = (self.plan_id(), self.plan.get_untracked()) else {
             return;
         };
-        let Some(index) = self
-            .actors
-            .with_untracked(|a| a.iter().position(|a| a.id == id))
-        else {
+        let Some((index, actor)) = take(self.actors, id) else {
             return;
         };
-        let mut actor = None;
-        self.actors.update(|list| actor = Some(list.remove(index)));
-        let Some(actor) = actor else { return };
-        let mut after = Vec::new();
-        self.actions.update(|list| {
-            for action in list.iter_mut().filter(|a| a.actor_ids.contains(&id)) {
-                action.actor_ids.retain(|x| *x != id);
-                after.push(action.clone());
-            }
-        });
-        let linked_actions = after.iter().map(|a| a.id).collect();
-        let text = format!("Acteur « {} » supprimé.", actor.name);
+        let mut actions = self.actions.get_untracked();
+        let mut mobs = self.mobilisations.get_untracked();
+        let mut needs = self.needs.get_untracked();
+        let (links, removed) = unlink_actor(id, &mut plan, &mut actions, &mut mobs, &mut needs);
+        let mut writes = vec![Write::delete::<Actor>(plan_id, id)];
+        writes.extend(changed(&actions, &links.actions).map(|a| Write::put(plan_id, a)));
+        writes.extend(changed(&mobs, &links.mobilisations).map(|m| Write::put(plan_id, m)));
+        writes.extend(
+            removed
+                .iter()
+                .map(|(_, n)| Write::delete::<Need>(plan_id, n.id)),
+        );
+        if links.steering {
+            writes.push(Write::plan(&plan));
+            self.plan.set(Some(plan));
+        }
+        if !links.is_empty() {
+            self.actions.set(actions);
+            self.mobilisations.set(mobs);
+            self.needs.set(needs);
+        }
+        let text = actor.deleted();
         self.push_undo(
             text,
-            Undo::Actor {
-                actor,
-                index,
-                linked_actions,
+            Undo {
+                focus: id,
+                restore: Arc::new(move |state: AppState| {
+                    state.restore(index, actor.clone());
+                    for (at, need) in &removed {
+                        state.restore(*at, need.clone());
+                    }
+                    relink(state, &links.actions, id, |a: &mut ActionSheet| {
+                        &mut a.actor_ids
+                    });
+                    relink(state, &links.mobilisations, id, |m: &mut Mobilisation| {
+                        &mut m.actor_ids
+                    });
+                    if links.steering {
+                        state.update_plan(|p| p.governance.member_ids.push(id));
+                    }
+                }),
             },
         );
         self.persist(Change::Records { plan: plan_id }, async move {
             match db() {
-                Some(db) => db.delete_actor(plan_id, id, &after).await,
+                Some(db) => db.apply(writes).await,
                 None => Ok(()),
             }
         });
     }
 
-    /// Adds an action sheet and returns its id.
-    pub fn add_action(self, title: String, axis: Axis) -> Option<Id> {
-        let action = ActionSheet::new(browser::new_id(), title, axis);
-        let id = action.id;
-        self.actions.update(|a| a.push(action.clone()));
-        self.write_action(action);
-        Some(id)
-    }
-
-    /// Changes one action sheet and writes that one record.
-    pub fn update_action(self, id: Id, change: impl FnOnce(&mut ActionSheet)) {
-        if let Some(action) = change_one(self.actions, id, |a| a.id, change) {
-            self.write_action(action);
-        }
-    }
-
-    fn write_action(self, action: ActionSheet) {
+    /// Deletes a record that nothing points at (fiche action, mobilisation, need) and offers
+    /// to undo.
+    pub fn delete<T: Held>(self, id: Id) {
         let Some(plan_id) = self.plan_id() else {
             return;
         };
-        let change = Change::Action {
+        let Some((index, record)) = take(T::list(self), id) else {
+            return;
+        };
+        let text = record.deleted();
+        self.push_undo(
+            text,
+            Undo {
+                focus: id,
+                restore: Arc::new(move |state: AppState| state.restore(index, record.clone())),
+            },
+        );
+        let change = Change::Record {
+            store: T::STORE,
             plan: plan_id,
-            id: action.id,
+            id,
         };
         self.persist(change, async move {
             match db() {
-                Some(db) => db.put_action(plan_id, &action).await,
+                Some(db) => db.delete::<T>(plan_id, id).await,
                 None => Ok(()),
             }
         });
     }
 
-    /// Deletes an action sheet and offers to undo.
-    pub fn delete_action(self, id: Id) {
-        let Some(plan_id) = self.plan_id() else {
-            return;
-        };
-        let Some(index) = self
-            .actions
-            .with_untracked(|a| a.iter().position(|a| a.id == id))
-        else {
-            return;
-        };
-        let mut removed = None;
-        self.actions
-            .update(|list| removed = Some(list.remove(index)));
-        let Some(action) = removed else { return };
-        let text = format!("Fiche action « {} » supprimée.", action.title);
-        self.push_undo(text, Undo::Action { action, index });
-        self.persist(Change::Action { plan: plan_id, id }, async move {
-            match db() {
-                Some(db) => db.delete_action(plan_id, id).await,
-                None => Ok(()),
-            }
+    /// Puts a deleted record back at its former position and writes it.
+    fn restore<T: Held>(self, index: usize, record: T) {
+        T::list(self).update(|list| {
+            let at = index.min(list.len());
+            list.insert(at, record.clone());
         });
+        self.write(record);
     }
 
     fn push_undo(self, text: String, undo: Undo) {
@@ -473,36 +559,8 @@ impl AppState {
         let mut last = None;
         self.undos.update(|u| last = u.pop());
         let Some(undo) = last else { return };
-        match undo {
-            Undo::Actor {
-                actor,
-                index,
-                linked_actions,
-            } => {
-                let actor_id = actor.id;
-                crate::ui::focus_row(actor_id);
-                self.actors.update(|list| {
-                    let at = index.min(list.len());
-                    list.insert(at, actor.clone());
-                });
-                self.write_actor(actor);
-                for action_id in linked_actions {
-                    self.update_action(action_id, |a| {
-                        if !a.actor_ids.contains(&actor_id) {
-                            a.actor_ids.push(actor_id);
-                        }
-                    });
-                }
-            }
-            Undo::Action { action, index } => {
-                crate::ui::focus_row(action.id);
-                self.actions.update(|list| {
-                    let at = index.min(list.len());
-                    list.insert(at, action.clone());
-                });
-                self.write_action(action);
-            }
-        }
+        crate::ui::focus_row(undo.focus);
+        (undo.restore)(self);
         let left = self.undos.with_untracked(Vec::len);
         let mut notice = Notice::success(match left {
             0 => "Suppression annulée.".to_owned(),
@@ -549,21 +607,24 @@ impl AppState {
                 if let Ok(Some(loaded)) = db.load(plan).await {
                     self.actors.set(loaded.actors);
                     self.actions.set(loaded.actions);
+                    self.mobilisations.set(loaded.mobilisations);
+                    self.needs.set(loaded.needs);
                 }
             }
-            Change::Actor { plan, id } if current == Some(plan) => {
-                if let Ok(stored) = db.actor(plan, id).await {
-                    self.actors
-                        .update(|list| upsert(list, id, stored, |a| a.id));
-                }
-            }
-            Change::Action { plan, id } if current == Some(plan) => {
-                if let Ok(stored) = db.action(plan, id).await {
-                    self.actions
-                        .update(|list| upsert(list, id, stored, |a| a.id));
-                }
-            }
+            Change::Record { store, plan, id } if current == Some(plan) => match store {
+                s if s == Actor::STORE => self.refresh::<Actor>(&db, plan, id).await,
+                s if s == ActionSheet::STORE => self.refresh::<ActionSheet>(&db, plan, id).await,
+                s if s == Mobilisation::STORE => self.refresh::<Mobilisation>(&db, plan, id).await,
+                _ => self.refresh::<Need>(&db, plan, id).await,
+            },
             _ => {}
+        }
+    }
+
+    /// Re-reads one record another tab wrote (or deleted) and replaces this tab's copy.
+    async fn refresh<T: Held>(self, db: &Db, plan: Id, id: Id) {
+        if let Ok(stored) = db.get::<T>(plan, id).await {
+            T::list(self).update(|list| upsert(list, id, stored));
         }
     }
 
@@ -597,15 +658,10 @@ impl AppState {
 
 /// Applies `change` to the record with `id` in `list` and returns the changed record (to be
 /// written), or `None` when no record has that id (deleted meanwhile, e.g. by another tab).
-fn change_one<T: Clone + Send + Sync + 'static>(
-    list: RwSignal<Vec<T>>,
-    id: Id,
-    key: fn(&T) -> Id,
-    change: impl FnOnce(&mut T),
-) -> Option<T> {
+fn change_one<T: Held>(list: RwSignal<Vec<T>>, id: Id, change: impl FnOnce(&mut T)) -> Option<T> {
     let mut changed = None;
     list.update(|records| {
-        if let Some(record) = records.iter_mut().find(|r| key(r) == id) {
+        if let Some(record) = records.iter_mut().find(|r| r.id() == id) {
             change(record);
             changed = Some(record.clone());
         }
@@ -613,9 +669,35 @@ fn change_one<T: Clone + Send + Sync + 'static>(
     changed
 }
 
+/// Removes the record with `id` from `list`; returns its position and the record.
+fn take<T: Held>(list: RwSignal<Vec<T>>, id: Id) -> Option<(usize, T)> {
+    let index = list.with_untracked(|l| l.iter().position(|r| r.id() == id))?;
+    let mut removed = None;
+    list.update(|l| removed = Some(l.remove(index)));
+    removed.map(|r| (index, r))
+}
+
+/// The records of `list` whose id is in `ids`.
+fn changed<'a, T: Record>(list: &'a [T], ids: &'a [Id]) -> impl Iterator<Item = &'a T> {
+    list.iter().filter(|r| ids.contains(&r.id()))
+}
+
+/// Adds the link to `actor` back to each record in `ids` (undo of a delete), leaving any
+/// later edit of those records in place.
+fn relink<T: Held>(state: AppState, ids: &[Id], actor: Id, links: fn(&mut T) -> &mut Vec<Id>) {
+    for id in ids {
+        state.update(*id, |r: &mut T| {
+            let list = links(r);
+            if !list.contains(&actor) {
+                list.push(actor);
+            }
+        });
+    }
+}
+
 /// Replaces the record with `id` by `stored`, appends it if new, removes it if `None`.
-fn upsert<T>(list: &mut Vec<T>, id: Id, stored: Option<T>, key: fn(&T) -> Id) {
-    let at = list.iter().position(|x| key(x) == id);
+fn upsert<T: Record>(list: &mut Vec<T>, id: Id, stored: Option<T>) {
+    let at = list.iter().position(|x| x.id() == id);
     match (at, stored) {
         (Some(i), Some(record)) => list[i] = record,
         (None, Some(record)) => list.push(record),

@@ -13,33 +13,26 @@ const CHANNEL: &str = "atelier-nr";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
     /// The plan record itself (name, territory, decisions).
-    Plan {
-        plan: Id,
-    },
-    Actor {
-        plan: Id,
-        id: Id,
-    },
-    Action {
+    Plan { plan: Id },
+    /// One record of a plan, in the object store `store` (see [`crate::storage::STORES`]).
+    Record {
+        store: &'static str,
         plan: Id,
         id: Id,
     },
     /// Many records at once (an import, a delete with relinks): re-read the whole plan.
-    Records {
-        plan: Id,
-    },
+    Records { plan: Id },
     /// A plan was created or removed: re-read the plan list.
     Plans,
 }
 
 impl Change {
-    /// The message text: a kind and ids separated by spaces, e.g. `actor <plan> <id>`. (A
+    /// The message text: a kind and ids separated by spaces, e.g. `record actors <plan> <id>`. (A
     /// hand-made form rather than serde: it keeps a whole JSON deserialiser out of the wasm.)
     pub fn to_message(&self) -> String {
         match self {
             Change::Plan { plan } => format!("plan {plan}"),
-            Change::Actor { plan, id } => format!("actor {plan} {id}"),
-            Change::Action { plan, id } => format!("action {plan} {id}"),
+            Change::Record { store, plan, id } => format!("record {store} {plan} {id}"),
             Change::Records { plan } => format!("records {plan}"),
             Change::Plans => "plans".into(),
         }
@@ -49,19 +42,23 @@ impl Change {
     pub fn from_message(text: &str) -> Option<Change> {
         let mut words = text.split(' ');
         let kind = words.next()?;
+        let store = match kind {
+            "record" => {
+                let name = words.next()?;
+                Some(*crate::storage::STORES.iter().find(|s| **s == name)?)
+            }
+            _ => None,
+        };
         let mut id = || words.next().and_then(Id::parse);
-        Some(match kind {
-            "plan" => Change::Plan { plan: id()? },
-            "actor" => Change::Actor {
+        Some(match (kind, store) {
+            ("plan", _) => Change::Plan { plan: id()? },
+            ("record", Some(store)) => Change::Record {
+                store,
                 plan: id()?,
                 id: id()?,
             },
-            "action" => Change::Action {
-                plan: id()?,
-                id: id()?,
-            },
-            "records" => Change::Records { plan: id()? },
-            "plans" => Change::Plans,
+            ("records", _) => Change::Records { plan: id()? },
+            ("plans", _) => Change::Plans,
             _ => return None,
         })
     }
@@ -112,13 +109,23 @@ mod tests {
         let id = Id::from_random_bytes([2; 16]);
         for change in [
             Change::Plan { plan },
-            Change::Actor { plan, id },
-            Change::Action { plan, id },
+            Change::Record {
+                store: "actors",
+                plan,
+                id,
+            },
+            Change::Record {
+                store: "needs",
+                plan,
+                id,
+            },
             Change::Records { plan },
             Change::Plans,
         ] {
             assert_eq!(Change::from_message(&change.to_message()), Some(change));
         }
-        assert_eq!(Change::from_message("actor pas-un-id"), None);
+        assert_eq!(Change::from_message("record actors pas-un-id"), None);
+        let unknown = format!("record inconnus {plan} {id}");
+        assert_eq!(Change::from_message(&unknown), None);
     }
 }

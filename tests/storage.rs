@@ -3,9 +3,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use atelier_core::file::PlanFile;
-use atelier_core::{ActionSheet, Actor, Axis, EngagementLevel, Id, Plan};
+use atelier_core::{
+    ActionSheet, Actor, Axis, Circle, EngagementLevel, Id, Mobilisation, Need, NeedKind, Plan,
+};
 use atelier_nr::browser::new_id;
-use atelier_nr::storage::{Db, STORES};
+use atelier_nr::storage::{Db, Write, DB_VERSION, STORES};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -22,7 +24,7 @@ fn sample_plan(actors: usize) -> PlanFile {
 
 async fn fresh(name: &str) -> Db {
     let _ = rexie::Rexie::delete(name).await;
-    Db::open_with(name, 1, STORES)
+    Db::open_with(name, DB_VERSION, STORES)
         .await
         .expect("database opens")
 }
@@ -34,7 +36,7 @@ async fn a_stored_plan_comes_back_after_reopening() {
     db.put_whole_plan(&file).await.unwrap();
     db.close();
 
-    let db = Db::open_with("t-reopen", 1, STORES).await.unwrap();
+    let db = Db::open_with("t-reopen", DB_VERSION, STORES).await.unwrap();
     let loaded = db.load(file.plan.id).await.unwrap().expect("plan is there");
     assert_eq!(loaded.plan, file.plan);
     let mut names: Vec<_> = loaded.actors.iter().map(|a| a.name.clone()).collect();
@@ -59,7 +61,7 @@ async fn editing_one_actor_writes_one_record() {
 
     let mut actor = file.actors[7].clone();
     actor.engagement = EngagementLevel::Driving;
-    db.put_actor(file.plan.id, &actor).await.unwrap();
+    db.put(file.plan.id, &actor).await.unwrap();
 
     assert_eq!(db.writes() - before, 1);
     let loaded = db.load(file.plan.id).await.unwrap().unwrap();
@@ -98,9 +100,13 @@ async fn deleting_an_actor_unlinks_it_in_the_same_write() {
     let mut action = file.actions[0].clone();
     let gone = action.actor_ids[0];
     action.actor_ids.clear();
-    db.delete_actor(file.plan.id, gone, &[action])
-        .await
-        .unwrap();
+    let id = file.plan.id;
+    db.apply(vec![
+        Write::delete::<Actor>(id, gone),
+        Write::put(id, &action),
+    ])
+    .await
+    .unwrap();
 
     let loaded = db.load(file.plan.id).await.unwrap().unwrap();
     assert_eq!(loaded.actors.len(), 1);
@@ -118,7 +124,7 @@ async fn a_version_bump_keeps_every_record() {
     // The next release adds a store: it must declare the old ones again.
     let mut next: Vec<&str> = STORES.to_vec();
     next.push("future_store");
-    let db = Db::open_with(name, 2, &next).await.unwrap();
+    let db = Db::open_with(name, DB_VERSION + 1, &next).await.unwrap();
     let loaded = db
         .load(file.plan.id)
         .await
@@ -143,8 +149,9 @@ async fn records_written_at_version_1_are_upgraded_on_read() {
     use wasm_bindgen::JsValue;
     let name = "t-v1-records";
     let _ = rexie::Rexie::delete(name).await;
+    // As the first release left it: IndexedDB version 1 with three stores.
     let mut builder = rexie::Rexie::builder(name).version(1);
-    for store in STORES {
+    for store in &STORES[..3] {
         builder = builder.add_object_store(rexie::ObjectStore::new(store));
     }
     let raw = builder.build().await.unwrap();
@@ -169,7 +176,7 @@ async fn records_written_at_version_1_are_upgraded_on_read() {
     tx.done().await.unwrap();
     raw.close();
 
-    let db = Db::open_with(name, 1, STORES).await.unwrap();
+    let db = Db::open_with(name, DB_VERSION, STORES).await.unwrap();
     let loaded = db
         .load(Id::parse(plan_id).unwrap())
         .await
@@ -183,4 +190,32 @@ async fn records_written_at_version_1_are_upgraded_on_read() {
         Some(atelier_core::Subtype::Kit("nr_associations".into()))
     );
     assert!(!envie.partner_funder);
+}
+
+#[wasm_bindgen_test]
+async fn mobilisations_and_needs_are_stored_one_record_each() {
+    let db = fresh("t-step2").await;
+    let file = sample_plan(1);
+    db.put_whole_plan(&file).await.unwrap();
+    let actor = file.actors[0].id;
+    let mut mob = Mobilisation::new(new_id(), "Webinaire", Circle::Two);
+    mob.actor_ids.push(actor);
+    let need = Need::new(new_id(), actor, NeedKind::Training);
+    let before = db.writes();
+    db.put(file.plan.id, &mob).await.unwrap();
+    db.put(file.plan.id, &need).await.unwrap();
+    assert_eq!(db.writes() - before, 2, "one record per write");
+    db.close();
+
+    let db = Db::open_with("t-step2", DB_VERSION, STORES).await.unwrap();
+    let loaded = db.load(file.plan.id).await.unwrap().unwrap();
+    assert_eq!(loaded.mobilisations, vec![mob]);
+    assert_eq!(loaded.needs, vec![need.clone()]);
+    db.delete::<Need>(file.plan.id, need.id).await.unwrap();
+    db.delete_plan(file.plan.id).await.unwrap();
+    let gone = db.get::<Mobilisation>(file.plan.id, loaded.mobilisations[0].id);
+    assert!(
+        gone.await.unwrap().is_none(),
+        "deleting a plan deletes its mobilisations"
+    );
 }

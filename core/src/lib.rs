@@ -8,16 +8,28 @@
 //! (2023), full text in `shared/seeds/`.
 
 pub mod action;
+pub mod action_csv;
 pub mod actor;
+pub mod board;
 pub mod census;
+pub mod dashboard;
+pub mod example;
 pub mod file;
+pub mod governance;
 pub mod ids;
+pub mod indicator;
+pub mod integrity;
 pub mod kit;
+pub mod mobilisation;
 pub mod plan;
 pub mod query;
+pub mod roadmap;
 pub mod text;
 
-pub use action::{ActionSheet, ActionStatus, Axis};
+pub use action::{ActionSheet, ActionStatus, Axis, BudgetKind, BudgetLine, Phase, Priority, Score};
 pub use actor::{Actor, Circle, EngagementLevel, Family, FoundBy, Relevance, Subtype};
+pub use governance::{Governance, ReviewCadence};
 pub use ids::{Id, IdGen};
-pub use plan::{Obligations, Plan, Territory, TerritoryKind};
+pub use indicator::{Indicator, Measure};
+pub use mobilisation::{Mobilisation, MobilisationStatus, Need, NeedKind, NeedStatus};
+pub use plan::{CustomFormat, Obligations, Plan, Territory, TerritoryKind};

@@ -1,7 +1,7 @@
 //! The plan: one collectivité's NR strategy being built, and the legal thresholds that apply
 //! to its territory.
 
-use crate::{Family, Id};
+use crate::{governance::Governance, Family, Id};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,20 @@ pub struct Plan {
     pub engagement_labels: Vec<String>,
     /// Subtypes the user added to the kit's (« sous-types personnalisés »).
     pub custom_subtypes: Vec<CustomSubtype>,
+    /// Mobilisation formats the user added to the kit's (step 2).
+    pub custom_formats: Vec<CustomFormat>,
+    /// Steering body and review cadence (kit conclusion).
+    pub governance: Governance,
+    /// True for the demonstration plan built from the kit's examples: the app labels it
+    /// « exemple » everywhere so that nobody mistakes it for a real strategy.
+    pub example: bool,
+}
+
+/// A mobilisation format the user added for a circle (step 2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomFormat {
+    pub circle: crate::Circle,
+    pub label: String,
 }
 
 /// The answer to the kit's scoping question (« À arbitrer ») for one family of actors.
@@ -53,6 +67,9 @@ impl Plan {
             decisions: Vec::new(),
             engagement_labels: Vec::new(),
             custom_subtypes: Vec::new(),
+            custom_formats: Vec::new(),
+            governance: Governance::default(),
+            example: false,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The one storage adapter: IndexedDB through rexie. Nothing else in the app touches IndexedDB.
 //!
 //! Layout (database `atelier-nr`):
-//! - one object store per record kind: `plans`, `actors`, `actions`;
+//! - one object store per record kind: `plans`, `actors`, `actions`, `mobilisations`, `needs`;
 //! - out-of-line keys: a plan is keyed by its id, an actor or action by the array
 //!   `[plan id, record id]`, so several plans never collide and one plan's records are a key range;
 //! - values are versioned JSON texts (see [`record`]).
@@ -15,8 +15,9 @@ mod record;
 
 use atelier_core::file::migrations::RecordKind;
 use atelier_core::file::PlanFile;
-use atelier_core::{ActionSheet, Actor, Id, Plan};
+use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
 use rexie::{KeyRange, ObjectStore, Rexie, TransactionMode};
+use serde::{de::DeserializeOwned, Serialize};
 use std::cell::Cell;
 use std::fmt;
 use wasm_bindgen::JsValue;
@@ -24,13 +25,82 @@ use wasm_bindgen::JsValue;
 /// Name of the production database.
 pub const DB_NAME: &str = "atelier-nr";
 /// IndexedDB version. Bump it when a store is added, and add the store to [`STORES`].
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 /// Every object store, current and past: never remove one from this list.
-pub const STORES: &[&str] = &[PLANS, ACTORS, ACTIONS];
+/// Version 1 had the first three; version 2 added `mobilisations` and `needs`.
+pub const STORES: &[&str] = &[PLANS, ACTORS, ACTIONS, MOBILISATIONS, NEEDS];
 
 const PLANS: &str = "plans";
 const ACTORS: &str = "actors";
 const ACTIONS: &str = "actions";
+const MOBILISATIONS: &str = "mobilisations";
+const NEEDS: &str = "needs";
+
+/// A kind of record stored one per IndexedDB record, keyed `[plan id, record id]`.
+pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
+    /// Its object store.
+    const STORE: &'static str;
+    /// Its kind, for migrations.
+    const KIND: RecordKind;
+    fn id(&self) -> Id;
+}
+
+macro_rules! record {
+    ($t:ty, $store:expr, $kind:expr) => {
+        impl Record for $t {
+            const STORE: &'static str = $store;
+            const KIND: RecordKind = $kind;
+            fn id(&self) -> Id {
+                self.id
+            }
+        }
+    };
+}
+record!(Actor, ACTORS, RecordKind::Actor);
+record!(ActionSheet, ACTIONS, RecordKind::Action);
+record!(Mobilisation, MOBILISATIONS, RecordKind::Mobilisation);
+record!(Need, NEEDS, RecordKind::Need);
+
+/// One write of a batch applied in a single transaction by [`Db::apply`].
+pub enum Write {
+    Put {
+        store: &'static str,
+        key: JsValue,
+        value: String,
+    },
+    Delete {
+        store: &'static str,
+        key: JsValue,
+    },
+}
+
+impl Write {
+    /// Writes `record` of `plan_id`.
+    pub fn put<T: Record>(plan_id: Id, record: &T) -> Write {
+        Write::Put {
+            store: T::STORE,
+            key: record_key(plan_id, record.id()),
+            value: record::encode(record),
+        }
+    }
+
+    /// Deletes the record `id` of kind `T` of `plan_id`.
+    pub fn delete<T: Record>(plan_id: Id, id: Id) -> Write {
+        Write::Delete {
+            store: T::STORE,
+            key: record_key(plan_id, id),
+        }
+    }
+
+    /// Writes the plan record.
+    pub fn plan(plan: &Plan) -> Write {
+        Write::Put {
+            store: PLANS,
+            key: plan_key(plan.id),
+            value: record::encode(plan),
+        }
+    }
+}
 
 /// A storage failure, already worded for the user.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +134,8 @@ pub struct LoadedPlan {
     pub plan: Plan,
     pub actors: Vec<Actor>,
     pub actions: Vec<ActionSheet>,
+    pub mobilisations: Vec<Mobilisation>,
+    pub needs: Vec<Need>,
     /// Records that could not be read (damaged, or written by a newer Atelier NR). They stay
     /// stored untouched; the plan opens without them and the user is told.
     pub unreadable: Vec<String>,
@@ -131,35 +203,29 @@ impl Db {
 
     /// A plan and all its records, or `None` if no plan has this id.
     pub async fn load(&self, plan_id: Id) -> Result<Option<LoadedPlan>> {
-        let tx = self
-            .rexie
-            .transaction(&[PLANS, ACTORS, ACTIONS], TransactionMode::ReadOnly)?;
+        let tx = self.rexie.transaction(STORES, TransactionMode::ReadOnly)?;
         let Some(plan) = tx.store(PLANS)?.get(plan_key(plan_id)).await? else {
             return Ok(None);
         };
-        let range = plan_range(plan_id)?;
-        let actors = tx.store(ACTORS)?.get_all(Some(range.clone()), None).await?;
-        let actions = tx.store(ACTIONS)?.get_all(Some(range), None).await?;
         let mut unreadable = Vec::new();
-        let actors = decode_all(RecordKind::Actor, &actors, &mut unreadable);
-        let actions = decode_all(RecordKind::Action, &actions, &mut unreadable);
+        let plan = decode(RecordKind::Plan, &plan)?;
+        let actors = all_of(&tx, plan_id, &mut unreadable).await?;
+        let actions = all_of(&tx, plan_id, &mut unreadable).await?;
+        let mobilisations = all_of(&tx, plan_id, &mut unreadable).await?;
+        let needs = all_of(&tx, plan_id, &mut unreadable).await?;
         Ok(Some(LoadedPlan {
-            plan: decode(RecordKind::Plan, &plan)?,
+            plan,
             actors,
             actions,
+            mobilisations,
+            needs,
             unreadable,
         }))
     }
 
-    /// One actor of a plan, or `None` if it is not stored (deleted meanwhile).
-    pub async fn actor(&self, plan_id: Id, id: Id) -> Result<Option<Actor>> {
-        self.get_one(ACTORS, RecordKind::Actor, record_key(plan_id, id))
-            .await
-    }
-
-    /// One action sheet of a plan, or `None`.
-    pub async fn action(&self, plan_id: Id, id: Id) -> Result<Option<ActionSheet>> {
-        self.get_one(ACTIONS, RecordKind::Action, record_key(plan_id, id))
+    /// One record of a plan, or `None` if it is not stored (deleted meanwhile).
+    pub async fn get<T: Record>(&self, plan_id: Id, id: Id) -> Result<Option<T>> {
+        self.get_one(T::STORE, T::KIND, record_key(plan_id, id))
             .await
     }
 
@@ -169,7 +235,7 @@ impl Db {
             .await
     }
 
-    async fn get_one<T: serde::de::DeserializeOwned>(
+    async fn get_one<T: DeserializeOwned>(
         &self,
         store: &str,
         kind: RecordKind,
@@ -184,128 +250,96 @@ impl Db {
         }
     }
 
-    /// Writes the plan record alone (name, territory).
+    /// Writes the plan record alone (name, territory, governance…).
     pub async fn put_plan(&self, plan: &Plan) -> Result<()> {
-        self.put(PLANS, plan_key(plan.id), record::encode(plan))
-            .await
+        self.apply(vec![Write::plan(plan)]).await
     }
 
-    /// Writes one actor of `plan_id`.
-    pub async fn put_actor(&self, plan_id: Id, actor: &Actor) -> Result<()> {
-        self.put(ACTORS, record_key(plan_id, actor.id), record::encode(actor))
-            .await
+    /// Writes one record of `plan_id`.
+    pub async fn put<T: Record>(&self, plan_id: Id, record: &T) -> Result<()> {
+        self.apply(vec![Write::put(plan_id, record)]).await
     }
 
-    /// Writes one action sheet of `plan_id`.
-    pub async fn put_action(&self, plan_id: Id, action: &ActionSheet) -> Result<()> {
-        self.put(
-            ACTIONS,
-            record_key(plan_id, action.id),
-            record::encode(action),
-        )
-        .await
+    /// Deletes one record of `plan_id`.
+    pub async fn delete<T: Record>(&self, plan_id: Id, id: Id) -> Result<()> {
+        self.apply(vec![Write::delete::<T>(plan_id, id)]).await
     }
 
-    /// Deletes one actor and rewrites, in the same transaction, the actions whose links changed.
-    pub async fn delete_actor(
-        &self,
-        plan_id: Id,
-        actor_id: Id,
-        relinked: &[ActionSheet],
-    ) -> Result<()> {
-        let tx = self
-            .rexie
-            .transaction(&[ACTORS, ACTIONS], TransactionMode::ReadWrite)?;
-        tx.store(ACTORS)?
-            .delete(record_key(plan_id, actor_id))
-            .await?;
-        let actions = tx.store(ACTIONS)?;
-        for action in relinked {
-            let value = JsValue::from_str(&record::encode(action));
-            actions
-                .put(&value, Some(&record_key(plan_id, action.id)))
-                .await?;
+    /// Applies `writes` in one transaction: all of them are stored, or none (a delete and the
+    /// relinks it causes, an undo that puts several records back).
+    pub async fn apply(&self, writes: Vec<Write>) -> Result<()> {
+        let mut stores: Vec<&str> = writes
+            .iter()
+            .map(|w| match w {
+                Write::Put { store, .. } | Write::Delete { store, .. } => *store,
+            })
+            .collect();
+        stores.sort_unstable();
+        stores.dedup();
+        if stores.is_empty() {
+            return Ok(());
         }
-        self.finish(tx, 1 + relinked.len()).await
-    }
-
-    /// Deletes one action sheet.
-    pub async fn delete_action(&self, plan_id: Id, action_id: Id) -> Result<()> {
         let tx = self
             .rexie
-            .transaction(&[ACTIONS], TransactionMode::ReadWrite)?;
-        tx.store(ACTIONS)?
-            .delete(record_key(plan_id, action_id))
-            .await?;
-        self.finish(tx, 1).await
+            .transaction(&stores, TransactionMode::ReadWrite)?;
+        let count = writes.len();
+        for write in writes {
+            match write {
+                Write::Put { store, key, value } => {
+                    tx.store(store)?
+                        .put(&JsValue::from_str(&value), Some(&key))
+                        .await?;
+                }
+                Write::Delete { store, key } => tx.store(store)?.delete(key).await?,
+            }
+        }
+        self.finish(tx, count).await
     }
 
-    /// Writes many actors of `plan_id` in one transaction: all are stored or none.
+    /// Writes many records of `plan_id` in one transaction: all are stored or none.
     /// `progress` is called with the number written so far, every few hundred records (each
     /// awaited write lets the page repaint, so a progress bar can move).
-    pub async fn put_actors(
+    pub async fn put_many<T: Record>(
         &self,
         plan_id: Id,
-        actors: &[Actor],
+        records: &[T],
         progress: impl Fn(usize),
     ) -> Result<()> {
         let tx = self
             .rexie
-            .transaction(&[ACTORS], TransactionMode::ReadWrite)?;
-        let store = tx.store(ACTORS)?;
-        for (i, actor) in actors.iter().enumerate() {
-            let value = JsValue::from_str(&record::encode(actor));
+            .transaction(&[T::STORE], TransactionMode::ReadWrite)?;
+        let store = tx.store(T::STORE)?;
+        for (i, record) in records.iter().enumerate() {
+            let value = JsValue::from_str(&record::encode(record));
             store
-                .put(&value, Some(&record_key(plan_id, actor.id)))
+                .put(&value, Some(&record_key(plan_id, record.id())))
                 .await?;
             if i % 250 == 0 {
                 progress(i);
             }
         }
-        self.finish(tx, actors.len()).await
+        self.finish(tx, records.len()).await
     }
 
     /// Stores a whole plan (a new one, or an import) in one transaction: all or nothing.
     pub async fn put_whole_plan(&self, file: &PlanFile) -> Result<()> {
-        let tx = self
-            .rexie
-            .transaction(&[PLANS, ACTORS, ACTIONS], TransactionMode::ReadWrite)?;
         let id = file.plan.id;
-        let value = JsValue::from_str(&record::encode(&file.plan));
-        tx.store(PLANS)?.put(&value, Some(&plan_key(id))).await?;
-        let actors = tx.store(ACTORS)?;
-        for a in &file.actors {
-            let value = JsValue::from_str(&record::encode(a));
-            actors.put(&value, Some(&record_key(id, a.id))).await?;
-        }
-        let actions = tx.store(ACTIONS)?;
-        for a in &file.actions {
-            let value = JsValue::from_str(&record::encode(a));
-            actions.put(&value, Some(&record_key(id, a.id))).await?;
-        }
-        self.finish(tx, 1 + file.actors.len() + file.actions.len())
-            .await
+        let mut writes = vec![Write::plan(&file.plan)];
+        writes.extend(file.actors.iter().map(|r| Write::put(id, r)));
+        writes.extend(file.actions.iter().map(|r| Write::put(id, r)));
+        writes.extend(file.mobilisations.iter().map(|r| Write::put(id, r)));
+        writes.extend(file.needs.iter().map(|r| Write::put(id, r)));
+        self.apply(writes).await
     }
 
     /// Deletes a plan and every record of it, in one transaction.
     pub async fn delete_plan(&self, plan_id: Id) -> Result<()> {
-        let tx = self
-            .rexie
-            .transaction(&[PLANS, ACTORS, ACTIONS], TransactionMode::ReadWrite)?;
+        let tx = self.rexie.transaction(STORES, TransactionMode::ReadWrite)?;
         tx.store(PLANS)?.delete(plan_key(plan_id)).await?;
         let range: JsValue = plan_range(plan_id)?.into();
-        tx.store(ACTORS)?.delete(range.clone()).await?;
-        tx.store(ACTIONS)?.delete(range).await?;
-        self.finish(tx, 1).await
-    }
-
-    async fn put(&self, store: &str, key: JsValue, value: String) -> Result<()> {
-        let tx = self
-            .rexie
-            .transaction(&[store], TransactionMode::ReadWrite)?;
-        tx.store(store)?
-            .put(&JsValue::from_str(&value), Some(&key))
-            .await?;
+        for store in &STORES[1..] {
+            tx.store(store)?.delete(range.clone()).await?;
+        }
         self.finish(tx, 1).await
     }
 
@@ -322,7 +356,20 @@ impl Db {
     }
 }
 
-fn decode<T: serde::de::DeserializeOwned>(kind: RecordKind, value: &JsValue) -> Result<T> {
+/// Every record of kind `T` of `plan_id` within `tx`; unreadable ones go to `unreadable`.
+async fn all_of<T: Record>(
+    tx: &rexie::Transaction,
+    plan_id: Id,
+    unreadable: &mut Vec<String>,
+) -> Result<Vec<T>> {
+    let values = tx
+        .store(T::STORE)?
+        .get_all(Some(plan_range(plan_id)?), None)
+        .await?;
+    Ok(decode_all(T::KIND, &values, unreadable))
+}
+
+fn decode<T: DeserializeOwned>(kind: RecordKind, value: &JsValue) -> Result<T> {
     let text = value
         .as_string()
         .ok_or_else(|| StorageError("Donnée stockée illisible : texte attendu.".into()))?;
@@ -330,7 +377,7 @@ fn decode<T: serde::de::DeserializeOwned>(kind: RecordKind, value: &JsValue) -> 
 }
 
 /// Decodes every record it can; the message of each one it cannot goes to `unreadable`.
-fn decode_all<T: serde::de::DeserializeOwned>(
+fn decode_all<T: DeserializeOwned>(
     kind: RecordKind,
     values: &[JsValue],
     unreadable: &mut Vec<String>,

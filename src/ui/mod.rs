@@ -4,11 +4,13 @@
 //! build plan files themselves. Kit content comes from `atelier_core::kit`.
 
 mod actions;
+mod actor_picker;
 mod actors;
 mod circles;
 mod conclusion;
 mod context;
 mod fields;
+mod format;
 mod home;
 mod shell;
 mod widgets;
@@ -31,11 +33,12 @@ pub fn App() -> impl IntoView {
             if route.step_index().is_some() || route == Route::Home {
                 settings::set_last_route(route.hash());
             }
-            // A message belongs to the screen it was raised on, unless it still offers an undo.
-            if !state
-                .notice
-                .with_untracked(|n| n.as_ref().is_some_and(|n| n.undo))
-            {
+            // A message belongs to the screen it was raised on, unless it still offers an undo
+            // or was raised for the screen being opened.
+            if !state.notice.with_untracked(|n| {
+                n.as_ref()
+                    .is_some_and(|n| n.undo || n.shown_on == Some(route))
+            }) {
                 state.forget_notice();
             }
             state.route.set(route);

@@ -32,6 +32,9 @@ pub fn Shell() -> impl IntoView {
         <StepBar />
         <NoticeArea />
         <main id="main">
+            {move || state.plan.with(|p| p.as_ref().is_some_and(|p| p.example)).then(|| view! {
+                <p class="example-banner" role="note">"Plan d'exemple : une métropole imaginaire bâtie à partir des exemples réels cités par le kit. Modifiez-le sans crainte, il ne touche pas vos plans."</p>
+            })}
             {move || match state.fatal.get() {
                 Some(message) => view! {
                     <h1 tabindex="-1">"Stockage indisponible"</h1>
@@ -60,7 +63,7 @@ fn screen(route: Route) -> AnyView {
         Route::Context => with_plan(|| view! { <context::Context /> }.into_any()),
         Route::Actors => with_plan(|| view! { <actors::Actors /> }.into_any()),
         Route::Mobilise => with_plan(|| view! { <circles::Circles /> }.into_any()),
-        Route::Actions => with_plan(|| view! { <actions::Actions /> }.into_any()),
+        Route::Actions(_) => with_plan(|| view! { <actions::Actions /> }.into_any()),
         Route::Conclusion => with_plan(|| view! { <conclusion::Conclusion /> }.into_any()),
     }
 }
@@ -95,8 +98,8 @@ fn StepBar() -> impl IntoView {
         <nav class="step-bar" aria-label="Étapes de la démarche">
             <ol>
                 {Route::STEPS.iter().enumerate().map(|(i, &r)| view! {
-                    <li class:current=move || state.route.get() == r>
-                        <a href=r.hash() aria-current=move || (state.route.get() == r).then_some("step")>
+                    <li class:current=move || state.route.get().step_index() == Some(i)>
+                        <a href=r.hash() aria-current=move || (state.route.get().step_index() == Some(i)).then_some("step")>
                             <span class="step-number">{if i == 0 { "•".to_string() } else if i == total - 1 { "✓".to_string() } else { i.to_string() }}</span>
                             <span class="step-title">{r.title()}</span>
                         </a>

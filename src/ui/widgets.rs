@@ -111,3 +111,53 @@ pub fn StepNav() -> impl IntoView {
         })
     }
 }
+
+/// A question that must be answered before something irreversible-looking happens (an undo
+/// stays possible afterwards). The « no » button has id `confirm-keep` so callers can focus
+/// it: the safe choice is the default for keyboard users.
+#[component]
+pub fn Confirm(
+    text: String,
+    yes: &'static str,
+    no: &'static str,
+    on_yes: impl Fn() + 'static,
+    on_no: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+            <p id="confirm-text">{text}</p>
+            <div class="notice-buttons">
+                <button type="button" class="button button-danger" on:click=move |_| on_yes()>{yes}</button>
+                <button type="button" class="button" id="confirm-keep" on:click=move |_| on_no()>{no}</button>
+            </div>
+        </div>
+    }
+}
+
+/// « Modifier » and « Supprimer » at the end of a table row. The record's name follows each
+/// word for screen readers (« Modifier Envie 35 »). « Modifier » has id `edit-<id>`, where
+/// focus returns after closing an editor or undoing a delete; without `on_edit`, « Supprimer »
+/// takes that id.
+#[component]
+pub fn RowButtons(
+    id: atelier_core::Id,
+    name: String,
+    #[prop(optional, into)] on_edit: Option<Callback<atelier_core::Id>>,
+    #[prop(into)] on_delete: Callback<atelier_core::Id>,
+) -> impl IntoView {
+    let target = format!("edit-{id}");
+    let delete_id = on_edit.is_none().then(|| target.clone());
+    let delete_label = format!(" {name}");
+    view! {
+        <td class="row-buttons">
+            {on_edit.map(|edit| view! {
+                <button type="button" class="button button-small" id=target on:click=move |_| edit.run(id)>
+                    "Modifier" <span class="visually-hidden">{format!(" {name}")}</span>
+                </button>
+            })}
+            <button type="button" class="button button-small button-danger" id=delete_id on:click=move |_| on_delete.run(id)>
+                "Supprimer" <span class="visually-hidden">{delete_label}</span>
+            </button>
+        </td>
+    }
+}

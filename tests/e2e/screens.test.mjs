@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, ROOT, createPlan, goToStep, importCensus, settled } from './helpers.mjs';
+import { DIST, ROOT, settled } from './helpers.mjs';
 
 const OUT = join(ROOT, 'tests', 'e2e', 'artifacts');
 const SCREENS = [
@@ -16,6 +16,11 @@ const SCREENS = [
   ['carte', '#/acteurs'],
   ['mobiliser', '#/mobiliser'],
   ['actions', '#/actions'],
+  ['catalogue', '#/actions/catalogue'],
+  ['tableau', '#/actions/tableau'],
+  ['feuille-de-route', '#/actions/feuille-de-route'],
+  ['matrice', '#/actions/matrice'],
+  ['fiche', '#/actions'],
   ['conclusion', '#/conclusion'],
 ];
 
@@ -25,18 +30,11 @@ after(async () => { await browser?.close(); await srv?.close(); });
 
 test('no screen overflows sideways at 1280×720 or 360 px', async () => {
   const { context, page } = await newPage(browser);
-  await createPlan(page, srv.url, 'Stratégie NR de la Métropole');
-  await page.getByLabel('Territoire').fill('Métropole de démonstration');
-  await page.getByLabel('Type de collectivité').selectOption('metropole');
-  await page.getByLabel('Population (habitants)').fill('450000');
-  await goToStep(page, 'Qui mobiliser ?');
-  await importCensus(page);
-  await page.getByText('16 acteurs recensés').waitFor();
-  await goToStep(page, 'Quelles actions ?');
-  await page.getByLabel('Intitulé de la fiche action').fill('Collecte de matériel informatique');
-  await page.getByRole('button', { name: 'Ajouter la fiche' }).click();
-  await page.getByLabel('Envie 35').check();
-  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  // The example plan fills every screen: actors, mobilisations, needs, dated and scored
+  // actions, indicators, governance.
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  await page.locator('.board').waitFor();
   await settled(page);
 
   for (const [width, height] of [[1280, 720], [360, 740]]) {
@@ -46,6 +44,7 @@ test('no screen overflows sideways at 1280×720 or 360 px', async () => {
       await page.locator('h1').waitFor();
       await page.getByText('Chargement du plan…').waitFor({ state: 'detached' });
       if (name === 'carte') await page.getByRole('button', { name: 'Carte et graphiques' }).click();
+      if (name === 'fiche') await page.locator('.action-table').getByRole('button', { name: /^Modifier/ }).first().click();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${name} at ${width}px sticks out by ${overflow}px`);
       await page.screenshot({ path: join(OUT, `${name}-${width}.png`) });

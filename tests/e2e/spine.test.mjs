@@ -29,7 +29,7 @@ test('census import, linked action, reload, export and re-import keep everything
   await page.getByRole('button', { name: 'Ajouter la fiche' }).click();
   await page.getByLabel('Filtrer les acteurs').fill('envie');
   await page.getByLabel('Envie 35').check();
-  await page.getByLabel('Pilote (personne ou service)').fill('Direction du numérique');
+  await page.getByLabel('Service pilote').fill('Direction du numérique');
   await page.getByLabel('Échéance').fill('2027-06-30');
   await settled(page);
   const row = page.locator('.action-table tbody tr', { hasText: 'Étendre le reconditionnement' });
@@ -54,7 +54,7 @@ test('census import, linked action, reload, export and re-import keep everything
   const exported = await download.path();
   const file = JSON.parse(await readFile(exported, 'utf8'));
   assert.equal(file.format, 'atelier-nr/plan');
-  assert.equal(file.schema_version, 2);
+  assert.equal(file.schema_version, 3);
   assert.equal(file.actors.length, 16);
   const envie = file.actors.find((a) => a.name === 'Envie 35');
   assert.deepEqual(file.actions[0].actor_ids, [envie.id]);

@@ -6,16 +6,29 @@ use crate::{kit::CENSUS_COLUMNS, Actor};
 /// The byte-order mark Excel needs to read UTF-8.
 const BOM: &str = "\u{feff}";
 
+/// A CSV writer as French spreadsheets expect it: `;` separators, CRLF line ends. Finish with
+/// [`finish_spreadsheet`]. Shared by every spreadsheet export of the core.
+pub(crate) fn spreadsheet_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+/// The written text, prefixed with the BOM so that Excel reads it as UTF-8.
+pub(crate) fn finish_spreadsheet(writer: csv::Writer<Vec<u8>>) -> String {
+    // Writing to a Vec cannot fail, and every cell written is a Rust string (valid UTF-8).
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
+}
+
 /// Writes `actors` as a census CSV; with no actors it is the blank template (headers only).
 ///
 /// Several NR action types are joined with « | »; referent and contact with « — ». A cell that
 /// starts with `=`, `+`, `-` or `@` gets a leading apostrophe so that a spreadsheet shows it as
 /// text instead of running it as a formula; [`super::read_census`] removes it again.
 pub fn write_census(actors: &[Actor]) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut writer = spreadsheet_writer();
     // Writing to a Vec cannot fail: the results below are infallible in practice.
     let _ = writer.write_record(CENSUS_COLUMNS);
     for a in actors {
@@ -35,12 +48,11 @@ pub fn write_census(actors: &[Actor]) -> String {
         ];
         let _ = writer.write_record(row.iter().map(|cell| neutralise(cell)));
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
+    finish_spreadsheet(writer)
 }
 
 /// Prefixes an apostrophe to a cell a spreadsheet would run as a formula.
-fn neutralise(cell: &str) -> String {
+pub(crate) fn neutralise(cell: &str) -> String {
     // A cell that already starts with the apostrophe we would add gets one more, so that
     // reading it back removes exactly one.
     let marked = cell

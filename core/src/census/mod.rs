@@ -12,6 +12,7 @@ mod import;
 pub use decode::{decode, DecodeError, Encoding};
 pub use duplicates::{Duplicate as DuplicateOf, DuplicateIndex};
 pub use export::write_census;
+pub(crate) use export::{finish_spreadsheet, neutralise, spreadsheet_writer};
 pub use import::{merge_row, read_census, CensusImport, Column, ReadError};
 
 use std::fmt;

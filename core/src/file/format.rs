@@ -1,15 +1,16 @@
 //! The plan file envelope and how it is written.
 
-use crate::{ActionSheet, Actor, Plan};
+use crate::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// Value of the `format` field of every plan file.
 pub const FORMAT_TAG: &str = "atelier-nr/plan";
 
 /// Current schema version of files and stored records. Published versions are frozen: any
 /// change to what is stored or exported bumps this and adds a [`super::migrations::Migration`].
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Files larger than this (bytes) are refused before being read: a 10 000-actor plan is about
 /// 3 MB, so 20 MB leaves room and keeps a stray video from freezing the page.
@@ -17,8 +18,8 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// A whole plan as exported: envelope plus every record.
 ///
-/// JSON shape: `{ "format": "atelier-nr/plan", "schema_version": 1, "exported_at": "…Z",
-/// "plan": {…}, "actors": [ … ], "actions": [ … ] }`.
+/// JSON shape: `{ "format": "atelier-nr/plan", "schema_version": 3, "exported_at": "…Z",
+/// "plan": {…}, "actors": [ … ], "actions": [ … ], "mobilisations": [ … ], "needs": [ … ] }`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanFile {
     /// Always [`FORMAT_TAG`].
@@ -30,10 +31,15 @@ pub struct PlanFile {
     pub plan: Plan,
     pub actors: Vec<Actor>,
     pub actions: Vec<ActionSheet>,
+    /// Step 2: mobilisations by circle.
+    pub mobilisations: Vec<Mobilisation>,
+    /// Step 2: the register of needs actors expressed.
+    pub needs: Vec<Need>,
 }
 
 impl PlanFile {
-    /// Wraps a plan and its records in a current-version envelope.
+    /// Wraps a plan and its actors and actions in a current-version envelope; set
+    /// `mobilisations` and `needs` afterwards if there are any.
     pub fn new(
         plan: Plan,
         actors: Vec<Actor>,
@@ -47,20 +53,32 @@ impl PlanFile {
             plan,
             actors,
             actions,
+            mobilisations: Vec::new(),
+            needs: Vec::new(),
         }
     }
 
-    /// Removes action → actor links that point at no actor of the file (another tab may have
-    /// deleted the actor) and returns how many were removed, so an export always re-imports.
+    /// Removes links that point at no actor of the file (another tab may have deleted the
+    /// actor meanwhile): action partners, mobilisation targets, steering members, and needs
+    /// of a missing actor. Returns how many were removed, so an export always re-imports.
     pub fn drop_dangling_links(&mut self) -> usize {
-        let ids: std::collections::HashSet<_> = self.actors.iter().map(|a| a.id).collect();
+        let ids: HashSet<Id> = self.actors.iter().map(|a| a.id).collect();
         let mut dropped = 0;
+        let mut keep = |list: &mut Vec<Id>| {
+            let before = list.len();
+            list.retain(|id| ids.contains(id));
+            dropped += before - list.len();
+        };
         for action in &mut self.actions {
-            let before = action.actor_ids.len();
-            action.actor_ids.retain(|id| ids.contains(id));
-            dropped += before - action.actor_ids.len();
+            keep(&mut action.actor_ids);
         }
-        dropped
+        for m in &mut self.mobilisations {
+            keep(&mut m.actor_ids);
+        }
+        keep(&mut self.plan.governance.member_ids);
+        let before = self.needs.len();
+        self.needs.retain(|n| ids.contains(&n.actor_id));
+        dropped + before - self.needs.len()
     }
 
     /// Pretty-printed JSON, so that a colleague can read or diff the file.

@@ -20,20 +20,41 @@ pub struct Migration {
     pub plan: fn(&mut Value) -> Result<(), String>,
     pub actor: fn(&mut Value) -> Result<(), String>,
     pub action: fn(&mut Value) -> Result<(), String>,
+    /// Mobilisations and needs exist from version 3 on: earlier steps leave them unchanged.
+    pub mobilisation: fn(&mut Value) -> Result<(), String>,
+    pub need: fn(&mut Value) -> Result<(), String>,
 }
 
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    to: 2,
-    title: "qualification des acteurs",
-    description: "Step 1 in full: each actor gains a subtype (guessed from its type), a local \
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        to: 2,
+        title: "qualification des acteurs",
+        description: "Step 1 in full: each actor gains a subtype (guessed from its type), a local \
                   flag, a partner/funder flag, how and when its actions were found, a relevance \
                   and a chosen circle; the plan gains the « À arbitrer » decisions, renamed \
                   engagement levels and custom subtypes.",
-    plan: v2::plan,
-    actor: v2::actor,
-    action: unchanged,
-}];
+        plan: v2::plan,
+        actor: v2::actor,
+        action: unchanged,
+        mobilisation: unchanged,
+        need: unchanged,
+    },
+    Migration {
+        to: 3,
+        title: "mobilisation et plan d'actions",
+        description: "Steps 2 and 3 in full: files gain mobilisations and needs (empty); the \
+                      plan gains custom formats, governance and the example flag; each action \
+                      sheet gains objectives, pilot service, circles, publics, priority, quick \
+                      win, effort, impact, start, done day, phase, budget, indicators, NR types, \
+                      notes and its catalogue origin, all empty.",
+        plan: v3::plan,
+        actor: unchanged,
+        action: v3::action,
+        mobilisation: unchanged,
+        need: unchanged,
+    },
+];
 
 fn unchanged(_: &mut Value) -> Result<(), String> {
     Ok(())
@@ -43,7 +64,7 @@ fn unchanged(_: &mut Value) -> Result<(), String> {
 mod v2 {
     use serde_json::{json, Value};
 
-    fn object(value: &mut Value) -> Result<&mut serde_json::Map<String, Value>, String> {
+    pub(super) fn object(value: &mut Value) -> Result<&mut serde_json::Map<String, Value>, String> {
         value
             .as_object_mut()
             .ok_or_else(|| "un objet était attendu".to_owned())
@@ -75,12 +96,55 @@ mod v2 {
     }
 }
 
+/// Version 2 → 3.
+mod v3 {
+    use super::v2::object;
+    use serde_json::{json, Value};
+
+    pub fn plan(value: &mut Value) -> Result<(), String> {
+        let plan = object(value)?;
+        plan.insert("custom_formats".into(), json!([]));
+        plan.insert(
+            "governance".into(),
+            json!({ "steering_body": "", "member_ids": [], "internal_members": "",
+                    "cadence": null, "last_review": null, "next_review": null }),
+        );
+        plan.insert("example".into(), json!(false));
+        Ok(())
+    }
+
+    pub fn action(value: &mut Value) -> Result<(), String> {
+        let action = object(value)?;
+        for key in ["objectives", "pilot_service", "publics", "notes"] {
+            action.insert(key.into(), json!(""));
+        }
+        for key in ["circles", "budget", "indicators", "nr_types"] {
+            action.insert(key.into(), json!([]));
+        }
+        for key in [
+            "priority",
+            "effort",
+            "impact",
+            "start",
+            "done_on",
+            "phase",
+            "from_catalogue",
+        ] {
+            action.insert(key.into(), Value::Null);
+        }
+        action.insert("quick_win".into(), json!(false));
+        Ok(())
+    }
+}
+
 /// Kinds of record a migration knows how to upgrade.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RecordKind {
     Plan,
     Actor,
     Action,
+    Mobilisation,
+    Need,
 }
 
 /// Upgrades one record of `kind` written at version `from` to [`SCHEMA_VERSION`].
@@ -92,6 +156,8 @@ pub fn migrate_record(kind: RecordKind, value: &mut Value, from: u32) -> Result<
             RecordKind::Plan => m.plan,
             RecordKind::Actor => m.actor,
             RecordKind::Action => m.action,
+            RecordKind::Mobilisation => m.mobilisation,
+            RecordKind::Need => m.need,
         };
         step(value)
             .map_err(|e| format!("migration vers la version {} ({}) : {e}", m.to, m.title))?;
@@ -99,15 +165,23 @@ pub fn migrate_record(kind: RecordKind, value: &mut Value, from: u32) -> Result<
     Ok(())
 }
 
-/// Upgrades a whole plan file object written at version `from`: the plan, every actor and
-/// every action, then stamps the current version.
+/// Upgrades a whole plan file object written at version `from`: the plan and every record,
+/// then stamps the current version.
 pub fn migrate_file(file: &mut Value, from: u32) -> Result<(), String> {
     if let Some(plan) = file.get_mut("plan") {
         migrate_record(RecordKind::Plan, plan, from)?;
     }
+    if from < 3 {
+        if let Some(file) = file.as_object_mut() {
+            file.insert("mobilisations".into(), Value::Array(Vec::new()));
+            file.insert("needs".into(), Value::Array(Vec::new()));
+        }
+    }
     for (key, kind) in [
         ("actors", RecordKind::Actor),
         ("actions", RecordKind::Action),
+        ("mobilisations", RecordKind::Mobilisation),
+        ("needs", RecordKind::Need),
     ] {
         if let Some(Value::Array(records)) = file.get_mut(key) {
             for record in records {

@@ -129,21 +129,34 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
         return Err(invalid("plan.name".into(), "le nom du plan est vide."));
     }
     let mut ids: HashSet<Id> = HashSet::new();
+    let mut unique = |id: Id, path: String| {
+        if ids.insert(id) {
+            Ok(())
+        } else {
+            Err(invalid(path, "cet identifiant est déjà utilisé."))
+        }
+    };
     for (i, actor) in file.actors.iter().enumerate() {
         if actor.name.trim().is_empty() {
-            return Err(invalid(
-                format!("actors[{i}].name"),
-                "le nom de l'acteur est vide.",
-            ));
+            let path = format!("actors[{i}].name");
+            return Err(invalid(path, "le nom de l'acteur est vide."));
         }
-        if !ids.insert(actor.id) {
-            return Err(invalid(
-                format!("actors[{i}].id"),
-                "cet identifiant est déjà utilisé.",
-            ));
-        }
+        unique(actor.id, format!("actors[{i}].id"))?;
     }
-    let actor_ids = ids.clone();
+    let actors: HashSet<Id> = file.actors.iter().map(|a| a.id).collect();
+    // The first link in `links` that points at no actor of the file, as a path.
+    let dangling = |links: &[Id], path: &str| {
+        links.iter().position(|id| !actors.contains(id)).map(|j| {
+            invalid(
+                format!("{path}[{j}]"),
+                "cet acteur n'existe pas dans le fichier.",
+            )
+        })
+    };
+    let steering = &file.plan.governance.member_ids;
+    if let Some(e) = dangling(steering, "plan.governance.member_ids") {
+        return Err(e);
+    }
     for (i, action) in file.actions.iter().enumerate() {
         if action.title.trim().is_empty() {
             return Err(invalid(
@@ -151,21 +164,34 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
                 "l'intitulé est vide.",
             ));
         }
-        if !ids.insert(action.id) {
-            return Err(invalid(
-                format!("actions[{i}].id"),
-                "cet identifiant est déjà utilisé.",
-            ));
+        unique(action.id, format!("actions[{i}].id"))?;
+        if let Some(e) = dangling(&action.actor_ids, &format!("actions[{i}].actor_ids")) {
+            return Err(e);
         }
         if let Some(j) = action
-            .actor_ids
+            .indicators
             .iter()
-            .position(|id| !actor_ids.contains(id))
+            .position(|x| x.name.trim().is_empty())
         {
-            return Err(invalid(
-                format!("actions[{i}].actor_ids[{j}]"),
-                "cet acteur n'existe pas dans le fichier.",
-            ));
+            let path = format!("actions[{i}].indicators[{j}].name");
+            return Err(invalid(path, "le nom de l'indicateur est vide."));
+        }
+    }
+    for (i, m) in file.mobilisations.iter().enumerate() {
+        if m.format.trim().is_empty() {
+            let path = format!("mobilisations[{i}].format");
+            return Err(invalid(path, "le format de mobilisation est vide."));
+        }
+        unique(m.id, format!("mobilisations[{i}].id"))?;
+        if let Some(e) = dangling(&m.actor_ids, &format!("mobilisations[{i}].actor_ids")) {
+            return Err(e);
+        }
+    }
+    for (i, n) in file.needs.iter().enumerate() {
+        unique(n.id, format!("needs[{i}].id"))?;
+        if !actors.contains(&n.actor_id) {
+            let path = format!("needs[{i}].actor_id");
+            return Err(invalid(path, "cet acteur n'existe pas dans le fichier."));
         }
     }
     Ok(())
@@ -247,6 +273,20 @@ mod tests {
             "engaged: suggested circle 2"
         );
         assert!(file.plan.decisions.is_empty());
+    }
+
+    #[test]
+    fn the_frozen_v2_fixture_gains_empty_step_2_and_3_fields() {
+        let text = include_str!("../../../tests/fixtures/plan-v2.json");
+        let file = parse_plan_file(text).unwrap();
+        assert_eq!(file.plan.decisions.len(), 1, "version 2 data is kept");
+        assert!(file.mobilisations.is_empty() && file.needs.is_empty());
+        assert_eq!(file.plan.governance, crate::Governance::default());
+        assert!(!file.plan.example);
+        let action = &file.actions[0];
+        assert_eq!(action.status, crate::ActionStatus::InProgress);
+        assert!(!action.quick_win && action.indicators.is_empty() && action.effort.is_none());
+        assert_eq!(action.actor_ids, vec![file.actors[1].id]);
     }
 
     #[test]
@@ -355,5 +395,101 @@ mod tests {
         assert_ne!(copy.actors[0].id, file.actors[0].id);
         assert_eq!(copy.actions[0].actor_ids, vec![copy.actors[0].id]);
         assert_eq!(copy.actors[0].name, file.actors[0].name);
+    }
+
+    fn refused_at(file: &PlanFile) -> String {
+        match parse_plan_file(&file.to_json()) {
+            Err(ImportError::Invalid { path, detail }) => {
+                assert_eq!(detail, "cet acteur n'existe pas dans le fichier.");
+                path
+            }
+            other => panic!("expected a refused link, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn mobilisation_need_and_steering_links_to_a_missing_actor_are_refused() {
+        use crate::{Circle, Mobilisation, Need, NeedKind};
+        let ghost = Id::from_random_bytes([9; 16]);
+        let mut ids = CounterIds::default();
+        for _ in 0..10 {
+            ids.new_id();
+        }
+
+        let mut file = sample();
+        let mut m = Mobilisation::new(ids.new_id(), "Webinaire", Circle::Two);
+        m.actor_ids = vec![ghost, file.actors[0].id];
+        file.mobilisations.push(m);
+        assert_eq!(refused_at(&file), "mobilisations[0].actor_ids[0]");
+
+        let mut file = sample();
+        file.needs
+            .push(Need::new(ids.new_id(), ghost, NeedKind::Funding));
+        assert_eq!(refused_at(&file), "needs[0].actor_id");
+
+        let mut file = sample();
+        file.plan.governance.member_ids = vec![ghost];
+        assert_eq!(refused_at(&file), "plan.governance.member_ids[0]");
+        let text = parse_plan_file(&file.to_json()).unwrap_err().to_string();
+        assert!(
+            text.starts_with("Champ « plan.governance.member_ids[0] »"),
+            "{text}"
+        );
+    }
+
+    /// Fails on a null, an empty text or an empty list anywhere in `value`: the record really
+    /// has every field filled, so the round trip below covers every field.
+    fn assert_filled(value: &Value, path: &str) {
+        match value {
+            Value::Null => panic!("{path} is null"),
+            Value::String(s) => assert!(!s.trim().is_empty(), "{path} is empty"),
+            Value::Array(items) => {
+                assert!(!items.is_empty(), "{path} is an empty list");
+                for (i, item) in items.iter().enumerate() {
+                    assert_filled(item, &format!("{path}[{i}]"));
+                }
+            }
+            Value::Object(fields) => {
+                for (key, field) in fields {
+                    assert_filled(field, &format!("{path}.{key}"));
+                }
+            }
+            Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+
+    #[test]
+    fn a_plan_with_every_field_filled_comes_back_equal() {
+        use crate::plan::CustomSubtype;
+        use crate::{ActionStatus, Circle, Family, Subtype};
+        let mut file = crate::example::example_plan(&mut CounterIds::default());
+        file.exported_at = chrono::DateTime::from_timestamp(1_790_000_000, 0);
+        let plan = &mut file.plan;
+        plan.engagement_labels = ["Inconnu", "Curieux", "Actif", "Locomotive"]
+            .map(String::from)
+            .to_vec();
+        plan.custom_subtypes = vec![CustomSubtype {
+            family: Family::Association,
+            label: "Fablabs".into(),
+        }];
+        for d in &mut plan.decisions {
+            d.local_only.get_or_insert(false);
+        }
+        let actor = &mut file.actors[0];
+        actor.circle = Some(Circle::One);
+        actor.subtype = Some(Subtype::Custom("Service commun".into()));
+        let action = &mut file.actions[0];
+        action.status = ActionStatus::Done;
+        action.done_on = action.due;
+        action.quick_win = true;
+
+        let json: Value = serde_json::to_value(&file).unwrap();
+        assert_filled(&json["exported_at"], "exported_at");
+        assert_filled(&json["plan"], "plan");
+        for kind in ["actors", "actions", "mobilisations", "needs"] {
+            assert_filled(&json[kind][0], &format!("{kind}[0]"));
+        }
+        let back = parse_plan_file(&file.to_json()).unwrap();
+        assert_eq!(back, file);
     }
 }

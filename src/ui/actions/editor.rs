@@ -1,13 +1,27 @@
-//! Editing one action sheet (fiche action); every change is saved as it happens.
+//! Editing one fiche action in full; every change is saved as it happens.
 
+use super::super::actor_picker::{toggle, ActorPicker};
 use super::super::fields::{options, SelectField, TextArea, TextField};
+use super::{budget::BudgetLines, indicators::Indicators};
 use crate::state::use_state;
-use atelier_core::{ActionStatus, Axis, Id};
+use atelier_core::{ActionSheet, ActionStatus, Axis, Circle, Id, Phase, Priority, Score};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-/// How many matching actors the link list shows at once; the filter narrows the rest.
-const LINK_LIST_LIMIT: usize = 50;
+/// A change to the sheet being edited. Boxed: one instantiation of the update path for the
+/// whole editor keeps the wasm smaller.
+pub type Edit = Box<dyn FnOnce(&mut ActionSheet)>;
+
+/// Options for an optional 1–3 score or phase: « — » first.
+fn numbered(labels: &[(u8, &'static str)]) -> Vec<(String, String)> {
+    std::iter::once((String::new(), "—".to_owned()))
+        .chain(
+            labels
+                .iter()
+                .map(|(n, l)| (n.to_string(), format!("{n} — {l}"))),
+        )
+        .collect()
+}
 
 #[component]
 pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -18,21 +32,14 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
     else {
         return ().into_any();
     };
-    let (filter, set_filter) = signal(String::new());
-    let title = Memo::new(move |_| {
-        state.actions.with(|l| {
-            l.iter()
-                .find(|a| a.id == id)
-                .map(|a| a.title.clone())
-                .unwrap_or_default()
-        })
-    });
-    let current = move |read: fn(&atelier_core::ActionSheet) -> String| {
+    let edit = move |change: Edit| state.update::<ActionSheet>(id, change);
+    // Reads a field of the stored sheet, reactively (another tab may change it).
+    let current = move |read: fn(&ActionSheet) -> String| {
         state
             .actions
             .with(|l| l.iter().find(|a| a.id == id).map(read).unwrap_or_default())
     };
-    let linked = Memo::new(move |_| {
+    let links = Signal::derive(move || {
         state.actions.with(|l| {
             l.iter()
                 .find(|a| a.id == id)
@@ -40,74 +47,140 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                 .unwrap_or_default()
         })
     });
+    let suggest = Memo::new(move |_| {
+        state.actions.with(|l| {
+            l.iter()
+                .find(|a| a.id == id)
+                .is_some_and(|a| a.suggests_quick_win() && !a.quick_win)
+        })
+    });
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let priorities = std::iter::once((String::new(), "—".to_owned()))
+        .chain(options(&Priority::ALL, Priority::code, Priority::label))
+        .collect::<Vec<_>>();
+    let scores = numbered(&Score::ALL.map(|s| (s.number(), s.label())));
+    let phases = numbered(&Phase::ALL.map(|p| (p.number(), p.label())));
     super::super::widgets::focus_later("action-title");
 
     view! {
         <section class="editor" aria-labelledby="action-editor-title"
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close() }>
-            <h2 id="action-editor-title">"Fiche action « " {title} " »"</h2>
-            <p class="hint">"Les modifications sont enregistrées au fil de la saisie."</p>
+            <h2 id="action-editor-title">"Fiche action « " {move || current(|a| a.title.clone())} " »"</h2>
+            <p class="hint">"Chaque modification est enregistrée dès la saisie. Échap ferme la fiche."</p>
+
+            <h3>"L'action"</h3>
             <div class="form-grid">
                 <TextField id="action-title" label="Intitulé" value=action.title.clone() wide=true live=Signal::derive(move || current(|a| a.title.clone()))
                     required="L'intitulé est obligatoire ; l'ancien est conservé."
-                    on_input=move |v: String| state.update_action(id, |a| a.title = v.trim().to_owned()) />
+                    on_input=move |v: String| edit(Box::new(move |a| a.title = v.trim().to_owned())) />
                 <SelectField id="action-axis" label="Axe"
                     options=options(&Axis::ALL, Axis::code, Axis::label)
                     selected=Signal::derive(move || current(|a| a.axis.code().to_owned()))
-                    on_change=move |code: String| {
-                        if let Some(axis) = Axis::from_code(&code) { state.update_action(id, |a| a.axis = axis); }
-                    } />
+                    on_change=move |code: String| if let Some(x) = Axis::from_code(&code) { edit(Box::new(move |a| a.axis = x)) } />
+                <TextArea id="action-description" label="Description" value=action.description.clone()
+                    on_input=move |v: String| edit(Box::new(move |a| a.description = v)) />
+                <TextArea id="action-objectives" label="Objectifs" value=action.objectives.clone()
+                    on_input=move |v: String| edit(Box::new(move |a| a.objectives = v)) />
+                <TextField id="action-pilot" label="Pilote (personne)" value=action.pilot.clone() live=Signal::derive(move || current(|a| a.pilot.clone()))
+                    hint="Donnée personnelle : retirée des exports anonymisés."
+                    on_input=move |v: String| edit(Box::new(move |a| a.pilot = v)) />
+                <TextField id="action-service" label="Service pilote" value=action.pilot_service.clone()
+                    on_input=move |v: String| edit(Box::new(move |a| a.pilot_service = v)) />
+            </div>
+
+            <h3>"Avancement et calendrier"</h3>
+            <div class="form-grid">
                 <SelectField id="action-status" label="Statut"
                     options=options(&ActionStatus::ALL, ActionStatus::code, ActionStatus::label)
                     selected=Signal::derive(move || current(|a| a.status.code().to_owned()))
-                    on_change=move |code: String| {
-                        if let Some(s) = ActionStatus::from_code(&code) { state.update_action(id, |a| a.status = s); }
+                    on_change=move |code: String| if let Some(s) = ActionStatus::from_code(&code) {
+                        let today = crate::browser::today();
+                        edit(Box::new(move |a| a.set_status(s, today)));
                     } />
-                <TextField id="action-pilot" label="Pilote (personne ou service)" value=action.pilot.clone() live=Signal::derive(move || current(|a| a.pilot.clone()))
-                    on_input=move |v: String| state.update_action(id, |a| a.pilot = v) />
-                <TextField id="action-due" label="Échéance" kind="date"
-                    value=action.due.map(|d| d.to_string()).unwrap_or_default()
-                    on_input=move |v: String| {
-                        let due = v.parse::<NaiveDate>().ok();
-                        state.update_action(id, |a| a.due = due);
-                    } />
-                <TextArea id="action-description" label="Description" value=action.description.clone()
-                    on_input=move |v: String| state.update_action(id, |a| a.description = v) />
+                <SelectField id="action-priority" label="Priorité" options=priorities
+                    selected=Signal::derive(move || current(|a| a.priority.map_or("", |p| p.code()).to_owned()))
+                    on_change=move |code: String| edit(Box::new(move |a| a.priority = Priority::from_code(&code))) />
+                <TextField id="action-start" label="Début" kind="date" value=date(action.start)
+                    live=Signal::derive(move || current(|a| a.start.map(|d| d.to_string()).unwrap_or_default()))
+                    on_input=move |v: String| edit(Box::new(move |a| a.start = v.parse().ok())) />
+                <TextField id="action-due" label="Échéance" kind="date" value=date(action.due)
+                    on_input=move |v: String| edit(Box::new(move |a| a.due = v.parse().ok())) />
+                <SelectField id="action-phase" label="Phase" options=phases
+                    selected=Signal::derive(move || current(|a| a.phase.map(|p| p.number().to_string()).unwrap_or_default()))
+                    on_change=move |v: String| edit(Box::new(move |a| a.phase = v.parse::<u8>().ok().and_then(|n| Phase::try_from(n).ok()))) />
             </div>
-            <fieldset class="link-actors">
-                <legend>"Acteurs associés"</legend>
-                <label for="action-actor-filter">"Filtrer les acteurs"</label>
-                <input id="action-actor-filter" type="search" prop:value=filter
-                    on:input=move |ev| set_filter.set(event_target_value(&ev)) />
-                <ul class="checkbox-list">
-                    {move || {
-                        let needle = atelier_core::text::fold(&filter.get());
-                        let chosen = linked.get();
-                        state.actors.with(|actors| actors.iter()
-                            .filter(|a| needle.is_empty() || atelier_core::text::fold(&a.name).contains(&needle))
-                            .take(LINK_LIST_LIMIT)
-                            .map(|a| {
-                                let actor_id = a.id;
-                                let box_id = format!("link-{actor_id}");
-                                view! {
-                                    <li>
-                                        <input type="checkbox" id=box_id.clone() prop:checked=chosen.contains(&actor_id)
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                state.update_action(id, |x| {
-                                                    x.actor_ids.retain(|y| *y != actor_id);
-                                                    if on { x.actor_ids.push(actor_id); }
-                                                });
-                                            } />
-                                        <label for=box_id>{a.name.clone()}</label>
-                                    </li>
-                                }
-                            }).collect_view())
-                    }}
-                </ul>
+
+            <h3>"Impact, effort et gain rapide"</h3>
+            <div class="form-grid">
+                <SelectField id="action-impact" label="Impact attendu" options=scores.clone()
+                    selected=Signal::derive(move || current(|a| a.impact.map(|s| s.number().to_string()).unwrap_or_default()))
+                    on_change=move |v: String| edit(Box::new(move |a| a.impact = v.parse::<u8>().ok().and_then(|n| Score::try_from(n).ok()))) />
+                <SelectField id="action-effort" label="Effort nécessaire" options=scores
+                    selected=Signal::derive(move || current(|a| a.effort.map(|s| s.number().to_string()).unwrap_or_default()))
+                    on_change=move |v: String| edit(Box::new(move |a| a.effort = v.parse::<u8>().ok().and_then(|n| Score::try_from(n).ok()))) />
+                <div class="field field-check">
+                    <input id="action-quick-win" type="checkbox"
+                        prop:checked=move || state.actions.with(|l| l.iter().any(|a| a.id == id && a.quick_win))
+                        on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |a| a.quick_win = on)) } />
+                    <label for="action-quick-win">"Gain rapide"</label>
+                </div>
+            </div>
+            <Show when=move || suggest.get()>
+                <p class="hint" role="status">"Effort faible pour un impact réel : cette action ferait un bon gain rapide."</p>
+            </Show>
+
+            <h3>"Cibles"</h3>
+            <fieldset class="choices">
+                <legend>"Cercles visés"</legend>
+                {Circle::ALL.into_iter().map(|c| {
+                    let box_id = format!("action-circle-{}", c.number());
+                    view! {
+                        <span class="field-check">
+                            <input type="checkbox" id=box_id.clone()
+                                prop:checked=move || state.actions.with(|l| l.iter().any(|a| a.id == id && a.circles.contains(&c)))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    edit(Box::new(move |a| { a.circles.retain(|x| *x != c); if on { a.circles.push(c); a.circles.sort(); } }));
+                                } />
+                            <label for=box_id>{format!("Cercle {}", c.number())}</label>
+                        </span>
+                    }
+                }).collect_view()}
             </fieldset>
+            <div class="form-grid">
+                <TextField id="action-publics" label="Publics visés" value=action.publics.clone() wide=true
+                    hint="Par exemple : agents, écoles, habitants."
+                    on_input=move |v: String| edit(Box::new(move |a| a.publics = v)) />
+            </div>
+            <ActorPicker prefix="action-link" legend="Acteurs partenaires" selected=links
+                on_toggle=move |(actor, on): (Id, bool)| edit(Box::new(move |a| toggle(&mut a.actor_ids, actor, on))) />
+
+            <BudgetLines id=id />
+            <Indicators id=id />
+
+            <h3>"Types d'action NR et notes"</h3>
+            <div class="form-grid">
+                <TextField id="action-nr-types" label="Types d'action NR" value=action.nr_types.join(", ") wide=true
+                    hint="Séparés par des virgules, dans le vocabulaire de l'étape 1 (achats, sensibilisation…)."
+                    on_input=move |v: String| edit(Box::new(move |a| a.nr_types = split_types(&v))) />
+                <TextArea id="action-notes" label="Notes" value=action.notes.clone()
+                    on_input=move |v: String| edit(Box::new(move |a| a.notes = v)) />
+            </div>
             <button type="button" class="button" on:click=move |_| on_close()>"Fermer la fiche"</button>
         </section>
     }
     .into_any()
+}
+
+/// NR types typed as a comma-separated list, each spelled as in the kit when it is known.
+fn split_types(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            atelier_core::kit::known_nr_type(t)
+                .map(str::to_owned)
+                .unwrap_or_else(|| t.to_owned())
+        })
+        .collect()
 }

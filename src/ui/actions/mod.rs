@@ -1,54 +1,69 @@
-//! Step 3 « Quelles actions ? »: action sheets (fiches action), with the kit's key actions
-//! as starting points.
+//! Step 3 « Quelles actions ? »: the kit's catalogue of key actions, the fiches action, and
+//! four views of the plan (list, board by status, roadmap, impact × effort matrix). Each view
+//! has its own URL (see [`crate::route::ActionsView`]).
 
+mod board;
+mod budget;
+mod catalogue;
 mod editor;
+mod indicators;
+mod list;
+mod matrix;
+mod roadmap;
 
 use super::fields::AddForm;
-use crate::state::use_state;
-use atelier_core::{kit, Axis, Id};
+use crate::route::{ActionsView, Route};
+use crate::state::{use_state, Notice};
+use atelier_core::{ActionSheet, Axis, Id};
 use leptos::prelude::*;
 
 #[component]
 pub fn Actions() -> impl IntoView {
     let state = use_state();
+    let view_now = move || match state.route.get() {
+        Route::Actions(v) => v,
+        _ => ActionsView::List,
+    };
+    // The fiche open in the editor, shared by every view.
     let editing = RwSignal::new(None::<Id>);
     let (axis, set_axis) = signal(Axis::Know);
+    let open = Callback::new(move |id: Id| editing.set(Some(id)));
+    let delete = Callback::new(move |id: Id| {
+        if editing.get_untracked() == Some(id) {
+            editing.set(None);
+        }
+        state.delete::<ActionSheet>(id);
+    });
+    let add = move |title: String| {
+        let sheet = ActionSheet::new(crate::browser::new_id(), title, axis.get_untracked());
+        editing.set(Some(state.insert(sheet)));
+    };
 
     view! {
-        <h1 tabindex="-1">"Étape 3 — Quelles actions ?"</h1>
-        <p class="lead">"Choisissez les actions à mener, confiez chacune à un pilote avec une échéance, et reliez-les aux acteurs recensés."</p>
+        <h1 tabindex="-1">"Étape 3 — Quelles actions ?"</h1>
+        <p class="lead">"Partez des actions clés du kit ou écrivez les vôtres. Chaque fiche action a son pilote, ses échéances, son budget et ses indicateurs ; quatre vues aident à la piloter."</p>
 
-        <AddForm id="new-action-title" label="Intitulé de la fiche action" button="Ajouter la fiche"
-            missing="Donnez un intitulé à la fiche."
-            on_add=move |t: String| editing.set(state.add_action(t, axis.get_untracked()))
-            extra=Box::new(move || view! {
-                <label for="new-action-axis">"Axe"</label>
-                <select id="new-action-axis" on:change=move |ev| {
-                    if let Some(a) = Axis::from_code(&event_target_value(&ev)) { set_axis.set(a); }
-                }>
-                    {Axis::ALL.into_iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
-                </select>
-            }.into_any()) />
-
-        <details class="ideas">
-            <summary>"Idées d'actions proposées par le kit"</summary>
-            {kit::KEY_ACTIONS.iter().map(|(axis, ideas)| view! {
-                <h2 class="ideas-axis">{axis.label()}</h2>
-                <ul>
-                    {ideas.iter().map(|idea| {
-                        let axis = *axis;
-                        view! {
-                            <li>
-                                <span>{*idea}</span>
-                                <button type="button" class="button button-small" on:click=move |_| editing.set(state.add_action((*idea).to_owned(), axis))>
-                                    "Créer la fiche" <span class="visually-hidden">{format!(" : {idea}")}</span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+        <nav class="view-switch" aria-label="Vues du plan d'actions">
+            {ActionsView::ALL.into_iter().map(|v| view! {
+                <a class="button" href=Route::Actions(v).hash()
+                    aria-current=move || (view_now() == v).then_some("page")>{v.label()}</a>
             }).collect_view()}
-        </details>
+        </nav>
+
+        <div class="toolbar">
+            <AddForm id="new-action-title" label="Intitulé de la fiche action" button="Ajouter la fiche"
+                missing="Donnez un intitulé à la fiche."
+                on_add=add
+                extra=Box::new(move || view! {
+                    <label for="new-action-axis">"Axe"</label>
+                    <select id="new-action-axis" on:change=move |ev| {
+                        if let Some(a) = Axis::from_code(&event_target_value(&ev)) { set_axis.set(a); }
+                    }>
+                        {Axis::ALL.into_iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
+                    </select>
+                }.into_any()) />
+            <button type="button" class="button" on:click=move |_| export_csv(state)>"Exporter le plan d'actions (CSV)"</button>
+        </div>
 
         {move || editing.get().map(|id| view! {
             <editor::ActionEditor id=id on_close=move || {
@@ -57,55 +72,45 @@ pub fn Actions() -> impl IntoView {
             } />
         })}
 
-        <div class="table-wrap">
-            <table class="data-table action-table">
-                <caption>{move || match state.actions.with(Vec::len) { 0 => "Aucune fiche action".to_string(), n => atelier_core::text::count(n, "fiche action", "fiches action") }}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Intitulé"</th>
-                        <th scope="col">"Axe"</th>
-                        <th scope="col">"Statut"</th>
-                        <th scope="col">"Pilote"</th>
-                        <th scope="col">"Échéance"</th>
-                        <th scope="col">"Acteurs associés"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let actors = state.actors.get();
-                        state.actions.get().into_iter().map(|a| {
-                            let id = a.id;
-                            let linked = a.actor_ids.iter()
-                                .filter_map(|x| actors.iter().find(|p| p.id == *x).map(|p| p.name.clone()))
-                                .collect::<Vec<_>>().join(", ");
-                            let label = format!(" {}", a.title);
-                            let label2 = label.clone();
-                            view! {
-                                <tr>
-                                    <th scope="row" data-label="Intitulé">{a.title}</th>
-                                    <td data-label="Axe">{a.axis.label()}</td>
-                                    <td data-label="Statut">{a.status.label()}</td>
-                                    <td data-label="Pilote">{a.pilot}</td>
-                                    <td data-label="Échéance">{a.due.map(atelier_core::text::french_date)}</td>
-                                    <td data-label="Acteurs">{linked}</td>
-                                    <td class="row-buttons">
-                                        <button type="button" class="button button-small" id=format!("edit-{id}") on:click=move |_| editing.set(Some(id))>
-                                            "Modifier" <span class="visually-hidden">{label}</span>
-                                        </button>
-                                        <button type="button" class="button button-small button-danger" on:click=move |_| {
-                                            if editing.get_untracked() == Some(id) { editing.set(None); }
-                                            state.delete_action(id);
-                                        }>
-                                            "Supprimer" <span class="visually-hidden">{label2}</span>
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()
-                    }}
-                </tbody>
-            </table>
-        </div>
+        {move || match view_now() {
+            ActionsView::Catalogue => view! { <catalogue::Catalogue on_created=open /> }.into_any(),
+            ActionsView::List => view! { <list::ActionList on_edit=open on_delete=delete /> }.into_any(),
+            ActionsView::Board => view! { <board::Board on_edit=open /> }.into_any(),
+            ActionsView::Roadmap => view! { <roadmap::RoadmapView on_edit=open /> }.into_any(),
+            ActionsView::Matrix => view! { <matrix::MatrixView on_edit=open /> }.into_any(),
+        }}
     }
+}
+
+/// Downloads the action plan as a spreadsheet (CSV for French Excel) for council papers.
+fn export_csv(state: crate::state::AppState) {
+    let plan = state
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.name.clone()))
+        .unwrap_or_default();
+    let csv = state.actions.with_untracked(|actions| {
+        state
+            .actors
+            .with_untracked(|actors| atelier_core::action_csv::write_action_plan(actions, actors))
+    });
+    let name = format!(
+        "plan-actions-{}-{}.csv",
+        atelier_core::file::format::slug(&plan),
+        crate::browser::today()
+    );
+    let notice = match crate::browser::download(&name, "text/csv;charset=utf-8", &csv) {
+        Ok(()) => Notice::success(format!("Plan d'actions téléchargé dans « {name} ».")),
+        Err(_) => Notice::error("Le navigateur a refusé le téléchargement.", vec![]),
+    };
+    state.notice.set(Some(notice));
+}
+
+/// Names of the actors with these ids, joined by commas (for lists and cards).
+fn actor_names(state: crate::state::AppState, ids: &[Id]) -> String {
+    state.actors.with(|actors| {
+        ids.iter()
+            .filter_map(|id| actors.iter().find(|a| a.id == *id).map(|a| a.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
 }

@@ -26,7 +26,7 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
             .actors
             .with(|l| l.iter().find(|a| a.id == id).map(read).unwrap_or_default())
     };
-    let update = move |change: Box<dyn FnOnce(&mut Actor)>| state.update_actor(id, change);
+    let update = move |change: Box<dyn FnOnce(&mut Actor)>| state.update::<Actor>(id, change);
     super::super::widgets::focus_later("actor-name");
 
     // Subtypes: the kit's, grouped by family in the label, then the user's own.
@@ -69,7 +69,7 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                 });
             }
         });
-        state.update_actor(id, move |a| a.subtype = Some(Subtype::Custom(label)));
+        state.update::<Actor>(id, move |a| a.subtype = Some(Subtype::Custom(label)));
         set_new_subtype.set(String::new());
     };
     let subtype_code = |s: &Actor| match &s.subtype {

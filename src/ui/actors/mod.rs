@@ -12,7 +12,7 @@ mod table;
 use super::fields::AddForm;
 use crate::state::use_state;
 use atelier_core::query::{search_text, ActorQuery};
-use atelier_core::Id;
+use atelier_core::{Actor, Id};
 use leptos::prelude::*;
 
 #[component]
@@ -39,6 +39,14 @@ pub fn Actors() -> impl IntoView {
         })
     });
     let show_map = RwSignal::new(false);
+    // An actor that other records point at, waiting for the user to confirm its deletion.
+    let confirming = RwSignal::new(None::<(Id, String)>);
+    let delete = move |id: Id| {
+        if editing.get_untracked() == Some(id) {
+            editing.set(None);
+        }
+        state.delete_actor(id);
+    };
     view! {
         <h1 tabindex="-1">"Étape 1 — Qui mobiliser ?"</h1>
         <p class="lead">"Recensez les acteurs de votre territoire : entreprises, acteurs publics, associations, citoyens. Notez ce qu'ils font déjà pour un numérique responsable et jusqu'où ils sont engagés."</p>
@@ -46,7 +54,7 @@ pub fn Actors() -> impl IntoView {
         <div class="toolbar">
             <AddForm id="new-actor-name" label="Nom du nouvel acteur" button="Ajouter l'acteur"
                 missing="Donnez un nom à l'acteur."
-                on_add=move |n: String| editing.set(state.add_actor(n)) />
+                on_add=move |n: String| editing.set(Some(state.insert(Actor::new(crate::browser::new_id(), n)))) />
             <div>
                 <import::ImportCsv />
                 <export::CsvDownloads />
@@ -61,6 +69,11 @@ pub fn Actors() -> impl IntoView {
             } />
         })}
 
+        {move || confirming.get().map(|(id, text)| view! {
+            <super::widgets::Confirm text=text yes="Supprimer quand même" no="Garder l'acteur"
+                on_yes=move || { confirming.set(None); delete(id); }
+                on_no=move || { confirming.set(None); super::widgets::focus_later(format!("edit-{id}")); } />
+        })}
         <decisions::Decisions />
         <decisions::EngagementLabels />
         <filters::ActorFilters query=query />
@@ -73,8 +86,14 @@ pub fn Actors() -> impl IntoView {
         </Show>
         <Show when=move || !show_map.get()>
             <table::ActorTable filtered=filtered on_edit=move |id| editing.set(Some(id)) on_delete=move |id| {
-                if editing.get_untracked() == Some(id) { editing.set(None); }
-                state.delete_actor(id);
+                let links = state.links_of(id);
+                if links.is_empty() {
+                    delete(id);
+                } else {
+                    let name = state.actors.with_untracked(|a| a.iter().find(|a| a.id == id).map(|a| a.name.clone())).unwrap_or_default();
+                    confirming.set(Some((id, format!("« {name} » est lié à {}. Le supprimer retire ces liens (ses besoins exprimés sont supprimés avec lui).", links.describe()))));
+                    super::widgets::focus_later("confirm-keep");
+                }
             } />
         </Show>
     }

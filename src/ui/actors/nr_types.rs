@@ -4,7 +4,7 @@
 use super::super::fields::TextField;
 use crate::state::use_state;
 use atelier_core::kit::{known_nr_type, NR_VOCABULARIES};
-use atelier_core::Id;
+use atelier_core::{Actor, Id};
 use leptos::prelude::*;
 
 #[component]
@@ -39,7 +39,7 @@ pub fn NrTypesField(id: Id) -> impl IntoView {
                                         prop:checked=move || types.with(|t| t.iter().any(|x| x == label))
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
-                                            state.update_actor(id, move |a| {
+                                            state.update(id, move |a: &mut Actor| {
                                                 a.nr_action_types.retain(|x| x != label);
                                                 if on { a.nr_action_types.push(label.to_owned()); }
                                             });
@@ -53,7 +53,7 @@ pub fn NrTypesField(id: Id) -> impl IntoView {
             }).collect_view()}
             <TextField id="actor-nr-custom" label="Autres types (les vôtres)" value=custom_now
                 hint="Séparez plusieurs types par « | »."
-                on_input=move |v: String| state.update_actor(id, move |a| {
+                on_input=move |v: String| state.update(id, move |a: &mut Actor| {
                     a.nr_action_types.retain(|t| known_nr_type(t).is_some());
                     for typed in v.split('|').map(str::trim).filter(|s| !s.is_empty()) {
                         // « achats » typed here is the vocabulary's « Achats », not a new type.

@@ -2,6 +2,7 @@
 //! 10 000 actors scroll, filter and sort as smoothly as 20. Rows have a fixed height (one line,
 //! ellipsis) so that the scroll position maps to a row index.
 
+use super::super::widgets::RowButtons;
 use crate::state::use_state;
 use atelier_core::query::{sort, SortKey};
 use atelier_core::text::count;
@@ -177,8 +178,7 @@ fn row(
     on_delete: impl Fn(Id) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let id = r.id;
-    let edit_label = format!(" {}", r.name);
-    let delete_label = edit_label.clone();
+    let row_name = r.name.clone();
     let (name_title, type_title) = (r.name.clone(), r.actor_type.clone());
     view! {
         <tr class="row" aria-rowindex=r.index>
@@ -189,14 +189,7 @@ fn row(
             <td data-label="Engagement"><span class=format!("level level-{}", r.level_code)>{r.level}</span></td>
             <td data-label="Cercle">{r.circle}</td>
             <td data-label="Référent">{r.referent}</td>
-            <td class="row-buttons">
-                <button type="button" class="button button-small" id=format!("edit-{id}") on:click=move |_| on_edit(id)>
-                    "Modifier" <span class="visually-hidden">{edit_label}</span>
-                </button>
-                <button type="button" class="button button-small button-danger" on:click=move |_| on_delete(id)>
-                    "Supprimer" <span class="visually-hidden">{delete_label}</span>
-                </button>
-            </td>
+            <RowButtons id=id name=row_name on_edit=Callback::new(on_edit) on_delete=Callback::new(on_delete) />
         </tr>
     }
 }

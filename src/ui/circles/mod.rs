@@ -1,26 +1,127 @@
-//! Step 2 « Comment les mobiliser ? »: the kit's three circles and their formats (read-only).
+//! Step 2 « Comment les mobiliser ? »: the kit's three circles with their formats, the
+//! mobilisations planned with each circle, and the register of needs actors express.
 
-use atelier_core::kit;
+mod mobilisation_editor;
+mod needs;
+
+use super::fields::AddForm;
+use super::widgets::RowButtons;
+use crate::state::use_state;
+use atelier_core::mobilisation::formats_for;
+use atelier_core::plan::CustomFormat;
+use atelier_core::text::{count, french_date};
+use atelier_core::{kit, Circle, Id, Mobilisation};
 use leptos::prelude::*;
 
 #[component]
 pub fn Circles() -> impl IntoView {
+    let state = use_state();
+    let editing = RwSignal::new(None::<Id>);
+    let plan_mob = move |format: String, circle: Circle| {
+        let id = state.insert(Mobilisation::new(crate::browser::new_id(), format, circle));
+        editing.set(Some(id));
+    };
     view! {
-        <h1 tabindex="-1">"Étape 2 — Comment les mobiliser ?"</h1>
-        <p class="lead">"Le kit range les acteurs en trois cercles, du plus proche de la collectivité au grand public. Chaque cercle appelle ses propres formats de mobilisation."</p>
+        <h1 tabindex="-1">"Étape 2 — Comment les mobiliser ?"</h1>
+        <p class="lead">"Le kit range les acteurs en trois cercles, du plus proche de la collectivité au grand public. Pour chaque cercle, choisissez des formats de mobilisation, datez-les et désignez les acteurs visés."</p>
+        {move || editing.get().map(|id| view! {
+            <mobilisation_editor::MobilisationEditor id=id on_close=move || {
+                editing.set(None);
+                super::widgets::focus_later(format!("edit-{id}"));
+            } />
+        })}
         <ol class="circles">
-            {kit::CIRCLES.iter().map(|c| view! {
-                <li class=format!("circle circle-{}", c.number)>
-                    <h2>{format!("Cercle {}", c.number)}</h2>
-                    <p class="circle-who">{c.who}</p>
-                    <h3>"Formats possibles"</h3>
-                    <ul>{c.formats.iter().map(|f| view! { <li>{*f}</li> }).collect_view()}</ul>
-                </li>
+            {Circle::ALL.into_iter().map(|circle| {
+                let info = &kit::CIRCLES[circle.number() as usize - 1];
+                let n = circle.number();
+                let members = Memo::new(move |_| state.actors.with(|a| a.iter().filter(|a| a.circle() == circle).count()));
+                let formats = Memo::new(move |_| state.plan.with(|p| {
+                    let custom = p.as_ref().map(|p| p.custom_formats.as_slice()).unwrap_or(&[]);
+                    formats_for(circle, custom).into_iter().map(str::to_owned).collect::<Vec<_>>()
+                }));
+                let input_id: &'static str = ["custom-format-1", "custom-format-2", "custom-format-3"][n as usize - 1];
+                view! {
+                    <li class=format!("circle circle-{n}")>
+                        <h2>{format!("Cercle {n}")}</h2>
+                        <p class="circle-who">{info.who}</p>
+                        <p class="circle-count">{move || count(members.get(), "acteur recensé dans ce cercle", "acteurs recensés dans ce cercle")}</p>
+                        <h3>"Formats de mobilisation"</h3>
+                        <ul class="formats">
+                            {move || formats.get().into_iter().map(|f| {
+                                let label = f.clone();
+                                view! {
+                                    <li>
+                                        <span>{f.clone()}</span>
+                                        <button type="button" class="button button-small" on:click=move |_| plan_mob(label.clone(), circle)>
+                                            "Planifier" <span class="visually-hidden">{format!(" : {f}")}</span>
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <AddForm id=input_id label="Autre format" button="Ajouter et planifier"
+                            missing="Décrivez le format."
+                            on_add=move |label: String| {
+                                let known = formats.with_untracked(|f| f.contains(&label));
+                                if !known {
+                                    let custom = CustomFormat { circle, label: label.clone() };
+                                    state.update_plan(move |p| p.custom_formats.push(custom));
+                                }
+                                plan_mob(label, circle);
+                            } />
+                    </li>
+                }
             }).collect_view()}
         </ol>
-        <aside class="callout">
-            <h2>"Pour tous les cercles"</h2>
-            <p>{kit::NEEDS_CHANNEL}</p>
-        </aside>
+        <MobilisationTable on_edit=move |id| editing.set(Some(id)) />
+        <needs::NeedsRegister />
+    }
+}
+
+/// Every planned mobilisation, by date.
+#[component]
+fn MobilisationTable(on_edit: impl Fn(Id) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = use_state();
+    let rows = Memo::new(move |_| {
+        let mut list = state.mobilisations.get();
+        list.sort_by_key(|m| (m.date.is_none(), m.date, m.circle));
+        list
+    });
+    view! {
+        <section aria-labelledby="mob-title">
+            <h2 id="mob-title">"Mobilisations prévues"</h2>
+            <div class="table-wrap">
+                <table class="data-table">
+                    <caption>{move || match rows.with(Vec::len) {
+                        0 => "Aucune mobilisation : « Planifier » un format ci-dessus en crée une.".to_owned(),
+                        n => count(n, "mobilisation", "mobilisations"),
+                    }}</caption>
+                    <thead><tr>
+                        <th scope="col">"Format"</th><th scope="col">"Cercle"</th><th scope="col">"Date"</th>
+                        <th scope="col">"Responsable"</th><th scope="col">"Statut"</th><th scope="col">"Acteurs visés"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|m| (m.id, m.format.clone(), m.date, m.owner.clone(), m.status, m.actor_ids.len(), m.circle) let:m>
+                            {
+                                let id = m.id;
+                                view! {
+                                    <tr>
+                                        <th scope="row" data-label="Format">{m.format.clone()}</th>
+                                        <td data-label="Cercle">{m.circle.number()}</td>
+                                        <td data-label="Date">{m.date.map(french_date)}</td>
+                                        <td data-label="Responsable">{m.owner.clone()}</td>
+                                        <td data-label="Statut">{m.status.label()}</td>
+                                        <td data-label="Acteurs visés">{m.actor_ids.len()}</td>
+                                        <RowButtons id=id name=m.format.clone() on_edit=Callback::new(on_edit)
+                                            on_delete=Callback::new(move |id| state.delete::<Mobilisation>(id)) />
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
     }
 }

@@ -1,8 +1,14 @@
-//! Conclusion: the kit's governance principles, a summary of the plan, and its export.
+//! Conclusion « Gouvernance et suite »: the kit's three principles, the steering body and
+//! review cadence, the incremental phases and quick wins, the follow-up dashboard, and the
+//! plan's export.
+
+mod dashboard;
+mod governance;
+mod phases;
 
 use crate::browser;
 use crate::state::{use_state, Notice};
-use atelier_core::{kit, ActionStatus, EngagementLevel};
+use atelier_core::kit;
 use leptos::prelude::*;
 
 #[component]
@@ -31,34 +37,12 @@ pub fn Conclusion() -> impl IntoView {
                 <li><h2>{p.title}</h2><p>{p.why}</p></li>
             }).collect_view()}
         </ul>
-
-        <section aria-labelledby="summary-title">
-            <h2 id="summary-title">"Où en est le plan"</h2>
-            <div class="summary">
-                <div>
-                    <h3>{move || atelier_core::text::count(state.actors.with(Vec::len), "acteur", "acteurs")}</h3>
-                    <ul>
-                        {move || state.actors.with(|actors| EngagementLevel::ALL.into_iter().rev().map(|l| {
-                            let n = actors.iter().filter(|a| a.engagement == l).count();
-                            view! { <li>{format!("{} : {n}", l.label())}</li> }
-                        }).collect_view())}
-                    </ul>
-                </div>
-                <div>
-                    <h3>{move || atelier_core::text::count(state.actions.with(Vec::len), "fiche action", "fiches action")}</h3>
-                    <ul>
-                        {move || state.actions.with(|actions| ActionStatus::ALL.into_iter().map(|s| {
-                            let n = actions.iter().filter(|a| a.status == s).count();
-                            view! { <li>{format!("{} : {n}", s.label())}</li> }
-                        }).collect_view())}
-                    </ul>
-                </div>
-            </div>
-        </section>
-
+        <dashboard::Dashboard />
+        <governance::Governance />
+        <phases::Phases />
         <section aria-labelledby="export-title">
             <h2 id="export-title">"Partager le plan"</h2>
-            <p>"Exportez le plan complet dans un fichier .json : un collègue l'importe depuis « Mes plans » et retrouve acteurs et fiches action."</p>
+            <p>"Exportez le plan complet dans un fichier .json : un collègue l'importe depuis « Mes plans » et retrouve acteurs, mobilisations, besoins, fiches action et gouvernance."</p>
             <button type="button" class="button button-primary" on:click=export>"Exporter le plan (.json)"</button>
         </section>
     }

@@ -100,6 +100,12 @@ pub fn Home() -> impl IntoView {
                 on_add=move |n: String| state.create_plan(n, Route::Context) />
         </section>
 
+        <section aria-labelledby="example-title">
+            <h2 id="example-title">"Découvrir avec un exemple"</h2>
+            <p>"Ouvrez un plan d'exemple déjà rempli (acteurs, mobilisations, fiches action, indicateurs) pour voir l'application en situation avant de commencer le vôtre."</p>
+            <button type="button" class="button" on:click=move |_| state.create_example_plan()>"Ouvrir le plan d'exemple"</button>
+        </section>
+
         <section aria-labelledby="import-plan-title">
             <h2 id="import-plan-title">"Importer un plan"</h2>
             <p>"Un collègue vous a envoyé un plan exporté depuis Atelier NR ? Importez le fichier .json : il devient un nouveau plan, sans toucher aux vôtres."</p>

@@ -1,0 +1,57 @@
+//! The kit's catalogue: its key actions by axis, each one click away from a fiche action, and
+//! the real examples it reports, as inspiration.
+
+use crate::state::use_state;
+use atelier_core::{kit, ActionSheet, Id};
+use leptos::prelude::*;
+
+#[component]
+pub fn Catalogue(on_created: Callback<Id>) -> impl IntoView {
+    let state = use_state();
+    // Which key actions the plan already has a fiche for (created from the catalogue).
+    let taken = move |idea: &str| {
+        state
+            .actions
+            .with(|l| l.iter().any(|a| a.from_catalogue.as_deref() == Some(idea)))
+    };
+    view! {
+        <p class="hint">"Les actions clés proposées par le kit, rangées par axe. « Créer la fiche » en fait une fiche action que vous complétez ensuite."</p>
+        {kit::KEY_ACTIONS.iter().map(|(axis, ideas)| {
+            let axis = *axis;
+            view! {
+                <section class="catalogue-axis">
+                    <h2>{axis.label()}</h2>
+                    <ul class="catalogue">
+                        {ideas.iter().map(|idea| {
+                            let idea: &'static str = idea;
+                            view! {
+                                <li>
+                                    <span>{idea}</span>
+                                    {move || if taken(idea) {
+                                        view! { <span class="badge">"Déjà dans le plan"</span> }.into_any()
+                                    } else {
+                                        view! {
+                                            <button type="button" class="button button-small" on:click=move |_| {
+                                                let sheet = ActionSheet::from_catalogue(crate::browser::new_id(), axis, idea);
+                                                on_created.run(state.insert(sheet));
+                                            }>
+                                                "Créer la fiche" <span class="visually-hidden">{format!(" : {idea}")}</span>
+                                            </button>
+                                        }.into_any()
+                                    }}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        }).collect_view()}
+        <section class="callout">
+            <h2>"Ils l'ont fait"</h2>
+            <p>"Des exemples réels cités par le kit, pour s'en inspirer."</p>
+            <ul class="examples">
+                {kit::EXAMPLES.iter().map(|(who, what)| view! { <li><strong>{*who}</strong> " : " {*what}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,116 @@
+//! The list view: every fiche action in a table, filtered and sorted.
+
+use super::super::widgets::RowButtons;
+use super::actor_names;
+use crate::state::use_state;
+use atelier_core::board::{list, ActionFilter, ActionSort};
+use atelier_core::text::{count, french_date};
+use atelier_core::{ActionStatus, Axis, Circle, Id};
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+#[component]
+pub fn ActionList(on_edit: Callback<Id>, on_delete: Callback<Id>) -> impl IntoView {
+    let state = use_state();
+    let filter = RwSignal::new(ActionFilter::default());
+    let sort = RwSignal::new(ActionSort::default());
+    // Only actors that some action links to can narrow the list: a select of 10 000 names
+    // would help nobody.
+    let partners = Memo::new(move |_| {
+        let linked: HashSet<Id> = state
+            .actions
+            .with(|l| l.iter().flat_map(|a| a.actor_ids.iter().copied()).collect());
+        state.actors.with(|actors| {
+            actors
+                .iter()
+                .filter(|a| linked.contains(&a.id))
+                .map(|a| (a.id, a.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let f = filter.get();
+        state.actions.with(|l| {
+            list(l, &f, sort.get())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       choices: Vec<(String, String)>,
+                       set: fn(&mut ActionFilter, &str)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| set(f, &v)) }>
+                    <option value="">"Tous"</option>
+                    {choices.into_iter().map(|(c, l)| view! { <option value=c>{l}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <div class="filters" role="search" aria-label="Filtrer les fiches action">
+            {select("filter-axis", "Axe", Axis::ALL.iter().map(|a| (a.code().into(), a.label().into())).collect(), |f, v| f.axis = Axis::from_code(v))}
+            {select("filter-status", "Statut", ActionStatus::ALL.iter().map(|s| (s.code().into(), s.label().into())).collect(), |f, v| f.status = ActionStatus::from_code(v))}
+            {select("filter-circle", "Cercle visé", Circle::ALL.iter().map(|c| (c.number().to_string(), format!("Cercle {}", c.number()))).collect(), |f, v| f.circle = v.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()))}
+            <div class="field">
+                <label for="filter-actor">"Acteur partenaire"</label>
+                <select id="filter-actor" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.actor = Id::parse(&v)) }>
+                    <option value="">"Tous"</option>
+                    {move || partners.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-pilot">"Pilote ou service"</label>
+                <input id="filter-pilot" type="search" on:input=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.pilot = v) } />
+            </div>
+            <div class="field">
+                <label for="action-sort">"Trier par"</label>
+                <select id="action-sort" on:change=move |ev| if let Some(s) = ActionSort::from_code(&event_target_value(&ev)) { sort.set(s) }>
+                    {ActionSort::ALL.into_iter().map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <div class="table-wrap">
+            <table class="data-table action-table">
+                <caption>{move || {
+                    let (shown, all) = (rows.with(Vec::len), state.actions.with(Vec::len));
+                    match all {
+                        0 => "Aucune fiche action : partez du catalogue du kit ou ajoutez la vôtre.".to_owned(),
+                        _ if shown == all => count(all, "fiche action", "fiches action"),
+                        _ => format!("{shown} sur {}", count(all, "fiche action", "fiches action")),
+                    }
+                }}</caption>
+                <thead><tr>
+                    <th scope="col">"Intitulé"</th><th scope="col">"Axe"</th><th scope="col">"Statut"</th>
+                    <th scope="col">"Priorité"</th><th scope="col">"Pilote"</th><th scope="col">"Échéance"</th>
+                    <th scope="col">"Partenaires"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.len(), a.quick_win) let:a>
+                        {
+                            let id = a.id;
+                            let pilot = [a.pilot.as_str(), a.pilot_service.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+                            view! {
+                                <tr>
+                                    <th scope="row" data-label="Intitulé">{a.title.clone()}
+                                        {a.quick_win.then(|| view! { " " <span class="badge badge-quick">"gain rapide"</span> })}</th>
+                                    <td data-label="Axe">{a.axis.label()}</td>
+                                    <td data-label="Statut">{a.status.label()}</td>
+                                    <td data-label="Priorité">{a.priority.map(|p| p.label())}</td>
+                                    <td data-label="Pilote">{pilot}</td>
+                                    <td data-label="Échéance">{a.due.map(french_date)}</td>
+                                    <td data-label="Partenaires">{actor_names(state, &a.actor_ids)}</td>
+                                    <RowButtons id=id name=a.title.clone() on_edit=on_edit on_delete=on_delete />
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}

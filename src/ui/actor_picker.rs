@@ -1,0 +1,80 @@
+//! Choosing actors of step 1 from another record (fiche action partners, mobilisation targets,
+//! steering members): a filter box and checkboxes. Shared so that every link looks and works
+//! the same, and so its view is compiled once.
+
+use crate::state::use_state;
+use atelier_core::text::fold;
+use atelier_core::{Circle, Id};
+use leptos::prelude::*;
+
+/// How many matching actors the list shows at once; the filter narrows the rest (a plan can
+/// hold 10 000 actors).
+const LIMIT: usize = 50;
+
+/// `selected` are the linked actor ids; `on_toggle(id, on)` links or unlinks one. `prefix`
+/// makes element ids unique on the page. With `circle`, a checkbox narrows the list to the
+/// actors of that circle.
+#[component]
+pub fn ActorPicker(
+    prefix: &'static str,
+    legend: &'static str,
+    #[prop(into)] selected: Signal<Vec<Id>>,
+    #[prop(into)] on_toggle: Callback<(Id, bool)>,
+    #[prop(optional, into)] circle: Option<Signal<Circle>>,
+) -> impl IntoView {
+    let state = use_state();
+    let (filter, set_filter) = signal(String::new());
+    let only_circle = RwSignal::new(circle.is_some());
+    let filter_id = format!("{prefix}-filter");
+    let circle_id = format!("{prefix}-only-circle");
+    view! {
+        <fieldset class="link-actors">
+            <legend>{legend} " " <span class="count">{move || format!("({} lié(s))", selected.with(Vec::len))}</span></legend>
+            <label for=filter_id.clone()>"Filtrer les acteurs"</label>
+            <input id=filter_id type="search" prop:value=filter
+                on:input=move |ev| set_filter.set(event_target_value(&ev)) />
+            {circle.map(|c| view! {
+                <div class="field-check">
+                    <input type="checkbox" id=circle_id.clone() prop:checked=only_circle
+                        on:change=move |ev| only_circle.set(event_target_checked(&ev)) />
+                    <label for=circle_id.clone()>{move || format!("Seulement les acteurs du cercle {}", c.get().number())}</label>
+                </div>
+            })}
+            <ul class="checkbox-list">
+                {move || {
+                    let needle = fold(&filter.get());
+                    let chosen = selected.get();
+                    let wanted = circle.filter(|_| only_circle.get()).map(|c| c.get());
+                    state.actors.with(|actors| actors.iter()
+                        // Linked actors first, so they stay visible whatever the filter.
+                        .filter(|a| chosen.contains(&a.id))
+                        .chain(actors.iter().filter(|a| {
+                            !chosen.contains(&a.id)
+                                && wanted.is_none_or(|c| a.circle() == c)
+                                && (needle.is_empty() || fold(&a.name).contains(&needle))
+                        }))
+                        .take(LIMIT.max(chosen.len()))
+                        .map(|a| {
+                            let actor_id = a.id;
+                            let box_id = format!("{prefix}-{actor_id}");
+                            view! {
+                                <li>
+                                    <input type="checkbox" id=box_id.clone() prop:checked=chosen.contains(&actor_id)
+                                        on:change=move |ev| on_toggle.run((actor_id, event_target_checked(&ev))) />
+                                    <label for=box_id>{a.name.clone()}</label>
+                                </li>
+                            }
+                        }).collect_view())
+                }}
+            </ul>
+        </fieldset>
+    }
+}
+
+/// Adds or removes `id` in `links` (the `on_toggle` of an [`ActorPicker`]).
+pub fn toggle(links: &mut Vec<Id>, id: Id, on: bool) {
+    links.retain(|x| *x != id);
+    if on {
+        links.push(id);
+    }
+}

@@ -1,0 +1,78 @@
+//! Editing one mobilisation: format, circle, date, owner, status, targeted actors, notes.
+
+use super::super::actor_picker::{toggle, ActorPicker};
+use super::super::fields::{options, SelectField, TextArea, TextField};
+use crate::state::use_state;
+use atelier_core::{Circle, Id, Mobilisation, MobilisationStatus};
+use leptos::prelude::*;
+
+type Edit = Box<dyn FnOnce(&mut Mobilisation)>;
+
+#[component]
+pub fn MobilisationEditor(
+    id: Id,
+    on_close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let Some(m) = state
+        .mobilisations
+        .with_untracked(|l| l.iter().find(|m| m.id == id).cloned())
+    else {
+        return ().into_any();
+    };
+    let edit = move |change: Edit| state.update::<Mobilisation>(id, change);
+    let read = move |f: fn(&Mobilisation) -> String| {
+        state
+            .mobilisations
+            .with(|l| l.iter().find(|m| m.id == id).map(f).unwrap_or_default())
+    };
+    let circle = Signal::derive(move || {
+        state.mobilisations.with(|l| {
+            l.iter()
+                .find(|m| m.id == id)
+                .map_or(Circle::Three, |m| m.circle)
+        })
+    });
+    let targets = Signal::derive(move || {
+        state.mobilisations.with(|l| {
+            l.iter()
+                .find(|m| m.id == id)
+                .map(|m| m.actor_ids.clone())
+                .unwrap_or_default()
+        })
+    });
+    let circles: Vec<(String, String)> = Circle::ALL
+        .iter()
+        .map(|c| (c.number().to_string(), format!("Cercle {}", c.number())))
+        .collect();
+    super::super::widgets::focus_later("mob-format");
+    view! {
+        <section class="editor" aria-labelledby="mob-editor-title"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close() }>
+            <h2 id="mob-editor-title">"Mobilisation « " {move || read(|m| m.format.clone())} " »"</h2>
+            <p class="hint">"Chaque modification est enregistrée dès la saisie. Échap ferme la fiche."</p>
+            <div class="form-grid">
+                <TextField id="mob-format" label="Format" value=m.format.clone() wide=true
+                    required="Le format est obligatoire ; l'ancien est conservé."
+                    on_input=move |v: String| edit(Box::new(move |m| m.format = v.trim().to_owned())) />
+                <SelectField id="mob-circle" label="Cercle" options=circles
+                    selected=Signal::derive(move || circle.get().number().to_string())
+                    on_change=move |v: String| { if let Some(c) = v.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()) { edit(Box::new(move |m| m.circle = c)) } } />
+                <TextField id="mob-date" label="Date" kind="date" value=m.date.map(|d| d.to_string()).unwrap_or_default()
+                    on_input=move |v: String| edit(Box::new(move |m| m.date = v.parse().ok())) />
+                <TextField id="mob-owner" label="Responsable" value=m.owner.clone()
+                    on_input=move |v: String| edit(Box::new(move |m| m.owner = v)) />
+                <SelectField id="mob-status" label="Statut"
+                    options=options(&MobilisationStatus::ALL, MobilisationStatus::code, MobilisationStatus::label)
+                    selected=Signal::derive(move || read(|m| m.status.code().to_owned()))
+                    on_change=move |v: String| if let Some(s) = MobilisationStatus::from_code(&v) { edit(Box::new(move |m| m.status = s)) } />
+                <TextArea id="mob-notes" label="Notes" value=m.notes.clone()
+                    on_input=move |v: String| edit(Box::new(move |m| m.notes = v)) />
+            </div>
+            <ActorPicker prefix="mob-target" legend="Acteurs visés" selected=targets circle=circle
+                on_toggle=move |(actor, on): (Id, bool)| edit(Box::new(move |m| toggle(&mut m.actor_ids, actor, on))) />
+            <button type="button" class="button" on:click=move |_| on_close()>"Fermer"</button>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,118 @@
+//! The register of needs (« expression des besoins »): which actor asks the collectivité for
+//! what, when, and what was done about it. Edited in place, one record per change.
+
+use super::super::widgets::RowButtons;
+use crate::state::use_state;
+use atelier_core::text::{count, fold};
+use atelier_core::{kit, Id, Need, NeedKind, NeedStatus};
+use leptos::prelude::*;
+
+/// Names offered while typing the actor: enough to choose, few enough for 10 000 actors.
+const SUGGESTIONS: usize = 30;
+
+#[component]
+pub fn NeedsRegister() -> impl IntoView {
+    let state = use_state();
+    let (who, set_who) = signal(String::new());
+    let (kind, set_kind) = signal(NeedKind::Funding);
+    let (error, set_error) = signal(None::<&'static str>);
+    let suggestions = Memo::new(move |_| {
+        let needle = fold(&who.get());
+        state.actors.with(|a| {
+            a.iter()
+                .filter(|a| needle.is_empty() || fold(&a.name).contains(&needle))
+                .take(SUGGESTIONS)
+                .map(|a| a.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = fold(who.get_untracked().trim());
+        if name.is_empty() {
+            set_error.set(Some("Indiquez l'acteur qui exprime ce besoin."));
+            return;
+        }
+        let Some(actor) = state
+            .actors
+            .with_untracked(|a| a.iter().find(|a| fold(&a.name) == name).map(|a| a.id))
+        else {
+            set_error.set(Some("Aucun acteur recensé ne porte ce nom : choisissez-le dans la liste proposée, ou ajoutez-le à l'étape 1."));
+            super::super::widgets::focus_later("need-actor");
+            return;
+        };
+        set_error.set(None);
+        set_who.set(String::new());
+        let mut need = Need::new(crate::browser::new_id(), actor, kind.get_untracked());
+        need.expressed_on = Some(crate::browser::today());
+        state.insert(need);
+    };
+    let rows = Memo::new(move |_| state.needs.get());
+    let actor_name = move |id: Id| {
+        state
+            .actors
+            .with(|a| a.iter().find(|a| a.id == id).map(|a| a.name.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        <section aria-labelledby="needs-title">
+            <h2 id="needs-title">"Besoins exprimés par les acteurs"</h2>
+            <p>{kit::NEEDS_CHANNEL}</p>
+            <form class="inline-form" on:submit=submit novalidate>
+                <label for="need-actor">"Acteur"</label>
+                <input id="need-actor" type="text" list="need-actor-names" prop:value=who autocomplete="off"
+                    aria-invalid=move || error.get().map(|_| "true")
+                    aria-describedby=move || error.get().map(|_| "need-error")
+                    on:input=move |ev| set_who.set(event_target_value(&ev)) />
+                <datalist id="need-actor-names">
+                    {move || suggestions.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                </datalist>
+                <label for="need-kind">"Besoin"</label>
+                <select id="need-kind" on:change=move |ev| if let Some(k) = NeedKind::from_code(&event_target_value(&ev)) { set_kind.set(k) }>
+                    {NeedKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
+                </select>
+                <button type="submit" class="button button-primary">"Noter le besoin"</button>
+                {move || error.get().map(|e| view! { <p id="need-error" class="field-error">{e}</p> })}
+            </form>
+            <div class="table-wrap">
+                <table class="data-table needs-table">
+                    <caption>{move || match rows.with(Vec::len) { 0 => "Aucun besoin noté".to_owned(), n => count(n, "besoin noté", "besoins notés") }}</caption>
+                    <thead><tr>
+                        <th scope="col">"Acteur"</th><th scope="col">"Besoin"</th><th scope="col">"Précisions"</th>
+                        <th scope="col">"Exprimé le"</th><th scope="col">"Suivi"</th><th scope="col">"Suite donnée"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|n| n.id let:n>
+                            {
+                                let id = n.id;
+                                let who = actor_name(n.actor_id);
+                                let edit = move |f: Box<dyn FnOnce(&mut Need)>| state.update::<Need>(id, f);
+                                view! {
+                                    <tr>
+                                        <th scope="row" data-label="Acteur">{who.clone()}</th>
+                                        <td data-label="Besoin"><select aria-label=format!("Nature du besoin de {who}")
+                                            on:change=move |ev| if let Some(k) = NeedKind::from_code(&event_target_value(&ev)) { edit(Box::new(move |n| n.kind = k)) }>
+                                            {NeedKind::ALL.into_iter().map(|k| view! { <option value=k.code() selected=k == n.kind>{k.label()}</option> }).collect_view()}
+                                        </select></td>
+                                        <td data-label="Précisions"><input type="text" aria-label=format!("Précisions sur le besoin de {who}") value=n.description.clone()
+                                            on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |n| n.description = v)) } /></td>
+                                        <td data-label="Exprimé le"><input type="date" aria-label=format!("Date du besoin de {who}") value=n.expressed_on.map(|d| d.to_string()).unwrap_or_default()
+                                            on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |n| n.expressed_on = v.parse().ok())) } /></td>
+                                        <td data-label="Suivi"><select aria-label=format!("Suivi du besoin de {who}")
+                                            on:change=move |ev| if let Some(s) = NeedStatus::from_code(&event_target_value(&ev)) { edit(Box::new(move |n| n.status = s)) }>
+                                            {NeedStatus::ALL.into_iter().map(|s| view! { <option value=s.code() selected=s == n.status>{s.label()}</option> }).collect_view()}
+                                        </select></td>
+                                        <td data-label="Suite donnée"><input type="text" aria-label=format!("Suite donnée au besoin de {who}") value=n.follow_up.clone()
+                                            on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |n| n.follow_up = v)) } /></td>
+                                        <RowButtons id=id name=format!("le besoin de {who}") on_delete=Callback::new(move |id| state.delete::<Need>(id)) />
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,76 @@
+//! The steering body (« instance de pilotage »), its members and the review cadence.
+
+use super::super::actor_picker::{toggle, ActorPicker};
+use super::super::fields::{SelectField, TextArea, TextField};
+use crate::state::use_state;
+use atelier_core::text::french_date;
+use atelier_core::{Id, ReviewCadence};
+use leptos::prelude::*;
+
+#[component]
+pub fn Governance() -> impl IntoView {
+    let state = use_state();
+    let Some(g) = state
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.governance.clone()))
+    else {
+        return ().into_any();
+    };
+    let read = move |f: fn(&atelier_core::Governance) -> String| {
+        state
+            .plan
+            .with(|p| p.as_ref().map(|p| f(&p.governance)).unwrap_or_default())
+    };
+    let members = Signal::derive(move || {
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.governance.member_ids.clone())
+                .unwrap_or_default()
+        })
+    });
+    let suggested = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.governance.suggested_next_review())
+        })
+    });
+    let cadences = std::iter::once((String::new(), "—".to_owned()))
+        .chain(
+            ReviewCadence::ALL
+                .iter()
+                .map(|c| (c.code().to_owned(), c.label().to_owned())),
+        )
+        .collect::<Vec<_>>();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    view! {
+        <section aria-labelledby="governance-title">
+            <h2 id="governance-title">"Structurer en interne : le pilotage"</h2>
+            <p class="hint">"La loi REEN demande de revoir la stratégie au moins une fois par an."</p>
+            <div class="form-grid">
+                <TextField id="gov-body" label="Instance de pilotage" value=g.steering_body.clone()
+                    hint="Par exemple : comité Numérique responsable."
+                    live=Signal::derive(move || read(|g| g.steering_body.clone()))
+                    on_input=move |v: String| state.update_plan(move |p| p.governance.steering_body = v) />
+                <TextArea id="gov-internal" label="Membres internes (élus, services)" value=g.internal_members.clone()
+                    on_input=move |v: String| state.update_plan(move |p| p.governance.internal_members = v) />
+                <SelectField id="gov-cadence" label="Rythme des revues" options=cadences
+                    selected=Signal::derive(move || read(|g| g.cadence.map_or("", |c| c.code()).to_owned()))
+                    on_change=move |v: String| state.update_plan(move |p| p.governance.cadence = ReviewCadence::from_code(&v)) />
+                <TextField id="gov-last" label="Dernière revue" kind="date" value=date(g.last_review)
+                    on_input=move |v: String| state.update_plan(move |p| p.governance.last_review = v.parse().ok()) />
+                <TextField id="gov-next" label="Prochaine revue" kind="date" value=date(g.next_review)
+                    live=Signal::derive(move || read(|g| g.next_review.map(|d| d.to_string()).unwrap_or_default()))
+                    on_input=move |v: String| state.update_plan(move |p| p.governance.next_review = v.parse().ok()) />
+            </div>
+            {move || suggested.get().map(|d| view! {
+                <p class="hint">{format!("D'après le rythme choisi, la prochaine revue tomberait le {}. ", french_date(d))}
+                    <button type="button" class="button button-small" on:click=move |_| state.update_plan(move |p| p.governance.next_review = Some(d))>
+                        "Retenir cette date"</button>
+                </p>
+            })}
+            <ActorPicker prefix="gov-member" legend="Acteurs membres de l'instance" selected=members
+                on_toggle=move |(actor, on): (Id, bool)| state.update_plan(move |p| toggle(&mut p.governance.member_ids, actor, on)) />
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,27 @@
+//! Numbers written the French way (« 12 500 », « 2,5 »), through the browser's `Intl`
+//! rather than our own code; it also keeps Rust's float formatting out of the wasm.
+
+/// A number in French notation, e.g. `2.5` → « 2,5 », `12500` → « 12 500 ».
+pub fn number(value: f64) -> String {
+    String::from(js_sys::Number::from(value).to_locale_string("fr-FR"))
+}
+
+/// Whole euros, e.g. « 12 500 € ».
+pub fn euros(amount: u64) -> String {
+    format!("{}\u{a0}€", number(amount as f64))
+}
+
+/// Reads a number typed in an `<input type="number">` (which gives `12.5`), `None` if blank
+/// or not a number.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let v = js_sys::Number::parse_float(text.trim());
+    v.is_finite().then_some(v)
+}
+
+/// A number as an `<input type="number">` expects it (`2.5`), without Rust's float formatting.
+pub fn plain(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
