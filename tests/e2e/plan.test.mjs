@@ -182,3 +182,28 @@ test('the example plan opens from the start screen, labelled as an example', asy
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('a kanban card moves with the mouse too, and the move is stored', async () => {
+  // Tall enough that the whole board shows without scrolling during the drag.
+  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 1400 } });
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  const planned = page.locator('section.board-column', { hasText: 'À venir' });
+  const card = planned.locator('li.card').first();
+  const title = (await card.locator('.card-title').innerText()).trim();
+  // Step by step, as a hand moves: Chromium starts a drag only after a small first move.
+  const from = await card.boundingBox();
+  const to = await page.locator('section.board-column', { hasText: 'Réalisé' }).boundingBox();
+  await page.mouse.move(from.x + 20, from.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + 30, { steps: 4 });
+  await page.mouse.move(to.x + 50, to.y + 40, { steps: 8 });
+  await page.mouse.up();
+  const done = page.locator('section.board-column', { hasText: 'Réalisé' });
+  await done.getByRole('button', { name: title, exact: true }).waitFor();
+  await settled(page);
+  await page.reload();
+  await page.locator('section.board-column', { hasText: 'Réalisé' }).getByRole('button', { name: title, exact: true }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

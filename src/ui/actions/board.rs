@@ -63,7 +63,7 @@ pub fn Board(on_edit: Callback<Id>) -> impl IntoView {
                                         on:dragstart=move |ev: leptos::ev::DragEvent| {
                                             if let Some(d) = ev.data_transfer() { let _ = d.set_data("text/plain", &id.to_string()); }
                                         }>
-                                        <button type="button" class="card-title" id=format!("card-{id}") aria-describedby="board-help"
+                                        <button type="button" class="card-title" id=format!("card-{id}") aria-describedby="board-help" draggable="true"
                                             on:click=move |_| on_edit.run(id)
                                             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                                                 let to = match ev.key().as_str() { "ArrowLeft" => left, "ArrowRight" => right, _ => return };
