@@ -105,6 +105,12 @@ pub mod settings {
         let _ = LocalStorage::set(CURRENT_PLAN, id.to_string());
     }
 
+    /// Forgets the open plan (it was deleted).
+    pub fn forget_current_plan() {
+        SessionStorage::delete(CURRENT_PLAN);
+        LocalStorage::delete(CURRENT_PLAN);
+    }
+
     /// The fragment of the last screen shown, e.g. `#/acteurs`.
     pub fn last_route() -> Option<String> {
         LocalStorage::get::<String>(LAST_ROUTE).ok()

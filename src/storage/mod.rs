@@ -11,7 +11,10 @@
 //! version bump every store is declared again, because IndexedDB upgrades through rexie drop
 //! undeclared stores.
 
+mod backup;
 mod record;
+
+pub use backup::{Backup, KEEP as BACKUPS_KEPT};
 
 use atelier_core::file::migrations::RecordKind;
 use atelier_core::file::PlanFile;
@@ -25,16 +28,20 @@ use wasm_bindgen::JsValue;
 /// Name of the production database.
 pub const DB_NAME: &str = "atelier-nr";
 /// IndexedDB version. Bump it when a store is added, and add the store to [`STORES`].
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 /// Every object store, current and past: never remove one from this list.
-/// Version 1 had the first three; version 2 added `mobilisations` and `needs`.
-pub const STORES: &[&str] = &[PLANS, ACTORS, ACTIONS, MOBILISATIONS, NEEDS];
+/// Version 1 had the first three; version 2 added `mobilisations` and `needs`; version 3
+/// `backups`.
+pub const STORES: &[&str] = &[PLANS, ACTORS, ACTIONS, MOBILISATIONS, NEEDS, BACKUPS];
+/// The stores holding a plan's records (keyed `[plan id, record id]`).
+const RECORD_STORES: [&str; 4] = [ACTORS, ACTIONS, MOBILISATIONS, NEEDS];
 
 const PLANS: &str = "plans";
 const ACTORS: &str = "actors";
 const ACTIONS: &str = "actions";
 const MOBILISATIONS: &str = "mobilisations";
 const NEEDS: &str = "needs";
+const BACKUPS: &str = "backups";
 
 /// A kind of record stored one per IndexedDB record, keyed `[plan id, record id]`.
 pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
@@ -323,13 +330,7 @@ impl Db {
 
     /// Stores a whole plan (a new one, or an import) in one transaction: all or nothing.
     pub async fn put_whole_plan(&self, file: &PlanFile) -> Result<()> {
-        let id = file.plan.id;
-        let mut writes = vec![Write::plan(&file.plan)];
-        writes.extend(file.actors.iter().map(|r| Write::put(id, r)));
-        writes.extend(file.actions.iter().map(|r| Write::put(id, r)));
-        writes.extend(file.mobilisations.iter().map(|r| Write::put(id, r)));
-        writes.extend(file.needs.iter().map(|r| Write::put(id, r)));
-        self.apply(writes).await
+        self.apply(whole_plan(file)).await
     }
 
     /// Deletes a plan and every record of it, in one transaction.
@@ -338,6 +339,7 @@ impl Db {
         tx.store(PLANS)?.delete(plan_key(plan_id)).await?;
         let range: JsValue = plan_range(plan_id)?.into();
         for store in &STORES[1..] {
+            // Its records and its backups.
             tx.store(store)?.delete(range.clone()).await?;
         }
         self.finish(tx, 1).await
@@ -354,6 +356,17 @@ impl Db {
         self.writes.set(self.writes.get() + records as u64);
         Ok(())
     }
+}
+
+/// The writes that store a whole plan file: the plan record and every record.
+fn whole_plan(file: &PlanFile) -> Vec<Write> {
+    let id = file.plan.id;
+    let mut writes = vec![Write::plan(&file.plan)];
+    writes.extend(file.actors.iter().map(|r| Write::put(id, r)));
+    writes.extend(file.actions.iter().map(|r| Write::put(id, r)));
+    writes.extend(file.mobilisations.iter().map(|r| Write::put(id, r)));
+    writes.extend(file.needs.iter().map(|r| Write::put(id, r)));
+    writes
 }
 
 /// Every record of kind `T` of `plan_id` within `tx`; unreadable ones go to `unreadable`.

@@ -25,3 +25,11 @@ pub fn plain(value: f64) -> String {
         .map(String::from)
         .unwrap_or_default()
 }
+
+/// A moment in the user's local time, in French, e.g. « 29/11/2026 20:03:12 ».
+pub fn date_time(moment: chrono::DateTime<chrono::Utc>) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        moment.timestamp_millis() as f64
+    ));
+    String::from(date.to_locale_string("fr-FR", &wasm_bindgen::JsValue::UNDEFINED))
+}

@@ -47,6 +47,17 @@ pub fn App() -> impl IntoView {
             request_animation_frame(widgets::focus_heading);
         }
     });
+    // A plan file dropped anywhere on the window is offered for import. Without
+    // `preventDefault` on `dragover`, the browser would open the file instead of the app.
+    let dragover = window_event_listener(leptos::ev::dragover, |ev| {
+        if ev
+            .data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+        {
+            ev.prevent_default();
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| home::import::on_drop(state, ev));
     // Warn before leaving while a write is still under way (a fast reload could lose it).
     let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if state.pending.get_untracked() > 0 {
@@ -57,6 +68,8 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || {
         handle.remove();
         unload.remove();
+        dragover.remove();
+        drop.remove();
     });
 
     Effect::new(move |_| {

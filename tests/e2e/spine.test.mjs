@@ -61,6 +61,7 @@ test('census import, linked action, reload, export and re-import keep everything
 
   await page.goto(srv.url + '#/');
   await page.locator('#import-plan-file').setInputFiles(exported);
+  await page.getByRole('button', { name: 'Importer comme nouveau plan' }).click();
   await page.getByText('importé : 16 acteurs et 1 fiche action').waitFor();
   assert.equal(await page.locator('.plan-list li').count(), 2);
   await goToStep(page, 'Qui mobiliser ?');

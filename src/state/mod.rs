@@ -4,12 +4,17 @@
 //! signals and writes exactly the records it changed (autosave: there is no save button). A
 //! failed write leaves the screen as the user left it and raises an error notice, so nothing
 //! typed is lost silently.
+//!
+//! `plans.rs` holds the commands on whole plans (create, import, replace, backups, rename,
+//! duplicate, delete); this file the signals and the commands on records.
 
-use crate::browser::{self, settings, BrowserIds};
+mod plans;
+
+use crate::browser::{self, settings};
 use crate::route::Route;
-use crate::storage::{Db, Record, StorageError, Write};
+use crate::storage::{Backup, Db, Record, StorageError, Write};
 use crate::sync::{self, Change};
-use atelier_core::file::{as_new_plan, PlanFile};
+use atelier_core::file::PlanFile;
 use atelier_core::integrity::{unlink_actor, ActorLinks};
 use atelier_core::text::count;
 use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
@@ -25,7 +30,7 @@ thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
 }
 
-fn db() -> Option<Rc<Db>> {
+pub(super) fn db() -> Option<Rc<Db>> {
     DB.with(|d| d.borrow().clone())
 }
 
@@ -76,8 +81,8 @@ impl Notice {
 /// and their links (each written again), and the record to focus afterwards.
 #[derive(Clone)]
 pub struct Undo {
-    focus: Id,
-    restore: Arc<dyn Fn(AppState) + Send + Sync>,
+    pub(super) focus: Id,
+    pub(super) restore: Arc<dyn Fn(AppState) + Send + Sync>,
 }
 
 /// A record kind the state holds in a signal: actors, fiches action, mobilisations, needs.
@@ -136,6 +141,12 @@ pub struct AppState {
     pub actions: RwSignal<Vec<ActionSheet>>,
     pub mobilisations: RwSignal<Vec<Mobilisation>>,
     pub needs: RwSignal<Vec<Need>>,
+    /// The open plan's automatic backups, newest first (read by [`AppState::load_backups`]).
+    pub backups: RwSignal<Vec<Backup>>,
+    /// A plan file read and validated, waiting for the user to choose « nouveau plan » or
+    /// « remplacer » (from the file picker or a file dropped anywhere on the window), with
+    /// the file's name.
+    pub pending_import: RwSignal<Option<(String, PlanFile)>>,
     pub notice: RwSignal<Option<Notice>>,
     /// Deletes that can still be undone, latest last. Cleared when the user leaves the screen.
     pub undos: RwSignal<Vec<Undo>>,
@@ -161,6 +172,8 @@ impl AppState {
             actions: RwSignal::new(Vec::new()),
             mobilisations: RwSignal::new(Vec::new()),
             needs: RwSignal::new(Vec::new()),
+            backups: RwSignal::new(Vec::new()),
+            pending_import: RwSignal::new(None),
             notice: RwSignal::new(None),
             undos: RwSignal::new(Vec::new()),
             unsaved: RwSignal::new(false),
@@ -199,7 +212,7 @@ impl AppState {
         });
     }
 
-    async fn load(self, id: Id) {
+    pub(super) async fn load(self, id: Id) {
         let Some(db) = db() else { return };
         match db.load(id).await {
             Ok(Some(loaded)) => {
@@ -234,78 +247,6 @@ impl AppState {
     /// Opens a stored plan.
     pub fn open_plan(self, id: Id) {
         spawn_local(async move { self.load(id).await });
-    }
-
-    /// Creates an empty plan named `name`, stores it and opens it.
-    /// Then shows `then` — only once the plan is stored, so that a failure leaves the user
-    /// where they were, with the error and what they typed.
-    pub fn create_plan(self, name: String, then: Route) {
-        let plan = Plan::new(browser::new_id(), name);
-        let file = PlanFile::new(plan, Vec::new(), Vec::new(), None);
-        self.store_new_plan(file, None, Some(then));
-    }
-
-    /// Creates the demonstration plan built from the kit's examples, stores it and opens it.
-    pub fn create_example_plan(self) {
-        let file = atelier_core::example::example_plan(&mut BrowserIds);
-        let message = format!(
-            "Plan d'exemple « {} » ouvert : explorez-le librement, il est séparé de vos plans.",
-            file.plan.name
-        );
-        self.store_new_plan(
-            file,
-            Some(message),
-            Some(Route::Actions(crate::route::ActionsView::Board)),
-        );
-    }
-
-    /// Imports a validated plan file as a new plan: fresh ids, links remapped, stored in one
-    /// transaction, then opened. Nothing already stored is modified.
-    pub fn import_plan_as_new(self, file: PlanFile) {
-        let mut file = as_new_plan(file, &mut BrowserIds);
-        // Two plans with the same name would be hard to tell apart in the list.
-        if self
-            .plans
-            .with_untracked(|p| p.iter().any(|p| p.name == file.plan.name))
-        {
-            file.plan.name = format!("{} (copie importée)", file.plan.name);
-        }
-        let message = format!(
-            "Plan « {} » importé : {} et {}.",
-            file.plan.name,
-            count(file.actors.len(), "acteur", "acteurs"),
-            count(file.actions.len(), "fiche action", "fiches action")
-        );
-        self.store_new_plan(file, Some(message), None);
-    }
-
-    fn store_new_plan(self, file: PlanFile, message: Option<String>, then: Option<Route>) {
-        let Some(db) = db() else { return };
-        self.pending.update(|n| *n += 1);
-        spawn_local(async move {
-            let result = db.put_whole_plan(&file).await;
-            self.pending.update(|n| *n -= 1);
-            match result {
-                Ok(()) => {
-                    let id = file.plan.id;
-                    self.plans.update(|p| p.push(file.plan.clone()));
-                    sync::announce(&Change::Plans);
-                    self.load(id).await;
-                    if let Some(m) = message {
-                        let mut notice = Notice::success(m);
-                        notice.shown_on = then;
-                        self.notice.set(Some(notice));
-                    }
-                    if let Some(route) = then {
-                        crate::ui::navigate(route);
-                    }
-                }
-                Err(e) => self.notice.set(Some(Notice::error(
-                    format!("Le plan n'a pas été créé. {}", e.0),
-                    vec![],
-                ))),
-            }
-        });
     }
 
     /// Changes the open plan's own fields (name, territory) and writes the plan record.
@@ -343,7 +284,7 @@ impl AppState {
         Some(file)
     }
 
-    fn plan_id(self) -> Option<Id> {
+    pub(super) fn plan_id(self) -> Option<Id> {
         self.plan.with_untracked(|p| p.as_ref().map(|p| p.id))
     }
 
@@ -540,7 +481,7 @@ impl AppState {
         self.write(record);
     }
 
-    fn push_undo(self, text: String, undo: Undo) {
+    pub(super) fn push_undo(self, text: String, undo: Undo) {
         self.undos.update(|u| u.push(undo));
         let waiting = self.undos.with_untracked(Vec::len);
         let mut notice = Notice::success(if waiting > 1 {
@@ -630,7 +571,7 @@ impl AppState {
 
     /// Runs a storage write, counting it as pending; on success tells the other tabs what
     /// changed, on failure raises a notice and marks the plan unsaved.
-    fn persist(
+    pub(super) fn persist(
         self,
         change: Change,
         write: impl Future<Output = Result<(), StorageError>> + 'static,

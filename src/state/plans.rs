@@ -1,0 +1,268 @@
+//! Commands on whole plans: create, open the example, import as new, replace the open plan
+//! (with an automatic backup), restore a backup, rename, duplicate, delete with undo.
+
+use super::{db, AppState, Notice, Undo};
+use crate::browser::{self, settings, BrowserIds};
+use crate::route::Route;
+use crate::storage::{Backup, LoadedPlan};
+use crate::sync::{self, Change};
+use atelier_core::file::{as_new_plan, parse_plan_file, PlanFile};
+use atelier_core::text::count;
+use atelier_core::{Id, Plan};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// A whole stored plan as a file (for duplicating, or keeping for an undo).
+fn as_file(loaded: LoadedPlan) -> PlanFile {
+    let mut file = PlanFile::new(loaded.plan, loaded.actors, loaded.actions, None);
+    file.mobilisations = loaded.mobilisations;
+    file.needs = loaded.needs;
+    file
+}
+
+/// « 12 acteurs et 3 fiches action ».
+fn contents(file: &PlanFile) -> String {
+    format!(
+        "{} et {}",
+        count(file.actors.len(), "acteur", "acteurs"),
+        count(file.actions.len(), "fiche action", "fiches action")
+    )
+}
+
+impl AppState {
+    /// Creates an empty plan named `name`, stores it and opens it.
+    /// Then shows `then` — only once the plan is stored, so that a failure leaves the user
+    /// where they were, with the error and what they typed.
+    pub fn create_plan(self, name: String, then: Route) {
+        let plan = Plan::new(browser::new_id(), name);
+        let file = PlanFile::new(plan, Vec::new(), Vec::new(), None);
+        self.store_new_plan(file, None, Some(then));
+    }
+
+    /// Creates the demonstration plan built from the kit's examples, stores it and opens it.
+    pub fn create_example_plan(self) {
+        let file = atelier_core::example::example_plan(&mut BrowserIds);
+        let message = format!(
+            "Plan d'exemple « {} » ouvert : explorez-le librement, il est séparé de vos plans.",
+            file.plan.name
+        );
+        self.store_new_plan(
+            file,
+            Some(message),
+            Some(Route::Actions(crate::route::ActionsView::Board)),
+        );
+    }
+
+    /// Imports a validated plan file as a new plan: fresh ids, links remapped, stored in one
+    /// transaction, then opened. Nothing already stored is modified.
+    pub fn import_plan_as_new(self, file: PlanFile) {
+        let mut file = as_new_plan(file, &mut BrowserIds);
+        // Two plans with the same name would be hard to tell apart in the list.
+        if self
+            .plans
+            .with_untracked(|p| p.iter().any(|p| p.name == file.plan.name))
+        {
+            file.plan.name = format!("{} (copie importée)", file.plan.name);
+        }
+        let message = format!("Plan « {} » importé : {}.", file.plan.name, contents(&file));
+        self.store_new_plan(file, Some(message), None);
+    }
+
+    pub(super) fn store_new_plan(
+        self,
+        file: PlanFile,
+        message: Option<String>,
+        then: Option<Route>,
+    ) {
+        let Some(db) = db() else { return };
+        self.pending.update(|n| *n += 1);
+        spawn_local(async move {
+            let result = db.put_whole_plan(&file).await;
+            self.pending.update(|n| *n -= 1);
+            match result {
+                Ok(()) => {
+                    let id = file.plan.id;
+                    self.plans.update(|p| p.push(file.plan.clone()));
+                    sync::announce(&Change::Plans);
+                    self.load(id).await;
+                    if let Some(m) = message {
+                        let mut notice = Notice::success(m);
+                        notice.shown_on = then;
+                        self.notice.set(Some(notice));
+                    }
+                    if let Some(route) = then {
+                        crate::ui::navigate(route);
+                    }
+                }
+                Err(e) => self.notice.set(Some(Notice::error(
+                    format!("Le plan n'a pas été créé. {}", e.0),
+                    vec![],
+                ))),
+            }
+        });
+    }
+
+    /// Replaces the open plan by `file` (an imported file or a backup), keeping its id. What
+    /// was there is first saved as an automatic backup, in the same transaction.
+    pub fn replace_open_plan(self, mut file: PlanFile, reason: String) {
+        let (Some(current), Some(db)) = (self.export_file(), db()) else {
+            return;
+        };
+        file.plan.id = current.plan.id;
+        let backup = Backup::of(&current, browser::now(), reason, browser::new_id());
+        self.pending.update(|n| *n += 1);
+        spawn_local(async move {
+            let result = db.replace_plan(&file, &backup).await;
+            self.pending.update(|n| *n -= 1);
+            match result {
+                Ok(()) => {
+                    let message = format!(
+                        "Plan remplacé par « {} » : {}. L'ancienne version est dans les \
+                         sauvegardes automatiques.",
+                        file.plan.name,
+                        contents(&file)
+                    );
+                    let id = file.plan.id;
+                    self.plans.update(|list| {
+                        if let Some(p) = list.iter_mut().find(|p| p.id == id) {
+                            *p = file.plan.clone();
+                        }
+                    });
+                    sync::announce(&Change::Records { plan: id });
+                    sync::announce(&Change::Plan { plan: id });
+                    self.load(id).await;
+                    self.load_backups();
+                    self.notice.set(Some(Notice::success(message)));
+                }
+                Err(e) => self.notice.set(Some(Notice::error(
+                    format!("Le plan n'a pas été remplacé : rien n'a changé. {}", e.0),
+                    vec![],
+                ))),
+            }
+        });
+    }
+
+    /// Reads the open plan's automatic backups into [`AppState::backups`].
+    pub fn load_backups(self) {
+        let (Some(id), Some(db)) = (self.plan_id(), db()) else {
+            return;
+        };
+        spawn_local(async move {
+            if let Ok(list) = db.backups(id).await {
+                self.backups.set(list);
+            }
+        });
+    }
+
+    /// Puts a backup back in place of the open plan (the current state is backed up first).
+    pub fn restore_backup(self, backup: Backup) {
+        match parse_plan_file(&backup.file) {
+            Ok(file) => {
+                self.replace_open_plan(file, "avant la restauration d'une sauvegarde".to_owned())
+            }
+            Err(e) => self.notice.set(Some(Notice::error(
+                "Cette sauvegarde est illisible ; le plan n'a pas changé.",
+                vec![e.to_string()],
+            ))),
+        }
+    }
+
+    /// Renames any stored plan.
+    pub fn rename_plan(self, id: Id, name: String) {
+        if self.plan_id() == Some(id) {
+            self.update_plan(move |p| p.name = name);
+            return;
+        }
+        let Some(mut plan) = self
+            .plans
+            .with_untracked(|l| l.iter().find(|p| p.id == id).cloned())
+        else {
+            return;
+        };
+        plan.name = name;
+        self.plans.update(|l| {
+            if let Some(p) = l.iter_mut().find(|p| p.id == id) {
+                *p = plan.clone();
+            }
+        });
+        self.persist(Change::Plan { plan: id }, async move {
+            match db() {
+                Some(db) => db.put_plan(&plan).await,
+                None => Ok(()),
+            }
+        });
+    }
+
+    /// Stores a copy of a plan, with new ids, named « … (copie) », and opens it.
+    pub fn duplicate_plan(self, id: Id) {
+        let Some(db) = db() else { return };
+        spawn_local(async move {
+            match db.load(id).await {
+                Ok(Some(loaded)) => {
+                    let mut file = as_new_plan(as_file(loaded), &mut BrowserIds);
+                    file.plan.name = format!("{} (copie)", file.plan.name);
+                    let message = format!("Copie « {} » créée et ouverte.", file.plan.name);
+                    self.store_new_plan(file, Some(message), None);
+                }
+                _ => self.notice.set(Some(Notice::error(
+                    "Ce plan n'a pas pu être lu : aucune copie n'a été faite.",
+                    vec![],
+                ))),
+            }
+        });
+    }
+
+    /// Deletes a plan and everything in it, and offers to undo (the whole plan is kept in
+    /// memory until the user leaves the screen).
+    pub fn delete_plan(self, id: Id) {
+        let Some(db) = db() else { return };
+        spawn_local(async move {
+            let Ok(Some(loaded)) = db.load(id).await else {
+                self.notice.set(Some(Notice::error(
+                    "Ce plan n'a pas pu être lu : il n'a pas été supprimé.",
+                    vec![],
+                )));
+                return;
+            };
+            let file = as_file(loaded);
+            if let Err(e) = db.delete_plan(id).await {
+                self.notice.set(Some(Notice::error(
+                    format!("Le plan n'a pas été supprimé. {}", e.0),
+                    vec![],
+                )));
+                return;
+            }
+            sync::announce(&Change::Plans);
+            self.plans.update(|l| l.retain(|p| p.id != id));
+            if self.plan_id() == Some(id) {
+                self.close_plan();
+            }
+            let text = format!(
+                "Plan « {} » supprimé ({}).",
+                file.plan.name,
+                contents(&file)
+            );
+            self.push_undo(
+                text,
+                Undo {
+                    focus: id,
+                    restore: Arc::new(move |state: AppState| {
+                        state.store_new_plan(file.clone(), None, None);
+                    }),
+                },
+            );
+        });
+    }
+
+    /// Closes the open plan (it was deleted): empty signals, no remembered plan.
+    fn close_plan(self) {
+        self.plan.set(None);
+        self.actors.set(Vec::new());
+        self.actions.set(Vec::new());
+        self.mobilisations.set(Vec::new());
+        self.needs.set(Vec::new());
+        self.backups.set(Vec::new());
+        settings::forget_current_plan();
+    }
+}

@@ -1,0 +1,116 @@
+//! Automatic backups: before a plan is replaced (by an imported file or by restoring an older
+//! backup), its whole content is kept in the `backups` store, the last [`KEEP`] per plan.
+//!
+//! A backup holds the plan file text exactly as « Exporter le plan » writes it, so restoring
+//! goes through the same validation and migrations as importing a file.
+
+use super::{plan_range, Db, Result, Write, BACKUPS, STORES};
+use atelier_core::file::PlanFile;
+use atelier_core::Id;
+use chrono::{DateTime, Utc};
+use rexie::TransactionMode;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+/// Backups kept per plan; older ones are deleted when a new one is taken.
+pub const KEEP: usize = 5;
+
+/// One automatic backup of a plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    /// Record key within the plan: the time taken, then a random id, so keys sort by age.
+    pub key: String,
+    pub taken_at: DateTime<Utc>,
+    /// Why it was taken, in French (« avant l'import de plan.json »).
+    pub reason: String,
+    /// The plan's name at that time, and how many actors and fiches action it had.
+    pub plan_name: String,
+    pub actors: usize,
+    pub actions: usize,
+    /// The plan file JSON text.
+    pub file: String,
+}
+
+impl Backup {
+    /// A backup of `file` taken at `taken_at` for `reason`.
+    pub fn of(file: &PlanFile, taken_at: DateTime<Utc>, reason: String, id: Id) -> Backup {
+        Backup {
+            // Zero-padded milliseconds: string order is time order (no strftime: it is large).
+            key: format!("{:016}-{id}", taken_at.timestamp_millis()),
+            taken_at,
+            reason,
+            plan_name: file.plan.name.clone(),
+            actors: file.actors.len(),
+            actions: file.actions.len(),
+            file: file.to_json(),
+        }
+    }
+}
+
+fn backup_key(plan_id: Id, key: &str) -> JsValue {
+    js_sys::Array::of2(
+        &JsValue::from_str(&plan_id.to_string()),
+        &JsValue::from_str(key),
+    )
+    .into()
+}
+
+impl Db {
+    /// The backups of a plan, newest first. Unreadable ones are skipped.
+    pub async fn backups(&self, plan_id: Id) -> Result<Vec<Backup>> {
+        let tx = self
+            .rexie
+            .transaction(&[BACKUPS], TransactionMode::ReadOnly)?;
+        let values = tx
+            .store(BACKUPS)?
+            .get_all(Some(plan_range(plan_id)?), None)
+            .await?;
+        let mut list: Vec<Backup> = values
+            .iter()
+            .filter_map(|v| v.as_string())
+            .filter_map(|t| serde_json::from_str(&t).ok())
+            .collect();
+        list.sort_by(|a, b| b.key.cmp(&a.key));
+        Ok(list)
+    }
+
+    /// Replaces plan `new.plan.id` by `new` in one transaction: stores `backup` of what was
+    /// there, deletes every record of the plan, writes the new ones, and keeps only the last
+    /// [`KEEP`] backups. If anything fails, nothing changes.
+    pub async fn replace_plan(&self, new: &PlanFile, backup: &Backup) -> Result<()> {
+        let id = new.plan.id;
+        let mut stores: Vec<&str> = STORES.to_vec();
+        stores.sort_unstable();
+        let tx = self
+            .rexie
+            .transaction(&stores, TransactionMode::ReadWrite)?;
+        let backups = tx.store(BACKUPS)?;
+        let text = serde_json::to_string(backup).expect("a backup serialises");
+        backups
+            .put(
+                &JsValue::from_str(&text),
+                Some(&backup_key(id, &backup.key)),
+            )
+            .await?;
+        let mut keys: Vec<JsValue> = backups.get_all_keys(Some(plan_range(id)?), None).await?;
+        // Keys sort by age (oldest first), as IndexedDB returns them.
+        let extra = keys.len().saturating_sub(KEEP);
+        for key in keys.drain(..extra) {
+            backups.delete(key).await?;
+        }
+        let range: JsValue = plan_range(id)?.into();
+        for store in super::RECORD_STORES {
+            tx.store(store)?.delete(range.clone()).await?;
+        }
+        let writes = super::whole_plan(new);
+        let count = writes.len();
+        for write in writes {
+            if let Write::Put { store, key, value } = write {
+                tx.store(store)?
+                    .put(&JsValue::from_str(&value), Some(&key))
+                    .await?;
+            }
+        }
+        self.finish(tx, count + 1).await
+    }
+}

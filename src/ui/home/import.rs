@@ -1,0 +1,118 @@
+//! Importing a plan file: read it (refusing what is too large before reading), validate it,
+//! then let the user choose « nouveau plan » or « remplacer le plan ouvert ». A file can come
+//! from the picker or be dropped anywhere on the window.
+
+use crate::browser;
+use crate::route::Route;
+use crate::state::{use_state, AppState, Notice};
+use atelier_core::file::{parse_plan_file, MAX_FILE_BYTES};
+use atelier_core::text::count;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Reads and validates `file`; a valid plan waits in [`AppState::pending_import`] for the
+/// user's choice, anything else raises a notice saying what is wrong. Nothing is stored yet.
+pub fn offer_file(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    let refuse = move |detail: String| {
+        state.notice.set(Some(Notice::error(
+            format!("Import de « {name} » refusé. Vos plans n'ont pas été modifiés."),
+            vec![detail],
+        )))
+    };
+    if file.size() > MAX_FILE_BYTES as f64 {
+        refuse(format!(
+            "Le fichier pèse {} Mo : la limite est de {} Mo (un plan de 10 000 acteurs pèse \
+             environ 3 Mo).",
+            (file.size() as u64).div_ceil(1_048_576),
+            MAX_FILE_BYTES / 1_048_576
+        ));
+        return;
+    }
+    spawn_local(async move {
+        let result = match browser::read_file(&file).await {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => parse_plan_file(&text).map_err(|e| e.to_string()),
+                Err(_) => Err(
+                    "Ce n'est pas un fichier texte UTF-8 (un fichier binaire ?) : un \
+                               plan Atelier NR est un fichier .json."
+                        .into(),
+                ),
+            },
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(plan) => {
+                state.pending_import.set(Some((file.name(), plan)));
+                super::super::widgets::focus_later("import-choice-new");
+            }
+            Err(e) => refuse(e),
+        }
+    });
+}
+
+/// The choice shown once a valid file is read.
+#[component]
+pub fn ImportChoice() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let (name, file) = state.pending_import.get()?;
+        let open = state.plan.get();
+        let summary = format!(
+            "« {name} » contient le plan « {} » : {}, {} et {}.",
+            file.plan.name,
+            count(file.actors.len(), "acteur", "acteurs"),
+            count(file.mobilisations.len(), "mobilisation", "mobilisations"),
+            count(file.actions.len(), "fiche action", "fiches action"),
+        );
+        let as_new = file.clone();
+        let replacing = file.clone();
+        let reason = format!("avant l'import de « {name} »");
+        Some(view! {
+            <section class="confirm import-choice" role="alertdialog" aria-labelledby="import-choice-title" aria-describedby="import-choice-text">
+                <h2 id="import-choice-title">"Que faire de ce plan ?"</h2>
+                <p id="import-choice-text">{summary}</p>
+                <div class="notice-buttons">
+                    <button type="button" class="button button-primary" id="import-choice-new" on:click=move |_| {
+                        state.pending_import.set(None);
+                        state.import_plan_as_new(as_new.clone());
+                    }>"Importer comme nouveau plan"</button>
+                    {open.map(|p| {
+                        let label = format!("Remplacer le plan ouvert « {} »", p.name);
+                        view! {
+                            <button type="button" class="button button-danger" on:click=move |_| {
+                                state.pending_import.set(None);
+                                state.replace_open_plan(replacing.clone(), reason.clone());
+                            }>{label}</button>
+                        }
+                    })}
+                    <button type="button" class="button button-quiet" on:click=move |_| state.pending_import.set(None)>"Ne rien importer"</button>
+                </div>
+                <p class="hint">"Remplacer garde d'abord une sauvegarde automatique du plan ouvert : vous pourrez le restaurer."</p>
+            </section>
+        })
+    }
+}
+
+/// Handles a file dropped anywhere on the window: a plan file goes to « Mes plans » with the
+/// choice above; other files get a message.
+pub fn on_drop(state: AppState, ev: web_sys::DragEvent) {
+    let Some(file) = ev
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
+    else {
+        return;
+    };
+    ev.prevent_default();
+    if file.name().to_lowercase().ends_with(".csv") {
+        state.notice.set(Some(Notice::error(
+            "Un tableau de recensement (.csv) s'importe à l'étape 1, avec le bouton « Importer un \
+             recensement (CSV) ».",
+            vec![],
+        )));
+        return;
+    }
+    crate::ui::navigate(Route::Home);
+    offer_file(state, file);
+}

@@ -1,0 +1,89 @@
+//! The stored plans: open, rename, duplicate, delete (with a question first, then undo).
+
+use super::super::navigate;
+use super::super::widgets::{focus_later, Confirm};
+use crate::route::Route;
+use crate::state::use_state;
+use atelier_core::Id;
+use leptos::prelude::*;
+
+#[component]
+pub fn PlanList() -> impl IntoView {
+    let state = use_state();
+    // The plan whose name is being edited, and the one waiting for a delete confirmation.
+    let renaming = RwSignal::new(None::<Id>);
+    let deleting = RwSignal::new(None::<(Id, String)>);
+    move || {
+        let plans = state.plans.get();
+        if plans.is_empty() {
+            return view! { <p>"Aucun plan pour l'instant."</p> }.into_any();
+        }
+        let current = state.plan.with(|p| p.as_ref().map(|p| p.id));
+        view! {
+            {move || deleting.get().map(|(id, name)| view! {
+                <Confirm text=format!("Supprimer le plan « {name} » et tout ce qu'il contient (acteurs, mobilisations, fiches action, sauvegardes) ?")
+                    yes="Supprimer le plan" no="Garder le plan"
+                    on_yes=move || { deleting.set(None); state.delete_plan(id); }
+                    on_no=move || { deleting.set(None); focus_later(format!("edit-{id}")); } />
+            })}
+            <ul class="plan-list">
+                {plans.into_iter().map(|p| {
+                    let id = p.id;
+                    let is_current = current == Some(id);
+                    let name = p.name.clone();
+                    let name_for_delete = name.clone();
+                    let input_id = format!("rename-{id}");
+                    view! {
+                        <li class:current=is_current>
+                            {move || if renaming.get() == Some(id) {
+                                let input_id = input_id.clone();
+                                let label_for = input_id.clone();
+                                let old = name.clone();
+                                view! {
+                                    <form class="inline-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                                        ev.prevent_default();
+                                        let field = document().get_element_by_id(&input_id);
+                                        let value = field.and_then(|f| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(f).ok()).map(|f| f.value()).unwrap_or_default();
+                                        let value = value.trim().to_owned();
+                                        if !value.is_empty() { state.rename_plan(id, value); }
+                                        renaming.set(None);
+                                        focus_later(format!("rename-button-{id}"));
+                                    }>
+                                        <label for=label_for.clone()>"Nouveau nom"</label>
+                                        <input id=label_for type="text" value=old
+                                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { renaming.set(None); } />
+                                        <button type="submit" class="button button-small">"Renommer"</button>
+                                    </form>
+                                }.into_any()
+                            } else {
+                                view! { <span class="plan-list-name">{name.clone()}</span> }.into_any()
+                            }}
+                            <span class="plan-list-territory">{p.territory.name.clone()}
+                                {p.example.then_some(" (exemple)")}</span>
+                            <span class="plan-buttons">
+                                {if is_current {
+                                    view! { <a class="button" href=Route::Context.hash()>"Continuer"</a> }.into_any()
+                                } else {
+                                    view! {
+                                        <button type="button" class="button" on:click=move |_| {
+                                            state.open_plan(id);
+                                            navigate(Route::Context);
+                                        }>"Ouvrir" <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
+                                    }.into_any()
+                                }}
+                                <button type="button" class="button button-small button-quiet" id=format!("rename-button-{id}")
+                                    on:click=move |_| { renaming.set(Some(id)); focus_later(format!("rename-{id}")); }>
+                                    "Renommer" <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
+                                <button type="button" class="button button-small button-quiet" on:click=move |_| state.duplicate_plan(id)>
+                                    "Dupliquer" <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
+                                <button type="button" class="button button-small button-danger" id=format!("edit-{id}")
+                                    on:click=move |_| { deleting.set(Some((id, name_for_delete.clone()))); focus_later("confirm-keep"); }>
+                                    "Supprimer" <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
+                            </span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }.into_any()
+    }
+}

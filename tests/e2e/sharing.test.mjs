@@ -1,0 +1,138 @@
+// Sharing and keeping plans safe: import as new or in place of the open plan (with an
+// automatic backup that can be restored), a file dropped on the window, and the plan list
+// (rename, duplicate, delete with a question and undo).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { DIST, createPlan, goToStep, importCensus, noticeText, settled } from './helpers.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(DIST); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+/** Exports the open plan from the conclusion; returns the downloaded file's path. */
+async function exportPlan(page) {
+  await goToStep(page, 'Gouvernance et suite');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter le plan (.json)' }).click(),
+  ]);
+  return download.path();
+}
+
+test('replacing the open plan by a file keeps a backup that brings it back', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan A');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await settled(page);
+  const withActors = await exportPlan(page);
+
+  // A second plan, empty, exported: replacing plan A with it would lose the 16 actors.
+  await createPlan(page, srv.url, 'Plan vide');
+  const empty = await exportPlan(page);
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: 'Ouvrir Plan A' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+
+  await page.goto(srv.url + '#/');
+  await page.locator('#import-plan-file').setInputFiles(empty);
+  const choice = page.getByRole('alertdialog', { name: 'Que faire de ce plan ?' });
+  assert.match(await choice.innerText(), /« Plan vide » : 0 acteur/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Importer comme nouveau plan', 'the safe choice has focus');
+  await choice.getByRole('button', { name: 'Remplacer le plan ouvert « Plan A »' }).click();
+  await page.getByText(/Plan remplacé par « Plan vide »/).waitFor();
+  await goToStep(page, 'Qui mobiliser ?');
+  await page.getByText('Aucun acteur').first().waitFor();
+
+  // The backup lists plan A with its 16 actors; restoring brings them back, after a reload too.
+  await page.goto(srv.url + '#/');
+  const backup = page.locator('.backups li', { hasText: '« Plan A », 16 acteurs' });
+  await backup.getByRole('button', { name: /^Restaurer/ }).click();
+  await page.getByRole('button', { name: 'Restaurer', exact: true }).click();
+  await page.getByText(/Plan remplacé par « Plan A »/).waitFor();
+  await settled(page);
+  await page.reload();
+  await goToStep(page, 'Qui mobiliser ?');
+  await page.getByText('16 acteurs recensés').waitFor();
+  // Restoring was itself a replacement: the emptied version is kept too.
+  await page.goto(srv.url + '#/');
+  await page.locator('.backups li', { hasText: '« Plan vide », 0 acteur' }).waitFor();
+  assert.equal(await page.locator('.plan-list li').count(), 2, 'replacing never adds a plan');
+
+  // Importing as new leaves the open plan alone.
+  await page.locator('#import-plan-file').setInputFiles(withActors);
+  await page.getByRole('button', { name: 'Importer comme nouveau plan' }).click();
+  await page.getByText('importé : 16 acteurs et 0 fiche action').waitFor();
+  assert.equal(await page.locator('.plan-list li').count(), 3);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a plan file dropped on the window is offered for import', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan déposé');
+  const path = await exportPlan(page);
+  const text = await readFile(path, 'utf8');
+  await goToStep(page, 'Qui mobiliser ?');
+  await page.evaluate((contents) => {
+    const data = new DataTransfer();
+    data.items.add(new File([contents], 'collegue.json', { type: 'application/json' }));
+    for (const type of ['dragover', 'drop']) {
+      document.querySelector('main').dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }
+  }, text);
+  await page.getByRole('alertdialog', { name: 'Que faire de ce plan ?' }).waitFor();
+  assert.ok(page.url().endsWith('#/'), 'the choice shows on « Mes plans »');
+  await page.getByRole('button', { name: 'Ne rien importer' }).click();
+  assert.equal(await page.locator('.plan-list li').count(), 1);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('plans can be renamed, duplicated, deleted after a question, and the delete undone', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Stratégie 2026');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await settled(page);
+  await page.goto(srv.url + '#/');
+
+  await page.getByRole('button', { name: 'Renommer Stratégie 2026' }).click();
+  await page.getByLabel('Nouveau nom').fill('Stratégie NR 2027');
+  await page.getByLabel('Nouveau nom').press('Enter');
+  await page.locator('.plan-list', { hasText: 'Stratégie NR 2027' }).waitFor();
+  await settled(page);
+
+  await page.getByRole('button', { name: 'Dupliquer Stratégie NR 2027' }).click();
+  await page.getByText('Copie « Stratégie NR 2027 (copie) » créée').waitFor();
+  await goToStep(page, 'Qui mobiliser ?');
+  await page.getByText('16 acteurs recensés').waitFor();
+  await page.goto(srv.url + '#/');
+  assert.equal(await page.locator('.plan-list li').count(), 2);
+
+  await page.getByRole('button', { name: 'Supprimer Stratégie NR 2027 (copie)' }).click();
+  const question = page.getByRole('alertdialog');
+  assert.match(await question.innerText(), /Supprimer le plan « Stratégie NR 2027 \(copie\) »/);
+  await page.getByRole('button', { name: 'Garder le plan' }).click();
+  assert.equal(await page.locator('.plan-list li').count(), 2, 'keeping it keeps it');
+  await page.getByRole('button', { name: 'Supprimer Stratégie NR 2027 (copie)' }).click();
+  await page.getByRole('button', { name: 'Supprimer le plan' }).click();
+  await page.getByText('Plan « Stratégie NR 2027 (copie) » supprimé (16 acteurs et 0 fiche action).').waitFor();
+  assert.equal(await page.locator('.plan-list li').count(), 1);
+  await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+  await page.locator('.plan-list li', { hasText: 'Stratégie NR 2027 (copie)' }).waitFor();
+  await settled(page);
+  await page.reload();
+  await page.locator('.plan-list li', { hasText: 'Stratégie NR 2027 (copie)' }).waitFor();
+  const copy = page.locator('.plan-list li', { hasText: 'Stratégie NR 2027 (copie)' });
+  await copy.getByRole('button', { name: /^Ouvrir/ }).or(copy.getByRole('link', { name: 'Continuer' })).click();
+  await goToStep(page, 'Qui mobiliser ?');
+  await page.getByText('16 acteurs recensés').waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
