@@ -17,6 +17,8 @@ pub enum Route {
     Actions(ActionsView),
     /// Conclusion: governance and export.
     Conclusion,
+    /// The printable report of the whole plan.
+    Report,
     /// A share link (`#partage=…`), reserved for a later version.
     Share,
     /// Any other fragment.
@@ -82,6 +84,7 @@ impl Route {
             Route::Actions(ActionsView::Matrix) => "#/actions/matrice",
             Route::Actions(ActionsView::Catalogue) => "#/actions/catalogue",
             Route::Conclusion => "#/conclusion",
+            Route::Report => "#/rapport",
             Route::Share => "#partage=",
             Route::Unknown => "#/introuvable",
         }
@@ -98,7 +101,10 @@ impl Route {
             return Some(Route::Share);
         }
         let views = ActionsView::ALL.map(Route::Actions);
-        let known = [Route::Home].into_iter().chain(Self::STEPS).chain(views);
+        let known = [Route::Home, Route::Report]
+            .into_iter()
+            .chain(Self::STEPS)
+            .chain(views);
         Some(
             known
                 .into_iter()
@@ -116,6 +122,7 @@ impl Route {
             Route::Mobilise => "Comment les mobiliser ?",
             Route::Actions(_) => "Quelles actions ?",
             Route::Conclusion => "Gouvernance et suite",
+            Route::Report => "Rapport",
             Route::Share => "Lien de partage",
             Route::Unknown => "Page introuvable",
         }
@@ -137,7 +144,11 @@ mod tests {
     #[test]
     fn every_route_parses_back_from_its_hash() {
         let views = ActionsView::ALL.map(Route::Actions);
-        for r in [Route::Home].into_iter().chain(Route::STEPS).chain(views) {
+        for r in [Route::Home, Route::Report]
+            .into_iter()
+            .chain(Route::STEPS)
+            .chain(views)
+        {
             assert_eq!(Route::parse(r.hash()), Some(r));
         }
         assert_eq!(

@@ -12,6 +12,7 @@ mod context;
 mod fields;
 mod format;
 mod home;
+mod report;
 mod shell;
 mod widgets;
 

@@ -1,7 +1,7 @@
 //! The frame around every screen: header, step bar with progress, notices, main area.
 
 use super::widgets::{NoticeArea, StepNav};
-use super::{actions, actors, circles, conclusion, context, home};
+use super::{actions, actors, circles, conclusion, context, home, report};
 use crate::route::Route;
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -65,6 +65,7 @@ fn screen(route: Route) -> AnyView {
         Route::Mobilise => with_plan(|| view! { <circles::Circles /> }.into_any()),
         Route::Actions(_) => with_plan(|| view! { <actions::Actions /> }.into_any()),
         Route::Conclusion => with_plan(|| view! { <conclusion::Conclusion /> }.into_any()),
+        Route::Report => with_plan(|| view! { <report::Report /> }.into_any()),
     }
 }
 

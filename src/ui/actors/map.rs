@@ -54,7 +54,7 @@ pub fn ActorMap(
 
 /// The concentric circles: circle 1 at the centre. Each actor is a dot placed on a sunflower
 /// spiral inside its circle's band, so that dots spread evenly whatever their number.
-fn circles_svg(
+pub(in crate::ui) fn circles_svg(
     actors: &[Actor],
     idx: &[usize],
     on_open: impl Fn(Id) + Copy + Send + Sync + 'static,

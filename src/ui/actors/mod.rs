@@ -5,7 +5,7 @@ mod editor;
 mod export;
 mod filters;
 mod import;
-mod map;
+pub(super) mod map;
 mod nr_types;
 mod table;
 

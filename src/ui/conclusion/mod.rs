@@ -43,7 +43,10 @@ pub fn Conclusion() -> impl IntoView {
         <section aria-labelledby="export-title">
             <h2 id="export-title">"Partager le plan"</h2>
             <p>"Exportez le plan complet dans un fichier .json : un collègue l'importe depuis « Mes plans » et retrouve acteurs, mobilisations, besoins, fiches action et gouvernance."</p>
-            <button type="button" class="button button-primary" on:click=export>"Exporter le plan (.json)"</button>
+            <div class="toolbar">
+                <button type="button" class="button button-primary" on:click=export>"Exporter le plan (.json)"</button>
+                <a class="button" href=crate::route::Route::Report.hash()>"Rapport imprimable (PDF)"</a>
+            </div>
         </section>
     }
 }
