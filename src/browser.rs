@@ -7,7 +7,7 @@ use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Ids from `crypto.getRandomValues`.
+/// Ids from the clock and `crypto.getRandomValues` (see [`new_id`]).
 pub struct BrowserIds;
 
 impl IdGen for BrowserIds {
@@ -16,9 +16,16 @@ impl IdGen for BrowserIds {
     }
 }
 
-/// A fresh random id.
+thread_local! {
+    /// The last millisecond given to an id: each new id takes a later one, so that ids made
+    /// in the same millisecond (an import) still sort in creation order.
+    static LAST_MILLIS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A fresh id that sorts after every id made before it in this page (UUID v7: time, then
+/// random bits), so records come back from storage in the order they were created.
 pub fn new_id() -> Id {
-    let mut bytes = [0u8; 16];
+    let mut bytes = [0u8; 10];
     let crypto = web_sys::window().and_then(|w| w.crypto().ok());
     match crypto {
         Some(c) if c.get_random_values_with_u8_array(&mut bytes).is_ok() => {}
@@ -28,7 +35,12 @@ pub fn new_id() -> Id {
             .iter_mut()
             .for_each(|b| *b = (js_sys::Math::random() * 256.0) as u8),
     }
-    Id::from_random_bytes(bytes)
+    let millis = LAST_MILLIS.with(|last| {
+        let next = (js_sys::Date::now() as u64).max(last.get() + 1);
+        last.set(next);
+        next
+    });
+    Id::from_millis_and_random(millis, bytes)
 }
 
 /// Now, in UTC.

@@ -128,13 +128,12 @@ impl ActionSheet {
         )
     }
 
-    /// Total budget in euros, optionally for one kind of line.
+    /// Total budget in euros, optionally for one kind of line (saturating: never wraps).
     pub fn budget_total(&self, kind: Option<BudgetKind>) -> u64 {
         self.budget
             .iter()
             .filter(|l| kind.is_none_or(|k| l.kind == k))
-            .map(|l| l.amount)
-            .sum()
+            .fold(0u64, |total, l| total.saturating_add(l.amount))
     }
 
     /// First day the action is placed at on a timeline: its start, else its due date.

@@ -24,6 +24,7 @@ pub mod mobilisation;
 pub mod plan;
 pub mod query;
 pub mod roadmap;
+pub mod share;
 pub mod text;
 
 pub use action::{ActionSheet, ActionStatus, Axis, BudgetKind, BudgetLine, Phase, Priority, Score};

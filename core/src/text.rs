@@ -38,6 +38,29 @@ fn strip_accent(c: char) -> char {
     }
 }
 
+/// Earliest and latest years a date of the plan may have: anything else is a typing slip
+/// (a five-digit year, « 0202 » for « 2026 ») that would stretch the roadmap over centuries.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// Reads a day typed in a date field (`YYYY-MM-DD`): blank gives `Ok(None)` (no date),
+/// a plausible day `Ok(Some(day))`; anything else an error message in French, so the caller
+/// keeps the previous value.
+pub fn parse_day(text: &str) -> Result<Option<chrono::NaiveDate>, &'static str> {
+    use chrono::Datelike;
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let day: chrono::NaiveDate = text
+        .parse()
+        .map_err(|_| "Date incomplète ou invalide : la précédente est conservée.")?;
+    if YEARS.contains(&day.year()) {
+        Ok(Some(day))
+    } else {
+        Err("Année hors de 1990 à 2100 : la date précédente est conservée.")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;

@@ -32,7 +32,12 @@ pub fn ActorPicker(
             <legend>{legend} " " <span class="count">{move || format!("({} lié(s))", selected.with(Vec::len))}</span></legend>
             <label for=filter_id.clone()>"Filtrer les acteurs"</label>
             <input id=filter_id type="search" prop:value=filter
-                on:input=move |ev| set_filter.set(event_target_value(&ev)) />
+                on:input=move |ev| set_filter.set(event_target_value(&ev))
+                // Escape clears the filter, as in any search box, instead of closing the editor.
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" && !filter.get_untracked().is_empty() {
+                    ev.stop_propagation();
+                    set_filter.set(String::new());
+                } />
             {circle.map(|c| view! {
                 <div class="field-check">
                     <input type="checkbox" id=circle_id.clone() prop:checked=only_circle
@@ -45,15 +50,22 @@ pub fn ActorPicker(
                     let needle = fold(&filter.get());
                     let chosen = selected.get();
                     let wanted = circle.filter(|_| only_circle.get()).map(|c| c.get());
+                    // Linked actors always show, whatever the filter, and the list keeps the
+                    // census order: a toggled box never moves under the keyboard focus.
+                    let mut shown = 0;
                     state.actors.with(|actors| actors.iter()
-                        // Linked actors first, so they stay visible whatever the filter.
-                        .filter(|a| chosen.contains(&a.id))
-                        .chain(actors.iter().filter(|a| {
-                            !chosen.contains(&a.id)
-                                && wanted.is_none_or(|c| a.circle() == c)
-                                && (needle.is_empty() || fold(&a.name).contains(&needle))
-                        }))
-                        .take(LIMIT.max(chosen.len()))
+                        .filter(|a| {
+                            if chosen.contains(&a.id) {
+                                return true;
+                            }
+                            let wanted = wanted.is_none_or(|c| a.circle() == c)
+                                && (needle.is_empty() || fold(&a.name).contains(&needle));
+                            if wanted && shown < LIMIT {
+                                shown += 1;
+                                return true;
+                            }
+                            false
+                        })
                         .map(|a| {
                             let actor_id = a.id;
                             let box_id = format!("{prefix}-{actor_id}");

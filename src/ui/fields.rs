@@ -23,21 +23,15 @@ pub fn TextField(
     /// it whenever the user is not typing in it.
     #[prop(optional, into)]
     live: Option<Signal<String>>,
+    /// Checks the typed text: `Some(message)` shows the message and keeps the stored value.
+    #[prop(optional)]
+    check: Option<fn(&str) -> Option<&'static str>>,
 ) -> impl IntoView {
-    let (error, set_error) = signal(false);
+    let hint = hint.filter(|h| !h.is_empty());
+    let (error, set_error) = signal(None::<&'static str>);
     let input = NodeRef::<leptos::html::Input>::new();
     if let Some(live) = live {
-        Effect::new(move |_| {
-            let stored = live.get();
-            let Some(el) = input.get() else { return };
-            let focused = document().active_element().is_some_and(|a| {
-                let node: &web_sys::Element = &el;
-                a == *node
-            });
-            if !focused && el.value() != stored {
-                el.set_value(&stored);
-            }
-        });
+        follow(live, input);
     }
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -46,16 +40,19 @@ pub fn TextField(
         <div class="field" class:field-wide=wide>
             <label for=id>{label}</label>
             <input id=id node_ref=input type=kind.unwrap_or("text") value=value
-                aria-invalid=move || error.get().then_some("true")
-                aria-describedby=move || if error.get() { Some(error_id.clone()) } else { described.clone() }
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=move || if error.get().is_some() { Some(error_id.clone()) } else { described.clone() }
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    let blank = required.is_some() && v.trim().is_empty();
-                    set_error.set(blank);
-                    if !blank { on_input.run(v); }
+                    let problem = match required {
+                        Some(message) if v.trim().is_empty() => Some(message),
+                        _ => check.and_then(|c| c(&v)),
+                    };
+                    set_error.set(problem);
+                    if problem.is_none() { on_input.run(v); }
                 } />
             {hint.map(|h| view! { <p id=hint_id class="hint">{h}</p> })}
-            {move || error.get().then(|| view! { <p id=format!("{id}-error") class="field-error">{required}</p> })}
+            {move || error.get().map(|m| view! { <p id=format!("{id}-error") class="field-error" role="alert">{m}</p> })}
         </div>
     }
 }
@@ -67,13 +64,74 @@ pub fn TextArea(
     label: &'static str,
     #[prop(into)] value: String,
     #[prop(into)] on_input: Callback<String>,
+    /// The stored value, followed while the user is not typing here (another tab's edit).
+    #[prop(optional, into)]
+    live: Option<Signal<String>>,
 ) -> impl IntoView {
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    if let Some(live) = live {
+        follow(live, area);
+    }
     view! {
         <div class="field field-wide">
             <label for=id>{label}</label>
-            <textarea id=id rows="3" on:input=move |ev| on_input.run(event_target_value(&ev))>{value}</textarea>
+            <textarea id=id node_ref=area rows="3" on:input=move |ev| on_input.run(event_target_value(&ev))>{value}</textarea>
         </div>
     }
+}
+
+/// A date field: blank clears the date; an implausible or incomplete date shows a message and
+/// keeps the stored one (see [`atelier_core::text::parse_day`]).
+#[component]
+pub fn DateField(
+    id: &'static str,
+    label: &'static str,
+    value: Option<chrono::NaiveDate>,
+    /// The stored date, followed while the user is not typing here.
+    #[prop(into)]
+    live: Signal<Option<chrono::NaiveDate>>,
+    #[prop(into)] on_change: Callback<Option<chrono::NaiveDate>>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let text = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    view! {
+        <TextField id=id label=label kind="date" value=text(value) hint=hint.unwrap_or_default()
+            live=Signal::derive(move || text(live.get()))
+            check=|v| atelier_core::text::parse_day(v).err()
+            on_input=move |v: String| if let Ok(day) = atelier_core::text::parse_day(&v) { on_change.run(day) } />
+    }
+}
+
+/// Keeps an input or textarea showing `stored` whenever it does not have focus, so that a
+/// change stored by another tab shows without overwriting what the user is typing.
+fn follow<E>(stored: Signal<String>, node: NodeRef<E>)
+where
+    E: leptos::html::ElementType + 'static,
+    E::Output: Clone + AsRef<web_sys::HtmlElement> + wasm_bindgen::JsCast + 'static,
+{
+    Effect::new(move |_| {
+        let value = stored.get();
+        let Some(el) = node.get() else { return };
+        let html: &web_sys::HtmlElement = el.as_ref();
+        let focused = document().active_element().is_some_and(|a| {
+            let node: &web_sys::Element = html;
+            a == *node
+        });
+        if focused {
+            return;
+        }
+        if let Some(input) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(html) {
+            if input.value() != value {
+                input.set_value(&value);
+            }
+        } else if let Some(area) =
+            wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlTextAreaElement>(html)
+        {
+            if area.value() != value {
+                area.set_value(&value);
+            }
+        }
+    });
 }
 
 /// A drop-down list with its label. `options` are `(code, label)` pairs; `selected` is the

@@ -33,3 +33,18 @@ pub fn date_time(moment: chrono::DateTime<chrono::Utc>) -> String {
     ));
     String::from(date.to_locale_string("fr-FR", &wasm_bindgen::JsValue::UNDEFINED))
 }
+
+/// What the user typed in an `<input type="number">`: `Ok(None)` when blank, `Ok(Some(v))`
+/// for a number, `Err(())` when the browser holds text that is not a number (it then reports
+/// an empty value, which must not be mistaken for « blank »).
+pub fn typed_number(ev: &web_sys::Event) -> Result<Option<f64>, ()> {
+    let input: web_sys::HtmlInputElement = leptos::prelude::event_target(ev);
+    if input.validity().bad_input() {
+        return Err(());
+    }
+    let text = input.value();
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_number(&text).map(Some).ok_or(())
+}

@@ -161,3 +161,38 @@ pub fn RowButtons(
         </td>
     }
 }
+
+/// Focuses the first element that exists among `ids`, once the current render is done (the
+/// button that opened an editor may be a row, a card or a link, depending on the view).
+pub fn focus_first(ids: Vec<String>) {
+    request_animation_frame(move || {
+        let found = ids
+            .iter()
+            .find_map(|id| document().get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        match found {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None => focus_heading(),
+        }
+    });
+}
+
+/// Closes the editor of a record as soon as the record is gone (deleted here, or in another
+/// tab), so that nothing typed afterwards is silently dropped.
+pub fn close_when_gone<T: crate::state::Held>(editing: RwSignal<Option<atelier_core::Id>>) {
+    let state = use_state();
+    Effect::new(move |_| {
+        let Some(id) = editing.get() else { return };
+        let exists = T::list(state).with(|l| l.iter().any(|r| crate::storage::Record::id(r) == id));
+        if !exists {
+            editing.set(None);
+            if state.notice.with_untracked(Option::is_none) {
+                state.notice.set(Some(crate::state::Notice::success(
+                    "L'élément ouvert a été supprimé (peut-être dans un autre onglet) : sa fiche est fermée.",
+                )));
+            }
+        }
+    });
+}

@@ -72,7 +72,10 @@ test('bad plan files are refused with a precise message and no plan is touched',
     ['tableau.json', '[1, 2, 3]', /n'est pas un plan Atelier NR : il contient un tableau/],
     ['futur.json', good.replace('"schema_version":1', '"schema_version":99'), /version plus récente d'Atelier NR \(format 99/],
     ['champ.json', good.replace('"kind":"commune"', '"kind":"village"'), /Champ « plan\.territory\.kind » : valeur inconnue/],
-    ['image.json', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]), /pas un texte UTF-8/],
+    ['image.json', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]), /n'est pas un fichier texte/],
+    ['profond.json', '['.repeat(5000) + ']'.repeat(5000), /imbriqu/],
+    ['autre-app.json', JSON.stringify({ name: 'budget', version: 3 }), /champ « format »/],
+    ['enorme.json', Buffer.alloc(50 * 1024 * 1024, 0x20), /50 Mo.*20 Mo/],
   ];
   for (const [name, contents, expected] of cases) {
     await page.goto(srv.url + '#/');

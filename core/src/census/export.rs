@@ -51,23 +51,27 @@ pub fn write_census(actors: &[Actor]) -> String {
     finish_spreadsheet(writer)
 }
 
+/// First characters that make a spreadsheet read a cell as a formula (OWASP's list: tab and
+/// carriage return too).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// Prefixes an apostrophe to a cell a spreadsheet would run as a formula.
 pub(crate) fn neutralise(cell: &str) -> String {
     // A cell that already starts with the apostrophe we would add gets one more, so that
     // reading it back removes exactly one.
     let marked = cell
         .strip_prefix('\'')
-        .is_some_and(|r| r.starts_with(['=', '+', '-', '@']));
-    if cell.starts_with(['=', '+', '-', '@']) || marked {
+        .is_some_and(|r| r.starts_with(FORMULA_STARTS));
+    if cell.starts_with(FORMULA_STARTS) || marked {
         format!("'{cell}")
     } else {
         cell.to_owned()
     }
 }
 
-/// Inverse of [`neutralise`]: drops the apostrophe before `=`, `+`, `-` or `@`.
+/// Inverse of [`neutralise`]: drops the apostrophe before a formula's first character.
 pub(super) fn unneutralise(cell: &str) -> &str {
-    let special = |t: &str| t.starts_with(['=', '+', '-', '@']);
+    let special = |t: &str| t.starts_with(FORMULA_STARTS);
     match cell.strip_prefix('\'') {
         Some(rest) if special(rest) || rest.strip_prefix('\'').is_some_and(special) => rest,
         _ => cell,
@@ -135,6 +139,12 @@ mod tests {
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.contains("'=HYPERLINK"));
         assert!(csv.contains("\"'-20 %"));
+        assert_eq!(
+            neutralise("\t=HYPERLINK()"),
+            "'\t=HYPERLINK()",
+            "a leading tab too"
+        );
+        assert_eq!(unneutralise("'\t=x"), "\t=x");
         let back = &round_trip(&[a.clone()])[0];
         assert_eq!(back.name, a.name);
         assert_eq!(back.description, a.description);

@@ -1,7 +1,7 @@
 //! Reading an untrusted plan file: parse, check the envelope, migrate, deserialise, validate.
 //! Every failure is an [`ImportError`] that says what is wrong and where; nothing panics.
 
-use super::{migrations::migrate_file, PlanFile, FORMAT_TAG, SCHEMA_VERSION};
+use super::{migrations::migrate_file, PlanFile, FORMAT_TAG, MAX_FILE_BYTES, SCHEMA_VERSION};
 use crate::Id;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -16,6 +16,9 @@ pub enum ImportError {
         column: usize,
         detail: String,
     },
+    /// JSON nested deeper than the parser's limit (128 levels; a plan has at most 7): a
+    /// crafted or corrupted file, refused before it can exhaust the stack.
+    TooDeep,
     /// JSON, but not an Atelier NR plan (another app's file, an array…).
     NotAPlan { reason: String },
     /// Written by a newer Atelier NR than this one.
@@ -24,6 +27,14 @@ pub enum ImportError {
     Invalid { path: String, detail: String },
     /// A migration could not upgrade the file.
     Migration { detail: String },
+    /// Bigger than [`MAX_FILE_BYTES`]: refused from its size alone, before being read.
+    TooLarge { bytes: u64, limit: u64 },
+    /// Not UTF-8 text: a binary file (image, PDF, archive…) or a text in another encoding.
+    /// `offset` is the first byte that is not UTF-8 (0-based).
+    NotText { offset: usize },
+    /// UTF-8, but with a NUL character, which no JSON text contains: a binary file, or a text
+    /// saved as UTF-16. `offset` is the first NUL byte (0-based).
+    NulByte { offset: usize },
 }
 
 impl fmt::Display for ImportError {
@@ -37,6 +48,11 @@ impl fmt::Display for ImportError {
                 f,
                 "Ligne {line}, colonne {column} : ce n'est pas du JSON valide ({detail}). \
                  Le fichier est peut-être tronqué ou d'un autre type."
+            ),
+            ImportError::TooDeep => write!(
+                f,
+                "Ce fichier n'est pas un plan Atelier NR : ses données sont imbriquées sur plus \
+                 de 128 niveaux, alors qu'un plan en compte au plus 7."
             ),
             ImportError::NotAPlan { reason } => {
                 write!(f, "Ce fichier n'est pas un plan Atelier NR : {reason}")
@@ -53,8 +69,76 @@ impl fmt::Display for ImportError {
             ImportError::Migration { detail } => {
                 write!(f, "Mise à jour du plan impossible : {detail}")
             }
+            ImportError::TooLarge { bytes, limit } => write!(
+                f,
+                "Ce fichier pèse {} : c'est plus que la limite de {} d'un plan. Un plan de \
+                 10 000 acteurs pèse environ 3 Mo : ce fichier n'est sans doute pas un plan \
+                 exporté par Atelier NR.",
+                megabytes(*bytes),
+                megabytes(*limit)
+            ),
+            ImportError::NotText { offset } => write!(
+                f,
+                "Ce fichier n'est pas un fichier texte (octet {} illisible en UTF-8) : c'est \
+                 sans doute une image, un PDF, une archive ou un autre fichier binaire, ou un \
+                 texte dans un autre encodage. Choisissez le fichier .json exporté par \
+                 Atelier NR.",
+                offset + 1
+            ),
+            ImportError::NulByte { offset } => write!(
+                f,
+                "Ce fichier n'est pas un fichier texte JSON (caractère nul à l'octet {}) : \
+                 c'est sans doute un fichier binaire, ou un texte enregistré en UTF-16 \
+                 (réenregistrez-le en UTF-8). Choisissez le fichier .json exporté par \
+                 Atelier NR.",
+                offset + 1
+            ),
         }
     }
+}
+
+/// `bytes` in mebibytes as people write megabytes in French, rounded up to a tenth so that a
+/// file just over the limit never reads as the limit itself: « 20 Mo », « 20,1 Mo », « 50 Mo ».
+fn megabytes(bytes: u64) -> String {
+    const MIB: u128 = 1024 * 1024;
+    let tenths = (u128::from(bytes) * 10).div_ceil(MIB);
+    match tenths % 10 {
+        0 => format!("{} Mo", tenths / 10),
+        t => format!("{},{t} Mo", tenths / 10),
+    }
+}
+
+/// Refuses a file bigger than [`MAX_FILE_BYTES`] (20 Mo) from its size alone: the app calls it
+/// with `File.size` before reading anything, so a stray video never freezes the page.
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(ImportError::TooLarge {
+            bytes,
+            limit: MAX_FILE_BYTES,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// The text of a file's bytes, or why it is not a plan's text: not UTF-8
+/// ([`ImportError::NotText`]) or holding a NUL character ([`ImportError::NulByte`]). JSON never
+/// contains a raw NUL, so refusing one loses nothing. A byte-order mark is left in place (see
+/// [`parse_plan_file`]).
+pub fn plan_text(bytes: &[u8]) -> Result<&str, ImportError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText {
+        offset: e.valid_up_to(),
+    })?;
+    match memchr::memchr(0, bytes) {
+        Some(offset) => Err(ImportError::NulByte { offset }),
+        None => Ok(text),
+    }
+}
+
+/// Reads a whole file's bytes: [`check_size`], [`plan_text`], then [`parse_plan_file`].
+pub fn parse_plan_bytes(bytes: &[u8]) -> Result<PlanFile, ImportError> {
+    check_size(u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
+    parse_plan_file(plan_text(bytes)?)
 }
 
 /// Parses, upgrades and validates the text of a plan file.
@@ -65,10 +149,16 @@ impl fmt::Display for ImportError {
 pub fn parse_plan_file(text: &str) -> Result<PlanFile, ImportError> {
     // Windows Notepad saves UTF-8 with a byte-order mark, which JSON does not allow.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: json_detail(&e),
+    let mut value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            ImportError::TooDeep
+        } else {
+            ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: json_detail(&e),
+            }
+        }
     })?;
     let Some(object) = value.as_object() else {
         return Err(ImportError::NotAPlan {
@@ -214,7 +304,6 @@ fn json_detail(e: &serde_json::Error) -> String {
     let detail = text.split(" at line ").next().unwrap_or(&text);
     match e.classify() {
         serde_json::error::Category::Eof => "fin de fichier inattendue".into(),
-        _ if detail.contains("recursion limit") => "imbrication trop profonde".into(),
         _ => detail.to_owned(),
     }
 }
@@ -327,10 +416,157 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_without_crashing() {
-        let text = "[".repeat(100_000);
+        for text in ["[".repeat(100_000), "{\"a\":".repeat(10_000)] {
+            let err = parse_plan_file(&text).unwrap_err();
+            assert_eq!(err, ImportError::TooDeep);
+            assert!(err
+                .to_string()
+                .contains("imbriquées sur plus de 128 niveaux"));
+        }
+        // 100 levels is deep but allowed by the parser: then it is simply not a plan.
+        let text = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert!(matches!(
             parse_plan_file(&text),
-            Err(ImportError::NotJson { .. })
+            Err(ImportError::NotAPlan { .. })
+        ));
+    }
+
+    #[test]
+    fn files_over_20_mb_are_refused_from_their_size_with_the_limit() {
+        assert_eq!(check_size(0), Ok(()));
+        assert_eq!(check_size(MAX_FILE_BYTES), Ok(()));
+        let fifty = 50 * 1024 * 1024;
+        let err = check_size(fifty).unwrap_err();
+        assert_eq!(
+            err,
+            ImportError::TooLarge {
+                bytes: fifty,
+                limit: MAX_FILE_BYTES
+            }
+        );
+        let text = err.to_string();
+        assert!(text.starts_with("Ce fichier pèse 50 Mo : "), "{text}");
+        assert!(text.contains("la limite de 20 Mo"), "{text}");
+        let just_over = check_size(MAX_FILE_BYTES + 1).unwrap_err().to_string();
+        assert!(just_over.contains("pèse 20,1 Mo"), "{just_over}");
+        assert_eq!(megabytes(1), "0,1 Mo");
+        assert_eq!(megabytes(u64::MAX), "17592186044416 Mo");
+    }
+
+    #[test]
+    fn a_50_mb_file_is_refused_when_read_too() {
+        let bytes = vec![b' '; 50 * 1024 * 1024];
+        assert!(matches!(
+            parse_plan_bytes(&bytes),
+            Err(ImportError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn a_binary_file_is_not_text() {
+        // The start of a PNG image: its second byte is not UTF-8.
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let err = plan_text(png).unwrap_err();
+        assert_eq!(err, ImportError::NotText { offset: 0 });
+        assert!(err
+            .to_string()
+            .starts_with("Ce fichier n'est pas un fichier texte (octet 1 illisible en UTF-8)"));
+        assert_eq!(parse_plan_bytes(png).unwrap_err(), err);
+        // Latin-1 text: « é » is one byte 0xE9.
+        let latin1 = b"{\"format\": \"caf\xe9\"}";
+        assert_eq!(
+            plan_text(latin1).unwrap_err(),
+            ImportError::NotText { offset: 15 }
+        );
+    }
+
+    #[test]
+    fn a_text_with_nul_characters_is_refused() {
+        // A PDF starts with ASCII, then binary; a UTF-16 text has a NUL after each ASCII byte.
+        let utf16: Vec<u8> = "{\"format\"".bytes().flat_map(|b| [b, 0]).collect();
+        let err = plan_text(&utf16).unwrap_err();
+        assert_eq!(err, ImportError::NulByte { offset: 1 });
+        let text = err.to_string();
+        assert!(text.contains("pas un fichier texte JSON"), "{text}");
+        assert!(text.contains("UTF-16"), "{text}");
+        assert_eq!(
+            plan_text(b"%PDF-1.7\n\0").unwrap_err(),
+            ImportError::NulByte { offset: 9 }
+        );
+        let file = sample();
+        assert_eq!(plan_text(file.to_json().as_bytes()), Ok(&*file.to_json()));
+        assert_eq!(parse_plan_bytes(file.to_json().as_bytes()), Ok(file));
+    }
+
+    /// The issue's list of bad files: each is refused with its own error, none panics.
+    #[test]
+    fn every_kind_of_bad_file_gets_its_own_error() {
+        use ImportError as E;
+        let plan = sample().to_json();
+        type Check = fn(&ImportError) -> bool;
+        let cases: Vec<(&str, Vec<u8>, Check, &str)> = vec![
+            (
+                "another app's JSON",
+                br#"{"type":"excalidraw","elements":[]}"#.to_vec(),
+                |e| matches!(e, E::NotAPlan { .. }),
+                "le champ « format » (« atelier-nr/plan ») est absent",
+            ),
+            (
+                "an array",
+                b"[{\"format\":\"atelier-nr/plan\"}]".to_vec(),
+                |e| matches!(e, E::NotAPlan { .. }),
+                "il contient un tableau",
+            ),
+            (
+                "truncated JSON",
+                plan.as_bytes()[..plan.len() / 3].to_vec(),
+                |e| matches!(e, E::NotJson { .. }),
+                "fin de fichier inattendue",
+            ),
+            (
+                "deeply nested JSON",
+                "[".repeat(5000).into_bytes(),
+                |e| *e == E::TooDeep,
+                "imbriquées",
+            ),
+            (
+                "a binary file",
+                vec![0xff, 0xd8, 0xff, 0xe0, 0, 0x10, b'J', b'F'],
+                |e| matches!(e, E::NotText { .. }),
+                "pas un fichier texte",
+            ),
+            (
+                "a NUL in text",
+                b"{\"format\":\0}".to_vec(),
+                |e| matches!(e, E::NulByte { .. }),
+                "caractère nul",
+            ),
+            (
+                "a 50 MB file",
+                vec![b'{'; 50 * 1024 * 1024 + 1],
+                |e| matches!(e, E::TooLarge { .. }),
+                "la limite de 20 Mo",
+            ),
+        ];
+        let mut messages = Vec::new();
+        for (name, bytes, check, fragment) in &cases {
+            let err = parse_plan_bytes(bytes).unwrap_err();
+            assert!(check(&err), "{name}: {err:?}");
+            let text = err.to_string();
+            assert!(text.contains(fragment), "{name}: {text}");
+            assert!(
+                !messages.contains(&text),
+                "{name}: same message as another case"
+            );
+            messages.push(text);
+        }
+        let newer = plan.replace(
+            &format!("\"schema_version\": {SCHEMA_VERSION}"),
+            &format!("\"schema_version\": {}", SCHEMA_VERSION + 1),
+        );
+        assert!(matches!(
+            parse_plan_bytes(newer.as_bytes()),
+            Err(ImportError::NewerVersion { .. })
         ));
     }
 
@@ -435,6 +671,37 @@ mod tests {
             text.starts_with("Champ « plan.governance.member_ids[0] »"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn numbers_keep_every_digit() {
+        use crate::indicator::{Indicator, Measure};
+        let mut file = sample();
+        let mut indicator = Indicator::new("Mesure");
+        // Values serde_json reads one unit in the last place off without `float_roundtrip`.
+        indicator.baseline = Some(1.071_566_039_146_582_6e-75);
+        indicator.target = Some(-1.603_964_615_428_183e143);
+        indicator.measures = [0.1 + 0.2, 1.0 / 3.0, -9.643_915_712_060_552e-234, f64::MAX]
+            .into_iter()
+            .map(|value| Measure {
+                on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                value,
+            })
+            .collect();
+        file.actions[0].indicators.push(indicator);
+        file.actions[0].budget.push(crate::BudgetLine {
+            kind: crate::BudgetKind::Investment,
+            label: "Tout".into(),
+            amount: u64::MAX,
+            year: Some(i32::MIN),
+        });
+        let back = parse_plan_file(&file.to_json()).unwrap();
+        let (a, b) = (
+            &back.actions[0].indicators[0],
+            &file.actions[0].indicators[0],
+        );
+        assert_eq!(a.baseline.map(f64::to_bits), b.baseline.map(f64::to_bits));
+        assert_eq!(back, file);
     }
 
     /// Fails on a null, an empty text or an empty list anywhere in `value`: the record really

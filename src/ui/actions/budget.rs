@@ -1,10 +1,16 @@
-//! The budget lines of a fiche action: investment or operating, label, euros, year.
+//! The budget lines of a fiche action: investment or operating, label, euros, year. Every
+//! keystroke is saved; an amount or year that is not valid shows a message and keeps the
+//! stored value.
 
-use super::super::format::euros;
+use super::super::format::{euros, typed_number};
+use super::super::widgets::focus_later;
 use super::editor::Edit;
 use crate::state::use_state;
 use atelier_core::{ActionSheet, BudgetKind, BudgetLine, Id};
 use leptos::prelude::*;
+
+/// Most euros one line may hold (a billion): beyond is a typing slip.
+const MAX_AMOUNT: f64 = 1e9;
 
 #[component]
 pub fn BudgetLines(id: Id) -> impl IntoView {
@@ -19,8 +25,21 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
         })
     });
     let total = move |kind| {
-        let sum: u64 = lines.with(|l| l.iter().filter(|b| b.kind == kind).map(|b| b.amount).sum());
+        let sum = lines.with(|l| {
+            l.iter()
+                .filter(|b| b.kind == kind)
+                .fold(0u64, |t, b| t.saturating_add(b.amount))
+        });
         euros(sum)
+    };
+    // The latest refused value, as « Ligne 2 : … », shown under the table.
+    let (problem, set_problem) = signal(None::<String>);
+    let line = move |i: usize, f: Box<dyn FnOnce(&mut BudgetLine)>| {
+        edit(Box::new(move |a| {
+            if let Some(b) = a.budget.get_mut(i) {
+                f(b)
+            }
+        }))
     };
     let add = move |_| {
         let year = chrono::Datelike::year(&crate::browser::today());
@@ -32,10 +51,7 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                 year: Some(year),
             })
         }));
-        super::super::widgets::focus_later(format!(
-            "budget-label-{}",
-            lines.with_untracked(Vec::len)
-        ));
+        focus_later(format!("budget-label-{}", lines.with_untracked(Vec::len)));
     };
     view! {
         <h3>"Budget"</h3>
@@ -46,26 +62,49 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                 <th scope="col">"Année"</th><th scope="col"><span class="visually-hidden">"Retirer"</span></th>
             </tr></thead>
             <tbody>
-                {move || lines.get().into_iter().enumerate().map(|(i, line)| view! {
+                // Rows are redrawn in place; `prop:` keeps each input showing its own line after
+                // one above it is removed.
+                {move || lines.get().into_iter().enumerate().map(|(i, b)| view! {
                     <tr>
-                        <td><select aria-label=format!("Nature de la ligne {}", i + 1)
+                        <td data-label="Nature"><select aria-label=format!("Nature de la ligne {}", i + 1)
                             on:change=move |ev| if let Some(k) = BudgetKind::from_code(&event_target_value(&ev)) {
-                                edit(Box::new(move |a| if let Some(b) = a.budget.get_mut(i) { b.kind = k }))
+                                line(i, Box::new(move |b| b.kind = k))
                             }>
-                            {BudgetKind::ALL.into_iter().map(|k| view! { <option value=k.code() selected=k == line.kind>{k.label()}</option> }).collect_view()}
+                            {BudgetKind::ALL.into_iter().map(|k| view! { <option value=k.code() prop:selected=k == b.kind>{k.label()}</option> }).collect_view()}
                         </select></td>
-                        <td><input id=format!("budget-label-{i}") type="text" aria-label=format!("Objet de la ligne {}", i + 1) value=line.label
-                            on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |a| if let Some(b) = a.budget.get_mut(i) { b.label = v })) } /></td>
-                        <td><input type="number" min="0" step="1" inputmode="numeric" aria-label=format!("Montant de la ligne {} en euros", i + 1) value=line.amount
-                            on:change=move |ev| { let v = event_target_value(&ev).trim().parse::<u64>().unwrap_or(0); edit(Box::new(move |a| if let Some(b) = a.budget.get_mut(i) { b.amount = v })) } /></td>
-                        <td><input type="number" min="2000" max="2100" aria-label=format!("Année de la ligne {}", i + 1) value=line.year.map(|y| y.to_string()).unwrap_or_default()
-                            on:change=move |ev| { let v = event_target_value(&ev).trim().parse::<i32>().ok(); edit(Box::new(move |a| if let Some(b) = a.budget.get_mut(i) { b.year = v })) } /></td>
-                        <td><button type="button" class="button button-small button-danger" on:click=move |_| edit(Box::new(move |a| { if i < a.budget.len() { a.budget.remove(i); } }))>
+                        <td data-label="Objet"><input id=format!("budget-label-{i}") type="text" aria-label=format!("Objet de la ligne {}", i + 1) prop:value=b.label
+                            on:input=move |ev| { let v = event_target_value(&ev); line(i, Box::new(move |b| b.label = v)) } /></td>
+                        <td data-label="Montant (€)"><input type="number" min="0" step="1" aria-label=format!("Montant de la ligne {} en euros", i + 1) prop:value=b.amount.to_string()
+                            on:input=move |ev| match typed_number(&ev) {
+                                // Whole euros only: rounding as the user types would rewrite the field
+                                // under their fingers.
+                                Ok(v) if (0.0..=MAX_AMOUNT).contains(&v.unwrap_or(0.0)) && v.unwrap_or(0.0).fract() == 0.0 => {
+                                    set_problem.set(None);
+                                    let euros = v.unwrap_or(0.0) as u64;
+                                    line(i, Box::new(move |b| b.amount = euros));
+                                }
+                                _ => set_problem.set(Some(format!("Ligne {} : indiquez un montant en euros entiers, de 0 à 1 milliard ; le précédent est conservé.", i + 1))),
+                            } /></td>
+                        <td data-label="Année"><input type="number" min="1990" max="2100" aria-label=format!("Année de la ligne {}", i + 1) prop:value=b.year.map(|y| y.to_string()).unwrap_or_default()
+                            on:input=move |ev| match typed_number(&ev) {
+                                Ok(None) => { set_problem.set(None); line(i, Box::new(|b| b.year = None)); }
+                                Ok(Some(y)) if atelier_core::text::YEARS.contains(&(y as i32)) && y.fract() == 0.0 => {
+                                    set_problem.set(None);
+                                    line(i, Box::new(move |b| b.year = Some(y as i32)));
+                                }
+                                _ => set_problem.set(Some(format!("Ligne {} : l'année doit être comprise entre 1990 et 2100 ; la précédente est conservée.", i + 1))),
+                            } /></td>
+                        <td><button type="button" class="button button-small button-danger" on:click=move |_| {
+                                edit(Box::new(move |a| { if i < a.budget.len() { a.budget.remove(i); } }));
+                                set_problem.set(None);
+                                if lines.with_untracked(Vec::is_empty) { focus_later("add-budget-line"); }
+                            }>
                             "Retirer" <span class="visually-hidden">{format!(" la ligne {}", i + 1)}</span></button></td>
                     </tr>
                 }).collect_view()}
             </tbody>
         </table>
-        <button type="button" class="button" on:click=add>"Ajouter une ligne de budget"</button>
+        {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+        <button type="button" class="button" id="add-budget-line" on:click=add>"Ajouter une ligne de budget"</button>
     }
 }

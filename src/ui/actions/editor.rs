@@ -1,7 +1,7 @@
 //! Editing one fiche action in full; every change is saved as it happens.
 
 use super::super::actor_picker::{toggle, ActorPicker};
-use super::super::fields::{options, SelectField, TextArea, TextField};
+use super::super::fields::{options, DateField, SelectField, TextArea, TextField};
 use super::{budget::BudgetLines, indicators::Indicators};
 use crate::state::use_state;
 use atelier_core::{ActionSheet, ActionStatus, Axis, Circle, Id, Phase, Priority, Score};
@@ -54,7 +54,15 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                 .is_some_and(|a| a.suggests_quick_win() && !a.quick_win)
         })
     });
-    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let day = move |read: fn(&ActionSheet) -> Option<NaiveDate>| {
+        state
+            .actions
+            .with(|l| l.iter().find(|a| a.id == id).and_then(read))
+    };
+    // Dates in the wrong order are kept (the user may be midway) but pointed out.
+    let reversed = Memo::new(
+        move |_| matches!((day(|a| a.start), day(|a| a.due)), (Some(s), Some(d)) if d < s),
+    );
     let priorities = std::iter::once((String::new(), "—".to_owned()))
         .chain(options(&Priority::ALL, Priority::code, Priority::label))
         .collect::<Vec<_>>();
@@ -78,13 +86,16 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                     selected=Signal::derive(move || current(|a| a.axis.code().to_owned()))
                     on_change=move |code: String| if let Some(x) = Axis::from_code(&code) { edit(Box::new(move |a| a.axis = x)) } />
                 <TextArea id="action-description" label="Description" value=action.description.clone()
+                    live=Signal::derive(move || current(|a| a.description.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.description = v)) />
                 <TextArea id="action-objectives" label="Objectifs" value=action.objectives.clone()
+                    live=Signal::derive(move || current(|a| a.objectives.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.objectives = v)) />
                 <TextField id="action-pilot" label="Pilote (personne)" value=action.pilot.clone() live=Signal::derive(move || current(|a| a.pilot.clone()))
                     hint="Donnée personnelle : retirée des exports anonymisés."
                     on_input=move |v: String| edit(Box::new(move |a| a.pilot = v)) />
                 <TextField id="action-service" label="Service pilote" value=action.pilot_service.clone()
+                    live=Signal::derive(move || current(|a| a.pilot_service.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.pilot_service = v)) />
             </div>
 
@@ -100,15 +111,20 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                 <SelectField id="action-priority" label="Priorité" options=priorities
                     selected=Signal::derive(move || current(|a| a.priority.map_or("", |p| p.code()).to_owned()))
                     on_change=move |code: String| edit(Box::new(move |a| a.priority = Priority::from_code(&code))) />
-                <TextField id="action-start" label="Début" kind="date" value=date(action.start)
-                    live=Signal::derive(move || current(|a| a.start.map(|d| d.to_string()).unwrap_or_default()))
-                    on_input=move |v: String| edit(Box::new(move |a| a.start = v.parse().ok())) />
-                <TextField id="action-due" label="Échéance" kind="date" value=date(action.due)
-                    on_input=move |v: String| edit(Box::new(move |a| a.due = v.parse().ok())) />
+                <DateField id="action-start" label="Début" value=action.start
+                    live=Signal::derive(move || day(|a| a.start))
+                    on_change={move |d: Option<NaiveDate>| edit(Box::new(move |a| a.start = d))} />
+                <DateField id="action-due" label="Échéance" value=action.due
+                    live=Signal::derive(move || day(|a| a.due))
+                    on_change={move |d: Option<NaiveDate>| edit(Box::new(move |a| a.due = d))} />
                 <SelectField id="action-phase" label="Phase" options=phases
                     selected=Signal::derive(move || current(|a| a.phase.map(|p| p.number().to_string()).unwrap_or_default()))
                     on_change=move |v: String| edit(Box::new(move |a| a.phase = v.parse::<u8>().ok().and_then(|n| Phase::try_from(n).ok()))) />
             </div>
+
+            <Show when=move || reversed.get()>
+                <p class="field-error" role="status">"L'échéance tombe avant le début : vérifiez les deux dates."</p>
+            </Show>
 
             <h3>"Impact, effort et gain rapide"</h3>
             <div class="form-grid">
@@ -149,6 +165,7 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
             </fieldset>
             <div class="form-grid">
                 <TextField id="action-publics" label="Publics visés" value=action.publics.clone() wide=true
+                    live=Signal::derive(move || current(|a| a.publics.clone()))
                     hint="Par exemple : agents, écoles, habitants."
                     on_input=move |v: String| edit(Box::new(move |a| a.publics = v)) />
             </div>
@@ -164,6 +181,7 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                     hint="Séparés par des virgules, dans le vocabulaire de l'étape 1 (achats, sensibilisation…)."
                     on_input=move |v: String| edit(Box::new(move |a| a.nr_types = split_types(&v))) />
                 <TextArea id="action-notes" label="Notes" value=action.notes.clone()
+                    live=Signal::derive(move || current(|a| a.notes.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.notes = v)) />
             </div>
             <button type="button" class="button" on:click=move |_| on_close()>"Fermer la fiche"</button>

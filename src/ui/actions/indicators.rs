@@ -1,7 +1,7 @@
 //! The indicators (« indicateurs ») of a fiche action: target, baseline, measured values, and
 //! how far the latest measure has come.
 
-use super::super::format::{number, parse_number, plain};
+use super::super::format::{number, parse_number, plain, typed_number};
 use super::editor::Edit;
 use crate::state::use_state;
 use atelier_core::{ActionSheet, Id, Indicator, Measure};
@@ -78,6 +78,8 @@ fn IndicatorCard(
         (None, Some(t)) => format!("Objectif {} {unit} ; aucune mesure encore", number(t)),
         (None, None) => "Ni objectif ni mesure pour l'instant".to_owned(),
     };
+    let (problem, set_problem) = signal(None::<&'static str>);
+    let label_for_remove = label.clone();
     let (day, set_day) = signal(crate::browser::today().to_string());
     let (value, set_value) = signal(String::new());
     let (error, set_error) = signal(false);
@@ -90,19 +92,35 @@ fn IndicatorCard(
                 {progress.map(|p| view! { " — " <strong>{format!("{p} %")}</strong>
                     <progress max="100" value=p aria-label=format!("Avancement de « {label} »")>{format!("{p} %")}</progress> })}
             </p>
+            // Saved at every keystroke; `prop:` so that each card shows its own indicator after
+            // one above it is removed.
             <div class="form-row">
-                <label>"Nom" <input type="text" value=indicator.name.clone()
-                    on:change=move |ev| { let v = event_target_value(&ev); if !v.trim().is_empty() { at(Box::new(move |x| x.name = v.trim().to_owned())) } } /></label>
-                <label>"Unité" <input type="text" value=unit.clone() size="8"
-                    on:change=move |ev| { let v = event_target_value(&ev); at(Box::new(move |x| x.unit = v)) } /></label>
-                <label>"Valeur de départ" <input type="number" step="any" value=opt(indicator.baseline)
-                    on:change=move |ev| { let v = parse_number(&event_target_value(&ev)); at(Box::new(move |x| x.baseline = v)) } /></label>
-                <label>"Objectif" <input type="number" step="any" value=opt(indicator.target)
-                    on:change=move |ev| { let v = parse_number(&event_target_value(&ev)); at(Box::new(move |x| x.target = v)) } /></label>
+                <label>"Nom" <input type="text" prop:value=indicator.name.clone()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        if v.trim().is_empty() { set_problem.set(Some("Le nom de l'indicateur est obligatoire ; l'ancien est conservé.")); }
+                        else { set_problem.set(None); at(Box::new(move |x| x.name = v.trim().to_owned())) }
+                    } /></label>
+                <label>"Unité" <input type="text" prop:value=unit.clone() size="8"
+                    on:input=move |ev| { let v = event_target_value(&ev); at(Box::new(move |x| x.unit = v)) } /></label>
+                <label>"Valeur de départ" <input type="number" step="any" prop:value=opt(indicator.baseline)
+                    on:input=move |ev| match typed_number(&ev) {
+                        Ok(v) => { set_problem.set(None); at(Box::new(move |x| x.baseline = v)) }
+                        Err(()) => set_problem.set(Some("La valeur de départ doit être un nombre ; la précédente est conservée.")),
+                    } /></label>
+                <label>"Objectif" <input type="number" step="any" prop:value=opt(indicator.target)
+                    on:input=move |ev| match typed_number(&ev) {
+                        Ok(v) => { set_problem.set(None); at(Box::new(move |x| x.target = v)) }
+                        Err(()) => set_problem.set(Some("L'objectif doit être un nombre ; le précédent est conservé.")),
+                    } /></label>
                 <button type="button" class="button button-small button-danger"
-                    on:click=move |_| edit(Box::new(move |a| { if i < a.indicators.len() { a.indicators.remove(i); } }))>
-                    "Retirer l'indicateur"</button>
+                    on:click=move |_| {
+                        edit(Box::new(move |a| { if i < a.indicators.len() { a.indicators.remove(i); } }));
+                        super::super::widgets::focus_later("new-indicator");
+                    }>
+                    "Retirer l'indicateur" <span class="visually-hidden">{format!(" « {label_for_remove} »")}</span></button>
             </div>
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
             {(!indicator.measures.is_empty()).then(|| view! {
                 <table class="data-table measures">
                     <caption class="visually-hidden">"Mesures"</caption>
@@ -122,7 +140,7 @@ fn IndicatorCard(
             })}
             <form class="form-row" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                let (Ok(on), Some(v)) = (day.get_untracked().parse(), parse_number(&value.get_untracked())) else {
+                let (Ok(Some(on)), Some(v)) = (atelier_core::text::parse_day(&day.get_untracked()), parse_number(&value.get_untracked())) else {
                     set_error.set(true);
                     return;
                 };
@@ -133,7 +151,7 @@ fn IndicatorCard(
                 <label>"Date de la mesure" <input type="date" prop:value=day on:input=move |ev| set_day.set(event_target_value(&ev)) /></label>
                 <label>"Valeur mesurée" <input type="number" step="any" class="measure-value" prop:value=value on:input=move |ev| set_value.set(event_target_value(&ev)) /></label>
                 <button type="submit" class="button button-small">"Enregistrer la mesure"</button>
-                {move || error.get().then(|| view! { <p class="field-error" role="alert">"Indiquez une date et une valeur chiffrée."</p> })}
+                {move || error.get().then(|| view! { <p class="field-error" role="alert">"Indiquez une date entre 1990 et 2100 et une valeur chiffrée."</p> })}
             </form>
         </div>
     }

@@ -59,8 +59,17 @@ pub fn ActionList(on_edit: Callback<Id>, on_delete: Callback<Id>) -> impl IntoVi
             <div class="field">
                 <label for="filter-actor">"Acteur partenaire"</label>
                 <select id="filter-actor" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.actor = Id::parse(&v)) }>
-                    <option value="">"Tous"</option>
-                    {move || partners.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    <option value="" prop:selected=move || filter.with(|f| f.actor.is_none())>"Tous"</option>
+                    // The chosen actor stays listed (and selected) even once no fiche links it.
+                    {move || {
+                        let chosen = filter.with(|f| f.actor);
+                        let mut list = partners.get();
+                        if let Some(id) = chosen.filter(|id| !list.iter().any(|(x, _)| x == id)) {
+                            let name = state.actors.with(|a| a.iter().find(|a| a.id == id).map(|a| a.name.clone())).unwrap_or_default();
+                            list.push((id, name));
+                        }
+                        list.into_iter().map(|(id, name)| view! { <option value=id.to_string() prop:selected=chosen == Some(id)>{name}</option> }).collect_view()
+                    }}
                 </select>
             </div>
             <div class="field">
@@ -90,7 +99,7 @@ pub fn ActionList(on_edit: Callback<Id>, on_delete: Callback<Id>) -> impl IntoVi
                     <th scope="col">"Partenaires"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.len(), a.quick_win) let:a>
+                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.axis, a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.clone(), a.quick_win) let:a>
                         {
                             let id = a.id;
                             let pilot = [a.pilot.as_str(), a.pilot_service.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");

@@ -26,7 +26,7 @@ pub fn MatrixView(on_edit: Callback<Id>) -> impl IntoView {
             .unwrap_or_default();
         view! {
             <li class:quick=quick>
-                <button type="button" class="link-button" on:click=move |_| on_edit.run(id)>{title}</button>
+                <button type="button" class="link-button" id=format!("open-{id}") on:click=move |_| on_edit.run(id)>{title}</button>
                 {quick.then(|| view! { " " <span class="badge badge-quick">"★ gain rapide"</span> })}
             </li>
         }

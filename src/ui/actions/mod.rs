@@ -28,6 +28,7 @@ pub fn Actions() -> impl IntoView {
     let editing = RwSignal::new(None::<Id>);
     let (axis, set_axis) = signal(Axis::Know);
     let open = Callback::new(move |id: Id| editing.set(Some(id)));
+    super::widgets::close_when_gone::<ActionSheet>(editing);
     let delete = Callback::new(move |id: Id| {
         if editing.get_untracked() == Some(id) {
             editing.set(None);
@@ -68,7 +69,8 @@ pub fn Actions() -> impl IntoView {
         {move || editing.get().map(|id| view! {
             <editor::ActionEditor id=id on_close=move || {
                 editing.set(None);
-                super::widgets::focus_later(format!("edit-{id}"));
+                // Back to what opened it: a row, a card, or a link of the roadmap or matrix.
+                super::widgets::focus_first(vec![format!("edit-{id}"), format!("card-{id}"), format!("open-{id}")]);
             } />
         })}
 

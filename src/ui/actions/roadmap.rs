@@ -17,7 +17,7 @@ pub fn RoadmapView(on_edit: Callback<Id>) -> impl IntoView {
     };
     let listed = move |ids: Vec<Id>| {
         ids.into_iter()
-            .map(|id| view! { <li><button type="button" class="link-button" on:click=move |_| on_edit.run(id)>{title(id)}</button></li> })
+            .map(|id| view! { <li><button type="button" class="link-button" id=format!("open-{id}") on:click=move |_| on_edit.run(id)>{title(id)}</button></li> })
             .collect_view()
     };
     view! {
@@ -42,7 +42,7 @@ pub fn RoadmapView(on_edit: Callback<Id>) -> impl IntoView {
                             view! {
                                 <div role="row" class="roadmap-row">
                                     <span role="rowheader" class="roadmap-title">
-                                        <button type="button" class="link-button" on:click=move |_| on_edit.run(id)>{title(id)}</button>
+                                        <button type="button" class="link-button" id=format!("open-{id}") on:click=move |_| on_edit.run(id)>{title(id)}</button>
                                     </span>
                                     <span role="cell" class="roadmap-bar" style=format!("grid-column: {} / {}", row.from + 2, row.to + 3)>{span}</span>
                                 </div>

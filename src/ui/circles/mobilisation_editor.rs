@@ -1,7 +1,7 @@
 //! Editing one mobilisation: format, circle, date, owner, status, targeted actors, notes.
 
 use super::super::actor_picker::{toggle, ActorPicker};
-use super::super::fields::{options, SelectField, TextArea, TextField};
+use super::super::fields::{options, DateField, SelectField, TextArea, TextField};
 use crate::state::use_state;
 use atelier_core::{Circle, Id, Mobilisation, MobilisationStatus};
 use leptos::prelude::*;
@@ -53,20 +53,24 @@ pub fn MobilisationEditor(
             <p class="hint">"Chaque modification est enregistrée dès la saisie. Échap ferme la fiche."</p>
             <div class="form-grid">
                 <TextField id="mob-format" label="Format" value=m.format.clone() wide=true
+                    live=Signal::derive(move || read(|m| m.format.clone()))
                     required="Le format est obligatoire ; l'ancien est conservé."
                     on_input=move |v: String| edit(Box::new(move |m| m.format = v.trim().to_owned())) />
                 <SelectField id="mob-circle" label="Cercle" options=circles
                     selected=Signal::derive(move || circle.get().number().to_string())
                     on_change=move |v: String| { if let Some(c) = v.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()) { edit(Box::new(move |m| m.circle = c)) } } />
-                <TextField id="mob-date" label="Date" kind="date" value=m.date.map(|d| d.to_string()).unwrap_or_default()
-                    on_input=move |v: String| edit(Box::new(move |m| m.date = v.parse().ok())) />
+                <DateField id="mob-date" label="Date" value=m.date
+                    live=Signal::derive(move || state.mobilisations.with(|l| l.iter().find(|m| m.id == id).and_then(|m| m.date)))
+                    on_change={move |d: Option<chrono::NaiveDate>| edit(Box::new(move |m| m.date = d))} />
                 <TextField id="mob-owner" label="Responsable" value=m.owner.clone()
+                    live=Signal::derive(move || read(|m| m.owner.clone()))
                     on_input=move |v: String| edit(Box::new(move |m| m.owner = v)) />
                 <SelectField id="mob-status" label="Statut"
                     options=options(&MobilisationStatus::ALL, MobilisationStatus::code, MobilisationStatus::label)
                     selected=Signal::derive(move || read(|m| m.status.code().to_owned()))
                     on_change=move |v: String| if let Some(s) = MobilisationStatus::from_code(&v) { edit(Box::new(move |m| m.status = s)) } />
                 <TextArea id="mob-notes" label="Notes" value=m.notes.clone()
+                    live=Signal::derive(move || read(|m| m.notes.clone()))
                     on_input=move |v: String| edit(Box::new(move |m| m.notes = v)) />
             </div>
             <ActorPicker prefix="mob-target" legend="Acteurs visés" selected=targets circle=circle

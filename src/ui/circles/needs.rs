@@ -83,28 +83,31 @@ pub fn NeedsRegister() -> impl IntoView {
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr></thead>
                     <tbody>
+                        // Keyed by id, each field reading the stored need: a change made in
+                        // another tab shows, and typing here never rebuilds the row.
                         <For each=move || rows.get() key=|n| n.id let:n>
                             {
                                 let id = n.id;
                                 let who = actor_name(n.actor_id);
-                                let edit = move |f: Box<dyn FnOnce(&mut Need)>| state.update::<Need>(id, f);
+                                let edit = move |f: Box<dyn FnOnce(&mut Need)>| state.update(id, f);
+                                let read = move |f: fn(&Need) -> String| state.needs.with(|l| l.iter().find(|n| n.id == id).map(f).unwrap_or_default());
                                 view! {
                                     <tr>
                                         <th scope="row" data-label="Acteur">{who.clone()}</th>
                                         <td data-label="Besoin"><select aria-label=format!("Nature du besoin de {who}")
                                             on:change=move |ev| if let Some(k) = NeedKind::from_code(&event_target_value(&ev)) { edit(Box::new(move |n| n.kind = k)) }>
-                                            {NeedKind::ALL.into_iter().map(|k| view! { <option value=k.code() selected=k == n.kind>{k.label()}</option> }).collect_view()}
+                                            {NeedKind::ALL.into_iter().map(|k| view! { <option value=k.code() prop:selected=move || read(|n| n.kind.code().to_owned()) == k.code()>{k.label()}</option> }).collect_view()}
                                         </select></td>
-                                        <td data-label="Précisions"><input type="text" aria-label=format!("Précisions sur le besoin de {who}") value=n.description.clone()
-                                            on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |n| n.description = v)) } /></td>
-                                        <td data-label="Exprimé le"><input type="date" aria-label=format!("Date du besoin de {who}") value=n.expressed_on.map(|d| d.to_string()).unwrap_or_default()
-                                            on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |n| n.expressed_on = v.parse().ok())) } /></td>
+                                        <td data-label="Précisions"><input type="text" aria-label=format!("Précisions sur le besoin de {who}") prop:value=move || read(|n| n.description.clone())
+                                            on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |n| n.description = v)) } /></td>
+                                        <td data-label="Exprimé le"><input type="date" aria-label=format!("Date du besoin de {who}") prop:value=move || read(|n| n.expressed_on.map(|d| d.to_string()).unwrap_or_default())
+                                            on:input=move |ev| if let Ok(d) = atelier_core::text::parse_day(&event_target_value(&ev)) { edit(Box::new(move |n| n.expressed_on = d)) } /></td>
                                         <td data-label="Suivi"><select aria-label=format!("Suivi du besoin de {who}")
                                             on:change=move |ev| if let Some(s) = NeedStatus::from_code(&event_target_value(&ev)) { edit(Box::new(move |n| n.status = s)) }>
-                                            {NeedStatus::ALL.into_iter().map(|s| view! { <option value=s.code() selected=s == n.status>{s.label()}</option> }).collect_view()}
+                                            {NeedStatus::ALL.into_iter().map(|s| view! { <option value=s.code() prop:selected=move || read(|n| n.status.code().to_owned()) == s.code()>{s.label()}</option> }).collect_view()}
                                         </select></td>
-                                        <td data-label="Suite donnée"><input type="text" aria-label=format!("Suite donnée au besoin de {who}") value=n.follow_up.clone()
-                                            on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |n| n.follow_up = v)) } /></td>
+                                        <td data-label="Suite donnée"><input type="text" aria-label=format!("Suite donnée au besoin de {who}") prop:value=move || read(|n| n.follow_up.clone())
+                                            on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |n| n.follow_up = v)) } /></td>
                                         <RowButtons id=id name=format!("le besoin de {who}") on_delete=Callback::new(move |id| state.delete::<Need>(id)) />
                                     </tr>
                                 }

@@ -1,7 +1,7 @@
 //! The steering body (« instance de pilotage »), its members and the review cadence.
 
 use super::super::actor_picker::{toggle, ActorPicker};
-use super::super::fields::{SelectField, TextArea, TextField};
+use super::super::fields::{DateField, SelectField, TextArea, TextField};
 use crate::state::use_state;
 use atelier_core::text::french_date;
 use atelier_core::{Id, ReviewCadence};
@@ -41,7 +41,11 @@ pub fn Governance() -> impl IntoView {
                 .map(|c| (c.code().to_owned(), c.label().to_owned())),
         )
         .collect::<Vec<_>>();
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let day = move |f: fn(&atelier_core::Governance) -> Option<chrono::NaiveDate>| {
+        state
+            .plan
+            .with(|p| p.as_ref().and_then(|p| f(&p.governance)))
+    };
     view! {
         <section aria-labelledby="governance-title">
             <h2 id="governance-title">"Structurer en interne : le pilotage"</h2>
@@ -52,15 +56,17 @@ pub fn Governance() -> impl IntoView {
                     live=Signal::derive(move || read(|g| g.steering_body.clone()))
                     on_input=move |v: String| state.update_plan(move |p| p.governance.steering_body = v) />
                 <TextArea id="gov-internal" label="Membres internes (élus, services)" value=g.internal_members.clone()
+                    live=Signal::derive(move || read(|g| g.internal_members.clone()))
                     on_input=move |v: String| state.update_plan(move |p| p.governance.internal_members = v) />
                 <SelectField id="gov-cadence" label="Rythme des revues" options=cadences
                     selected=Signal::derive(move || read(|g| g.cadence.map_or("", |c| c.code()).to_owned()))
                     on_change=move |v: String| state.update_plan(move |p| p.governance.cadence = ReviewCadence::from_code(&v)) />
-                <TextField id="gov-last" label="Dernière revue" kind="date" value=date(g.last_review)
-                    on_input=move |v: String| state.update_plan(move |p| p.governance.last_review = v.parse().ok()) />
-                <TextField id="gov-next" label="Prochaine revue" kind="date" value=date(g.next_review)
-                    live=Signal::derive(move || read(|g| g.next_review.map(|d| d.to_string()).unwrap_or_default()))
-                    on_input=move |v: String| state.update_plan(move |p| p.governance.next_review = v.parse().ok()) />
+                <DateField id="gov-last" label="Dernière revue" value=g.last_review
+                    live=Signal::derive(move || day(|g| g.last_review))
+                    on_change={move |d: Option<chrono::NaiveDate>| state.update_plan(move |p| p.governance.last_review = d)} />
+                <DateField id="gov-next" label="Prochaine revue" value=g.next_review
+                    live=Signal::derive(move || day(|g| g.next_review))
+                    on_change={move |d: Option<chrono::NaiveDate>| state.update_plan(move |p| p.governance.next_review = d)} />
             </div>
             {move || suggested.get().map(|d| view! {
                 <p class="hint">{format!("D'après le rythme choisi, la prochaine revue tomberait le {}. ", french_date(d))}

@@ -42,13 +42,15 @@ pub fn Phases() -> impl IntoView {
                         <ul>
                             {items.into_iter().map(|(id, title)| view! {
                                 <li>
-                                    <span>{title.clone()}</span>
-                                    <select aria-label=format!("Phase de « {title} »") on:change=move |ev| {
+                                    <label for=format!("phase-{id}")>{title.clone()}</label>
+                                    <select id=format!("phase-{id}") on:change=move |ev| {
                                         let p = event_target_value(&ev).parse::<u8>().ok().and_then(|n| Phase::try_from(n).ok());
                                         state.update::<ActionSheet>(id, move |a| a.phase = p);
+                                        // The fiche moves to another group: focus follows it there.
+                                        super::super::widgets::focus_later(format!("phase-{id}"));
                                     }>
-                                        <option value="" selected=phase.is_none()>"Sans phase"</option>
-                                        {Phase::ALL.into_iter().map(|p| view! { <option value=p.number() selected=phase == Some(p)>{p.label()}</option> }).collect_view()}
+                                        <option value="" prop:selected=phase.is_none()>"Sans phase"</option>
+                                        {Phase::ALL.into_iter().map(|p| view! { <option value=p.number() prop:selected=phase == Some(p)>{p.label()}</option> }).collect_view()}
                                     </select>
                                 </li>
                             }).collect_view()}

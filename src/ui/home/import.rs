@@ -5,7 +5,7 @@
 use crate::browser;
 use crate::route::Route;
 use crate::state::{use_state, AppState, Notice};
-use atelier_core::file::{parse_plan_file, MAX_FILE_BYTES};
+use atelier_core::file::{check_size, parse_plan_bytes};
 use atelier_core::text::count;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -20,25 +20,14 @@ pub fn offer_file(state: AppState, file: web_sys::File) {
             vec![detail],
         )))
     };
-    if file.size() > MAX_FILE_BYTES as f64 {
-        refuse(format!(
-            "Le fichier pèse {} Mo : la limite est de {} Mo (un plan de 10 000 acteurs pèse \
-             environ 3 Mo).",
-            (file.size() as u64).div_ceil(1_048_576),
-            MAX_FILE_BYTES / 1_048_576
-        ));
+    // Refused from its size alone, before reading: a stray video must not freeze the page.
+    if let Err(e) = check_size(file.size() as u64) {
+        refuse(e.to_string());
         return;
     }
     spawn_local(async move {
         let result = match browser::read_file(&file).await {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => parse_plan_file(&text).map_err(|e| e.to_string()),
-                Err(_) => Err(
-                    "Ce n'est pas un fichier texte UTF-8 (un fichier binaire ?) : un \
-                               plan Atelier NR est un fichier .json."
-                        .into(),
-                ),
-            },
+            Ok(bytes) => parse_plan_bytes(&bytes).map_err(|e| e.to_string()),
             Err(e) => Err(e),
         };
         match result {

@@ -41,7 +41,13 @@ pub fn Report() -> impl IntoView {
         let mut sorted: Vec<&ActionSheet> = actions.iter().collect();
         sorted.sort_by_key(|a| (Axis::ALL.iter().position(|x| *x == a.axis), a.title.clone()));
         let road = roadmap(&actions);
-        let title_of = |id| actions.iter().find(|a| a.id == id).map(|a| a.title.clone()).unwrap_or_default();
+        let title_of = |id| {
+            actions
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.title.clone())
+                .unwrap_or_default()
+        };
         let g = plan.governance.clone();
         Some(view! {
             <div class="report-controls">
