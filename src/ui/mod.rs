@@ -13,6 +13,7 @@ mod fields;
 mod format;
 mod home;
 mod report;
+mod share;
 mod shell;
 mod widgets;
 

@@ -1,7 +1,7 @@
 //! The frame around every screen: header, step bar with progress, notices, main area.
 
 use super::widgets::{NoticeArea, StepNav};
-use super::{actions, actors, circles, conclusion, context, home, report};
+use super::{actions, actors, circles, conclusion, context, home, report, share};
 use crate::route::Route;
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -54,12 +54,9 @@ fn screen(route: Route) -> AnyView {
             <h1 tabindex="-1">"Page introuvable"</h1>
             <p>"Cette adresse ne correspond à aucun écran d'Atelier NR."</p>
             <a class="button" href=Route::Home.hash()>"Aller à mes plans"</a>
-        }.into_any(),
-        Route::Share => view! {
-            <h1 tabindex="-1">"Lien de partage"</h1>
-            <p>"Cette version d'Atelier NR ne sait pas encore ouvrir les liens de partage. Demandez plutôt le fichier du plan (.json) et importez-le depuis « Mes plans »."</p>
-            <a class="button" href=Route::Home.hash()>"Aller à mes plans"</a>
-        }.into_any(),
+        }
+        .into_any(),
+        Route::Share => view! { <share::ShareScreen /> }.into_any(),
         Route::Context => with_plan(|| view! { <context::Context /> }.into_any()),
         Route::Actors => with_plan(|| view! { <actors::Actors /> }.into_any()),
         Route::Mobilise => with_plan(|| view! { <circles::Circles /> }.into_any()),

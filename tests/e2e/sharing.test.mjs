@@ -136,3 +136,66 @@ test('plans can be renamed, duplicated, deleted after a question, and the delete
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+/** The « contact » part of the census fixture's last column (after « — »), row by row. */
+async function fixtureContacts() {
+  const text = await readFile(new URL('../fixtures/recensement-acteurs-exemple.csv', import.meta.url), 'utf8');
+  return text.split(/\r?\n/).slice(1).filter(Boolean)
+    .map((line) => line.split(';').at(-1).split(' — ').at(-1).trim())
+    .filter((c) => c.length > 3);
+}
+
+test('the anonymised export and the default share link carry no contact of the census', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan à diffuser');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await settled(page);
+  const contacts = await fixtureContacts();
+  assert.ok(contacts.length >= 10, 'the fixture has contacts to hide');
+
+  await goToStep(page, 'Gouvernance et suite');
+
+  const grab = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return { file: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  };
+  const all = await grab('Exporter le plan (.json)');
+  const anon = await grab('Exporter sans données personnelles (.json)');
+  assert.match(anon.file, /-anonyme\.json$/);
+  assert.ok(contacts.some((c) => all.text.includes(c)), 'the full export keeps contacts');
+  for (const c of contacts) assert.ok(!anon.text.includes(c), `anonymised export leaks ${c}`);
+  assert.equal(JSON.parse(anon.text).actors.length, 16, 'every actor is still there');
+
+  // The share link is anonymised unless asked otherwise, and opens in a fresh browser.
+  await page.getByRole('button', { name: 'Créer le lien de partage' }).click();
+  const link = await page.getByLabel(/Lien à copier/).inputValue();
+  assert.match(link, /#partage=[A-Za-z0-9_-]+$/);
+  assert.ok(link.length < 10_100);
+  const decoded = decodeURIComponent(link);
+  for (const c of contacts) assert.ok(!decoded.includes(c));
+
+  const other = await newPage(browser);
+  await other.page.goto(link);
+  await other.page.getByRole('heading', { level: 1, name: 'Plan partagé : « Plan à diffuser »' }).waitFor();
+  assert.match(await other.page.locator('main').innerText(), /16 acteurs[\s\S]*Sans données personnelles/);
+  await other.page.getByRole('button', { name: 'Enregistrer une copie dans mes plans' }).click();
+  await other.page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+  await goToStep(other.page, 'Qui mobiliser ?');
+  await other.page.getByText('16 acteurs recensés').waitFor();
+  await other.page.goto(srv.url + '#/');
+  assert.equal(await other.page.locator('.plan-list li').count(), 1);
+  assert.deepEqual(other.page.problems, []);
+  await other.context.close();
+
+  // A damaged link says so and stores nothing.
+  const broken = await newPage(browser);
+  await broken.page.goto(link.slice(0, link.length - 40));
+  await broken.page.getByRole('heading', { level: 1, name: 'Lien de partage illisible' }).waitFor();
+  await broken.page.goto(srv.url + '#/');
+  await broken.page.getByText("Aucun plan pour l'instant.").waitFor();
+  await broken.context.close();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
