@@ -83,7 +83,7 @@ pub fn Report() -> impl IntoView {
                     }}
                 </section>
 
-                <section class="report-break">
+                <section>
                     <h2>{format!("Les acteurs ({})", actors.len())}</h2>
                     <figure class="report-map">{map}</figure>
                     <table class="report-table">
@@ -97,7 +97,7 @@ pub fn Report() -> impl IntoView {
                     </table>
                 </section>
 
-                <section class="report-break">
+                <section>
                     <h2>"Mobilisation par cercle"</h2>
                     <ul>{kit::CIRCLES.iter().map(|c| view! { <li><strong>{format!("Cercle {} : ", c.number)}</strong>{c.who}</li> }).collect_view()}</ul>
                     <table class="report-table">
