@@ -6,6 +6,7 @@
 //! per wizard step). The domain lives in the `atelier-core` crate. See ARCHITECTURE.md.
 
 pub mod browser;
+pub mod offline;
 pub mod route;
 pub mod state;
 pub mod storage;

@@ -19,6 +19,8 @@ pub enum Route {
     Conclusion,
     /// The printable report of the whole plan.
     Report,
+    /// About: version, offline use, storage.
+    About,
     /// A share link (`#partage=…`), reserved for a later version.
     Share,
     /// Any other fragment.
@@ -85,6 +87,7 @@ impl Route {
             Route::Actions(ActionsView::Catalogue) => "#/actions/catalogue",
             Route::Conclusion => "#/conclusion",
             Route::Report => "#/rapport",
+            Route::About => "#/a-propos",
             Route::Share => "#partage=",
             Route::Unknown => "#/introuvable",
         }
@@ -101,7 +104,7 @@ impl Route {
             return Some(Route::Share);
         }
         let views = ActionsView::ALL.map(Route::Actions);
-        let known = [Route::Home, Route::Report]
+        let known = [Route::Home, Route::Report, Route::About]
             .into_iter()
             .chain(Self::STEPS)
             .chain(views);
@@ -123,6 +126,7 @@ impl Route {
             Route::Actions(_) => "Quelles actions ?",
             Route::Conclusion => "Gouvernance et suite",
             Route::Report => "Rapport",
+            Route::About => "À propos",
             Route::Share => "Lien de partage",
             Route::Unknown => "Page introuvable",
         }
@@ -144,7 +148,7 @@ mod tests {
     #[test]
     fn every_route_parses_back_from_its_hash() {
         let views = ActionsView::ALL.map(Route::Actions);
-        for r in [Route::Home, Route::Report]
+        for r in [Route::Home, Route::Report, Route::About]
             .into_iter()
             .chain(Route::STEPS)
             .chain(views)

@@ -159,6 +159,8 @@ pub struct AppState {
     pub ready: RwSignal<bool>,
     /// Set when the browser's storage cannot be opened at all.
     pub fatal: RwSignal<Option<String>>,
+    /// A new version of the app is installed and waits for the user to reload.
+    pub update_ready: RwSignal<bool>,
 }
 
 impl AppState {
@@ -180,6 +182,7 @@ impl AppState {
             pending: RwSignal::new(0),
             ready: RwSignal::new(false),
             fatal: RwSignal::new(None),
+            update_ready: RwSignal::new(false),
         }
     }
 

@@ -3,6 +3,7 @@
 //! Views read [`AppState`] signals and call its commands; they never touch storage and never
 //! build plan files themselves. Kit content comes from `atelier_core::kit`.
 
+mod about;
 mod actions;
 mod actor_picker;
 mod actors;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(initial_route());
     provide_context(state);
     state.start();
+    crate::offline::register(state.update_ready);
 
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         // Back to the bare address (no fragment) means the plan list.

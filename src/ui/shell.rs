@@ -1,7 +1,7 @@
 //! The frame around every screen: header, step bar with progress, notices, main area.
 
 use super::widgets::{NoticeArea, StepNav};
-use super::{actions, actors, circles, conclusion, context, home, report, share};
+use super::{about, actions, actors, circles, conclusion, context, home, report, share};
 use crate::route::Route;
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -20,6 +20,7 @@ pub fn Shell() -> impl IntoView {
             </span>
             // Not a live region: it changes at every keystroke. Failures are announced by the
             // notice area instead.
+            <a class="header-link" href=Route::About.hash()>"À propos"</a>
             <span class="save-status" class:save-failed=move || state.unsaved.get()>
                 {move || {
                     if state.unsaved.get() { "⚠ Modifications non enregistrées" }
@@ -30,6 +31,13 @@ pub fn Shell() -> impl IntoView {
             </span>
         </header>
         <StepBar />
+        <Show when=move || state.update_ready.get()>
+            <div class="update-banner" role="status">
+                <p>"Une nouvelle version d'Atelier NR est prête. Vos plans sont enregistrés : rechargez quand vous voulez."</p>
+                <button type="button" class="button button-primary" disabled={move || state.pending.get() > 0}
+                    on:click=|_| crate::offline::apply_update()>"Recharger avec la nouvelle version"</button>
+            </div>
+        </Show>
         <NoticeArea />
         <main id="main">
             {move || state.plan.with(|p| p.as_ref().is_some_and(|p| p.example)).then(|| view! {
@@ -63,6 +71,7 @@ fn screen(route: Route) -> AnyView {
         Route::Actions(_) => with_plan(|| view! { <actions::Actions /> }.into_any()),
         Route::Conclusion => with_plan(|| view! { <conclusion::Conclusion /> }.into_any()),
         Route::Report => with_plan(|| view! { <report::Report /> }.into_any()),
+        Route::About => view! { <about::About /> }.into_any(),
     }
 }
 

@@ -1,0 +1,58 @@
+// Offline from a static URL: the build served under a sub-path (/atelier/), loaded once, then
+// the server stops and the app still starts with its data; a new version deployed later is
+// announced, applied when the user chooses, and the data survives. One release build: the
+// "new version" is a copy of dist/ with a changed version marker in sw.js.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { DIST, settled } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('after one visit the app starts offline, and a new version is applied when the user chooses', async () => {
+  let srv = await serve(DIST, { base: '/atelier/' });
+  const port = new URL(srv.url).port;
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url);
+  await page.getByLabel('Nom du plan').fill('Plan hors ligne');
+  await page.getByRole('button', { name: 'Créer le plan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+  await settled(page);
+  // The service worker installs in the background; once ready, a reload is served by it.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the page is served by the service worker');
+
+  await srv.close();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+  assert.match(await page.locator('.app-header').innerText(), /Plan hors ligne/, 'the stored plan opens offline');
+  await page.goto(srv.url + '#/a-propos');
+  await page.getByText("Cette page est prête à fonctionner sans connexion").waitFor();
+  await page.locator('#storage-persisted').waitFor();
+
+  // A new deployment at the same address: the same files, another version marker.
+  const next = await mkdtemp(join(tmpdir(), 'atelier-next-'));
+  await cp(DIST, next, { recursive: true });
+  const sw = await readFile(join(next, 'sw.js'), 'utf8');
+  await writeFile(join(next, 'sw.js'), sw.replace(/const VERSION = "[^"]*"/, 'const VERSION = "nouvelle-version"'));
+  srv = await serve(next, { base: '/atelier/', port: Number(port) });
+  await page.goto(srv.url + '#/contexte');
+  await page.reload();
+  const banner = page.getByRole('status').filter({ hasText: 'nouvelle version' });
+  await banner.waitFor();
+  await banner.getByRole('button', { name: 'Recharger avec la nouvelle version' }).click();
+  await page.waitForFunction(() => caches.keys().then((k) => k.includes('atelier-nr-nouvelle-version')));
+  await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+  assert.match(await page.locator('.app-header').innerText(), /Plan hors ligne/, 'the data survives the update');
+  assert.equal(await page.locator('.update-banner').count(), 0);
+  assert.deepEqual(page.problems.filter((p) => !p.includes('ERR_CONNECTION_REFUSED')), []);
+  await context.close();
+  await srv.close();
+});
