@@ -21,6 +21,8 @@ pub enum Route {
     Report,
     /// About: version, offline use, storage.
     About,
+    /// Projector mode, on slide `n` (1-based; clamped to the slides there are).
+    Projector(u8),
     /// A share link (`#partage=…`), reserved for a later version.
     Share,
     /// Any other fragment.
@@ -88,6 +90,8 @@ impl Route {
             Route::Conclusion => "#/conclusion",
             Route::Report => "#/rapport",
             Route::About => "#/a-propos",
+            // Only the first slide has a static fragment; see `Route::href`.
+            Route::Projector(_) => "#/projection",
             Route::Share => "#partage=",
             Route::Unknown => "#/introuvable",
         }
@@ -103,6 +107,13 @@ impl Route {
         if path.starts_with("partage=") {
             return Some(Route::Share);
         }
+        if let Some(rest) = path.strip_prefix("/projection") {
+            let n = rest.trim_start_matches('/');
+            return Some(match n {
+                "" => Route::Projector(1),
+                n => n.parse().map_or(Route::Unknown, Route::Projector),
+            });
+        }
         let views = ActionsView::ALL.map(Route::Actions);
         let known = [Route::Home, Route::Report, Route::About]
             .into_iter()
@@ -116,6 +127,14 @@ impl Route {
         )
     }
 
+    /// The fragment of this route, with the slide number for the projector.
+    pub fn href(self) -> String {
+        match self {
+            Route::Projector(n) => format!("#/projection/{n}"),
+            other => other.hash().to_owned(),
+        }
+    }
+
     /// Short title, used in the step bar and the page title.
     pub fn title(self) -> &'static str {
         match self {
@@ -127,6 +146,7 @@ impl Route {
             Route::Conclusion => "Gouvernance et suite",
             Route::Report => "Rapport",
             Route::About => "À propos",
+            Route::Projector(_) => "Projection",
             Route::Share => "Lien de partage",
             Route::Unknown => "Page introuvable",
         }
@@ -161,6 +181,12 @@ mod tests {
             "every view of step 3 is step 3"
         );
         assert_eq!(Route::parse("#partage=abc"), Some(Route::Share));
+        assert_eq!(Route::parse("#/projection"), Some(Route::Projector(1)));
+        assert_eq!(
+            Route::parse(&Route::Projector(7).href()),
+            Some(Route::Projector(7))
+        );
+        assert_eq!(Route::parse("#/projection/x"), Some(Route::Unknown));
         assert_eq!(Route::parse("#/nimporte"), Some(Route::Unknown));
         assert_eq!(Route::parse(""), None);
         assert_eq!(Route::parse("#"), None);

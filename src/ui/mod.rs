@@ -13,6 +13,7 @@ mod context;
 mod fields;
 mod format;
 mod home;
+mod projector;
 mod report;
 mod share;
 mod shell;
@@ -120,5 +121,5 @@ pub fn focus_row(id: atelier_core::Id) {
 
 /// Goes to `route` through the URL, so that Back returns here.
 pub fn navigate(route: Route) {
-    let _ = window().location().set_hash(route.hash());
+    let _ = window().location().set_hash(&route.href());
 }

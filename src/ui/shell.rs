@@ -1,7 +1,7 @@
 //! The frame around every screen: header, step bar with progress, notices, main area.
 
 use super::widgets::{NoticeArea, StepNav};
-use super::{about, actions, actors, circles, conclusion, context, home, report, share};
+use super::{about, actions, actors, circles, conclusion, context, home, projector, report, share};
 use crate::route::Route;
 use crate::state::use_state;
 use leptos::prelude::*;
@@ -9,7 +9,9 @@ use leptos::prelude::*;
 #[component]
 pub fn Shell() -> impl IntoView {
     let state = use_state();
+    let presenting = move || matches!(state.route.get(), Route::Projector(_));
     view! {
+        <div class="shell" class:presenting=presenting>
         <button type="button" class="skip-link" on:click=|_| super::widgets::focus_heading()>
             "Aller au contenu"
         </button>
@@ -52,6 +54,7 @@ pub fn Shell() -> impl IntoView {
             }}
             <StepNav />
         </main>
+        </div>
     }
 }
 
@@ -72,6 +75,7 @@ fn screen(route: Route) -> AnyView {
         Route::Conclusion => with_plan(|| view! { <conclusion::Conclusion /> }.into_any()),
         Route::Report => with_plan(|| view! { <report::Report /> }.into_any()),
         Route::About => view! { <about::About /> }.into_any(),
+        Route::Projector(_) => with_plan(|| view! { <projector::Projector /> }.into_any()),
     }
 }
 

@@ -6,10 +6,11 @@ use wasm_bindgen::JsCast;
 
 /// Moves keyboard focus to the current screen's main heading.
 pub fn focus_heading() {
-    if let Some(h1) = document()
-        .query_selector("main h1")
-        .ok()
-        .flatten()
+    // In the projector, every slide has a heading: the shown one is the one to read.
+    let doc = document();
+    let current = doc.query_selector(".slide-current h1").ok().flatten();
+    if let Some(h1) = current
+        .or_else(|| doc.query_selector("main h1").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = h1.focus();

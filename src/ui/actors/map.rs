@@ -134,7 +134,7 @@ fn short_family(f: Family) -> &'static str {
 
 /// Relevance (rows) × engagement (columns): the number of actors in each cell, darker when
 /// fuller.
-fn matrix_svg(actors: &[Actor], idx: &[usize]) -> impl IntoView {
+pub(in crate::ui) fn matrix_svg(actors: &[Actor], idx: &[usize]) -> impl IntoView {
     let rows: [(Option<Relevance>, &str); 4] = [
         (Some(Relevance::High), "Forte"),
         (Some(Relevance::Medium), "Moyenne"),

@@ -73,6 +73,7 @@ pub fn SharePanel() -> impl IntoView {
                 <button type="button" class="button button-primary" on:click=move |_| download(false)>"Exporter le plan (.json)"</button>
                 <button type="button" class="button" on:click=move |_| download(true)>"Exporter sans données personnelles (.json)"</button>
                 <a class="button" href=Route::Report.hash()>"Rapport imprimable (PDF)"</a>
+                <a class="button" href=Route::Projector(1).href()>"Projeter en atelier"</a>
             </div>
             <h3>"Lien de partage"</h3>
             <p>"Le plan tient tout entier dans le lien, après le « # » : aucun serveur ne le reçoit ni ne le garde. Un lien est limité à 10 000 caractères, ce que les messageries gardent cliquable ; au-delà, envoyez le fichier."</p>

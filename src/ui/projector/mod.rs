@@ -1,0 +1,132 @@
+//! Projector mode (« projection »): the plan as slides for a workshop, generated from the kit
+//! and from this plan's data. Each slide has its own URL (`#/projection/3`). Keys: arrows,
+//! Space, Page Up/Down, Home/End; B blanks the screen; F toggles fullscreen; + and − change
+//! the text size; C switches to high contrast; N opens the live capture; Esc leaves.
+//! Every slide is in the page, so printing gives one slide per A4 page.
+
+mod capture;
+mod slides;
+
+use crate::route::Route;
+use crate::state::use_state;
+use leptos::prelude::*;
+
+/// Text sizes offered, as factors of the base size: 24 px at 1280 px wide (readable at the
+/// back of a room), growing with the screen's width (36 px at 1920), never below 24 px.
+const SIZES: [&str; 4] = ["1", "1.17", "1.33", "1.58"];
+
+#[component]
+pub fn Projector() -> impl IntoView {
+    let state = use_state();
+    let count = move || slides::SLIDES.len();
+    let current = move || match state.route.get() {
+        Route::Projector(n) => (n.max(1) as usize).min(count().max(1)),
+        _ => 1,
+    };
+    let go = move |n: usize| {
+        let n = n.clamp(1, count().max(1));
+        crate::ui::navigate(Route::Projector(n as u8));
+    };
+    let blank = RwSignal::new(false);
+    let size = RwSignal::new(0usize);
+    let contrast = RwSignal::new(false);
+    let capturing = RwSignal::new(false);
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if capturing.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let now = current();
+        let handled = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " => {
+                go(now + 1);
+                true
+            }
+            "ArrowLeft" | "ArrowUp" | "PageUp" => {
+                go(now.saturating_sub(1));
+                true
+            }
+            "Home" => {
+                go(1);
+                true
+            }
+            "End" => {
+                go(count());
+                true
+            }
+            "b" | "B" => {
+                blank.update(|b| *b = !*b);
+                true
+            }
+            "f" | "F" => {
+                toggle_fullscreen();
+                true
+            }
+            "+" | "=" => {
+                size.update(|s| *s = (*s + 1).min(SIZES.len() - 1));
+                true
+            }
+            "-" => {
+                size.update(|s| *s = s.saturating_sub(1));
+                true
+            }
+            "c" | "C" => {
+                contrast.update(|c| *c = !*c);
+                true
+            }
+            "n" | "N" => {
+                capturing.set(true);
+                super::widgets::focus_later("capture-text");
+                true
+            }
+            "Escape" => {
+                if document().fullscreen_element().is_none() {
+                    crate::ui::navigate(Route::Conclusion);
+                }
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    view! {
+        <div class="projector" class:high-contrast=move || contrast.get()
+            style=move || format!("--slide-scale: {}", SIZES[size.get()])>
+            <p class="visually-hidden" aria-live="polite">{move || format!("Diapositive {} sur {}", current(), count())}</p>
+            {slides::SLIDES.iter().enumerate().map(|(i, slide)| {
+                let shown = move || i + 1 == current();
+                view! {
+                    <section class="slide" class:slide-current=shown aria-hidden=move || (!shown()).then_some("true")
+                        aria-label=format!("Diapositive {} : {}", i + 1, slide.title())>
+                        <h1 tabindex="-1">{slide.title()}</h1>
+                        <div class="slide-body">{move || slides::body(*slide, state)}</div>
+                        <p class="slide-number">{format!("{} / {}", i + 1, count())}</p>
+                    </section>
+                }
+            }).collect_view()}
+            <Show when=move || blank.get()>
+                <div class="slide-blank" role="note" aria-label="Écran noir : appuyez sur B pour revenir"></div>
+            </Show>
+            <Show when=move || capturing.get()>
+                <capture::Capture on_close=move || capturing.set(false) />
+            </Show>
+            <nav class="projector-help" aria-label="Commandes de la projection">
+                <button type="button" class="button button-small" on:click=move |_| go(current().saturating_sub(1))>"← Précédente"</button>
+                <button type="button" class="button button-small" on:click=move |_| go(current() + 1)>"Suivante →"</button>
+                <button type="button" class="button button-small" on:click=move |_| { capturing.set(true); super::widgets::focus_later("capture-text"); }>"Noter une idée (N)"</button>
+                <span class="hint">"B écran noir · F plein écran · + − taille · C contraste · Échap quitter"</span>
+            </nav>
+        </div>
+    }
+}
+
+fn toggle_fullscreen() {
+    let doc = document();
+    if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+    } else if let Some(root) = doc.document_element() {
+        let _ = root.request_fullscreen();
+    }
+}

@@ -1,0 +1,98 @@
+// Projector mode, driven by the keyboard only, at three projector sizes: every slide has its
+// own URL, none overflows, B blanks, C switches contrast, N captures an idea that appears on
+// the « Idées de l'atelier » slide and in the plan, Esc leaves; the slides print one per page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { DIST, ROOT, settled } from './helpers.mjs';
+
+const OUT = join(ROOT, 'tests', 'e2e', 'artifacts');
+const SLIDES = 11;
+let srv, browser;
+before(async () => { srv = await serve(DIST); browser = await launch(); await mkdir(OUT, { recursive: true }); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+/** Waits until slide `n` is the one in the address. */
+const onSlide = (page, n) => page.waitForFunction((n) => location.hash === `#/projection/${n}`, n);
+
+/** How far the shown slide's content goes past its box (0 when it fits). */
+const overflow = (page) => page.evaluate(() => {
+  const slide = document.querySelector('.slide-current');
+  const body = slide.querySelector('.slide-body');
+  const clip = Math.max(body.scrollHeight - body.clientHeight, body.scrollWidth - body.clientWidth);
+  return Math.max(clip, document.documentElement.scrollWidth - window.innerWidth);
+});
+
+test('the keyboard walks every slide at 1024×768, 1280×720 and 1920×1080 with nothing overflowing', async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  await page.locator('.board').waitFor();
+  await settled(page);
+  for (const [width, height] of [[1024, 768], [1280, 720], [1920, 1080]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(srv.url + '#/conclusion');
+    await page.getByRole('link', { name: 'Projeter en atelier' }).click();
+    await page.locator('.slide-current').waitFor();
+    assert.equal(await page.locator('.app-header').isVisible(), false, 'no editing chrome');
+    for (let n = 1; n <= SLIDES; n += 1) {
+      assert.ok(page.url().endsWith(`#/projection/${n}`), `slide ${n} has its own URL`);
+      const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.slide-current .slide-body')).fontSize));
+      assert.ok(size >= 20, `slide ${n}: text at ${size}px`);
+      assert.ok((await overflow(page)) <= 1, `slide ${n} overflows at ${width}×${height}`);
+      await page.screenshot({ path: join(OUT, `projection-${n}-${width}.png`) });
+      if (n < SLIDES) {
+        await page.keyboard.press(n % 2 ? 'ArrowRight' : 'Space');
+        await onSlide(page, n + 1);
+      }
+    }
+    await page.keyboard.press('End');
+    await onSlide(page, 11);
+    await page.keyboard.press('Home');
+    await onSlide(page, 1);
+    await page.keyboard.press('PageDown');
+    await onSlide(page, 2);
+    await page.keyboard.press('PageUp');
+    await onSlide(page, 1);
+  }
+
+  // Text size, contrast and blank screen.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press('+');
+  const bigger = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.slide-current .slide-body')).fontSize));
+  assert.ok(bigger > 24, 'the size control makes text larger');
+  await page.keyboard.press('c');
+  assert.ok(await page.locator('.projector.high-contrast').isVisible());
+  await page.keyboard.press('b');
+  assert.ok(await page.locator('.slide-blank').isVisible(), 'B blanks the screen');
+  await page.keyboard.press('b');
+
+  // Live capture: an idea typed during the workshop shows on its slide and joins the plan.
+  await page.goto(srv.url + '#/projection/11');
+  await page.locator('.slide-current').waitFor();
+  await page.keyboard.press('n');
+  await page.getByLabel('Idée ou action proposée').fill('Une fresque du numérique pour les élus');
+  await page.keyboard.press('Enter');
+  await page.locator('.slide-current', { hasText: 'Une fresque du numérique pour les élus' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => location.hash === '#/conclusion');
+  await page.goto(srv.url + '#/actions');
+  const row = page.locator('.action-table tbody tr', { hasText: 'Une fresque du numérique pour les élus' });
+  await row.waitFor();
+  await row.getByRole('button', { name: /^Modifier/ }).click();
+  assert.match(await page.getByLabel('Notes').inputValue(), /^Issu de l'atelier/);
+
+  // One slide per printed page.
+  await page.goto(srv.url + '#/projection/1');
+  await page.locator('.slide-current').waitFor();
+  const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.equal(pages, SLIDES, 'one page per slide');
+  await writeFile(join(OUT, 'projection.pdf'), pdf);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
