@@ -1,6 +1,7 @@
 //! Record ids.
 //!
-//! Ids are random (version 4) UUIDs. The core never draws random numbers itself: the caller
+//! Ids are UUIDs: version 7 (time, then random bits) from the app, so records sort by creation;
+//! version 4 in older plans and in tests. The core never draws random numbers itself: the caller
 //! hands it 16 random bytes (the browser's `crypto.getRandomValues`, or a counter in tests), so
 //! the core stays deterministic and free of platform code.
 
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use uuid::{Builder, Uuid};
 
-/// A record id: a UUID v4, serialised as its 36-character hyphenated text.
+/// A record id: a UUID (v7 or v4), serialised as its 36-character hyphenated text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Id(Uuid);

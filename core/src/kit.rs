@@ -340,6 +340,8 @@ pub const CIRCLES: [CircleInfo; 3] = [
 pub enum CircleCondition {
     /// The actor is flagged as the collectivité's service, partner or funder.
     PartnerOrFunder,
+    /// The actor has one of these kit subtypes.
+    Subtype(&'static [&'static str]),
     /// The actor's engagement is at least this level.
     EngagementAtLeast(EngagementLevel),
     /// Every actor.
@@ -351,6 +353,10 @@ impl CircleCondition {
     pub fn holds(&self, actor: &Actor) -> bool {
         match self {
             CircleCondition::PartnerOrFunder => actor.partner_funder,
+            CircleCondition::Subtype(codes) => matches!(
+                &actor.subtype,
+                Some(crate::Subtype::Kit(code)) if codes.contains(&code.as_str())
+            ),
             CircleCondition::EngagementAtLeast(level) => actor.engagement >= *level,
             CircleCondition::Always => true,
         }
@@ -361,6 +367,9 @@ impl CircleCondition {
 /// Derived from the kit's definition of the circles (step 2).
 pub const CIRCLE_RULES: &[(CircleCondition, Circle)] = &[
     (CircleCondition::PartnerOrFunder, Circle::One),
+    // The kit names the national institutions (ANCT, ADEME en région…) among circle 1's
+    // partners and funders.
+    (CircleCondition::Subtype(&["institutions"]), Circle::One),
     (
         CircleCondition::EngagementAtLeast(EngagementLevel::Committed),
         Circle::Two,

@@ -202,9 +202,14 @@ mod tests {
         };
         assert_eq!(
             q.run(&plan, &actors, &hay).len(),
-            11,
-            "4 moteurs and 7 engagés"
+            9,
+            "4 moteurs and 7 engagés, but ANCT and ADEME (national institutions) in circle 1"
         );
+        let q = ActorQuery {
+            circle: Some(Circle::One),
+            ..Default::default()
+        };
+        assert_eq!(q.run(&plan, &actors, &hay).len(), 2);
         let q = ActorQuery {
             nr_type: Some("Achats".into()),
             ..Default::default()

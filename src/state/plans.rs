@@ -42,11 +42,19 @@ impl AppState {
 
     /// Creates the demonstration plan built from the kit's examples, stores it and opens it.
     pub fn create_example_plan(self) {
+        // One example is enough: open the one already stored, if any.
+        if let Some(id) = self
+            .plans
+            .with_untracked(|l| l.iter().find(|p| p.example).map(|p| p.id))
+        {
+            spawn_local(async move {
+                self.load(id).await;
+                crate::ui::navigate(Route::Actions(crate::route::ActionsView::Board));
+            });
+            return;
+        }
         let file = atelier_core::example::example_plan(&mut BrowserIds);
-        let message = format!(
-            "Plan d'exemple « {} » ouvert : explorez-le librement, il est séparé de vos plans.",
-            file.plan.name
-        );
+        let message = format!("Plan d'exemple « {} » ouvert.", file.plan.name);
         self.store_new_plan(
             file,
             Some(message),

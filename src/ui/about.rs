@@ -20,7 +20,7 @@ pub fn About() -> impl IntoView {
     let megabytes = |bytes: f64| super::format::number((bytes / 1_048_576.0 * 10.0).round() / 10.0);
     view! {
         <h1 tabindex="-1">"À propos d'Atelier NR"</h1>
-        <p>{format!("Version {}. Atelier NR suit le kit « approche territoriale du Numérique responsable » de l'ANCT.", env!("CARGO_PKG_VERSION"))}</p>
+        <p>{format!("Version {}. Atelier NR suit le kit « approche territoriale au Numérique responsable » de l'ANCT.", env!("CARGO_PKG_VERSION"))}</p>
         <section aria-labelledby="offline-title">
             <h2 id="offline-title">"Hors ligne"</h2>
             <p>{if offline::controlled() {

@@ -45,6 +45,13 @@ pub fn ActorPicker(
                     <label for=circle_id.clone()>{move || format!("Seulement les acteurs du cercle {}", c.get().number())}</label>
                 </div>
             })}
+            {move || {
+                let c = circle.filter(|_| only_circle.get())?.get();
+                let none = state.actors.with(|a| !a.iter().any(|a| a.circle() == c));
+                none.then(|| view! {
+                    <p class="hint">{format!("Aucun acteur n'est encore dans le cercle {} : décochez la case ci-dessus pour tous les voir, ou, à l'étape 1, marquez les services, partenaires et financeurs de la collectivité.", c.number())}</p>
+                })
+            }}
             <ul class="checkbox-list">
                 {move || {
                     let needle = fold(&filter.get());

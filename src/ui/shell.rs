@@ -22,6 +22,7 @@ pub fn Shell() -> impl IntoView {
             </span>
             // Not a live region: it changes at every keystroke. Failures are announced by the
             // notice area instead.
+            <a class="header-link" href=Route::Home.hash()>"Mes plans"</a>
             <a class="header-link" href=Route::About.hash()>"À propos"</a>
             <span class="save-status" class:save-failed=move || state.unsaved.get()>
                 {move || {

@@ -6,8 +6,17 @@ use wasm_bindgen::JsCast;
 
 /// Moves keyboard focus to the current screen's main heading.
 pub fn focus_heading() {
-    // In the projector, every slide has a heading: the shown one is the one to read.
     let doc = document();
+    // A question waiting for an answer (the import choice, a confirmation) keeps the focus.
+    if doc.active_element().is_some_and(|e| {
+        e.closest("[role=alertdialog], [role=dialog]")
+            .ok()
+            .flatten()
+            .is_some()
+    }) {
+        return;
+    }
+    // In the projector, every slide has a heading: the shown one is the one to read.
     let current = doc.query_selector(".slide-current h1").ok().flatten();
     if let Some(h1) = current
         .or_else(|| doc.query_selector("main h1").ok().flatten())

@@ -42,7 +42,10 @@ test('replacing the open plan by a file keeps a backup that brings it back', asy
   await page.locator('#import-plan-file').setInputFiles(empty);
   const choice = page.getByRole('alertdialog', { name: 'Que faire de ce plan ?' });
   assert.match(await choice.innerText(), /« Plan vide » : 0 acteur/);
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Importer comme nouveau plan', 'the safe choice has focus');
+  // The safe choice has focus (and keeps it once the screen has settled).
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Importer comme nouveau plan');
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Importer comme nouveau plan');
   await choice.getByRole('button', { name: 'Remplacer le plan ouvert « Plan A »' }).click();
   await page.getByText(/Plan remplacé par « Plan vide »/).waitFor();
   await goToStep(page, 'Qui mobiliser ?');

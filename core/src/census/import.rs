@@ -82,12 +82,18 @@ pub enum ReadError {
     NoNameColumn { found: Vec<String> },
     /// The CSV structure itself is broken at `line`.
     Malformed { line: u64, detail: String },
+    /// The file is JSON (most likely a plan exported by Atelier NR), not a table.
+    PlanFile,
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Empty => f.write_str("Le fichier est vide : aucune ligne d'en-tête."),
+            ReadError::PlanFile => f.write_str(
+                "Ce fichier est du JSON, pas un tableau de recensement : un plan Atelier NR \
+                 (.json) s'importe depuis « Mes plans ».",
+            ),
             ReadError::NoNameColumn { found } => write!(
                 f,
                 "Ligne 1 : la colonne « Nom de l'acteur » est introuvable. En-têtes lus : {}.",
@@ -144,6 +150,13 @@ fn detect_delimiter(text: &str) -> u8 {
 /// (empty name, unknown engagement level, unknown actor type) are collected, never fatal; only a
 /// file without a name column or with broken CSV structure fails with [`ReadError`].
 pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, ReadError> {
+    if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with(['{', '['])
+    {
+        return Err(ReadError::PlanFile);
+    }
     // The csv crate under-counts record lines after CRLF line ends (Excel's), so line numbers
     // in our messages would be off by one per row; plain LF keeps them exact.
     let text = &text.replace("\r\n", "\n").replace('\r', "\n");
@@ -386,6 +399,17 @@ fn split_referent(cell: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_file_given_as_a_census_says_where_it_belongs() {
+        let err = read_census(
+            "{\"format\": \"atelier-nr/plan\"}",
+            &mut crate::ids::CounterIds::default(),
+        )
+        .err();
+        assert_eq!(err, Some(ReadError::PlanFile));
+        assert!(ReadError::PlanFile.to_string().contains("Mes plans"));
+    }
     use crate::census::decode;
     use crate::ids::CounterIds;
 

@@ -149,6 +149,15 @@ pub fn parse_plan_bytes(bytes: &[u8]) -> Result<PlanFile, ImportError> {
 pub fn parse_plan_file(text: &str) -> Result<PlanFile, ImportError> {
     // Windows Notepad saves UTF-8 with a byte-order mark, which JSON does not allow.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A census table sent to the plan importer: say where it belongs rather than « not JSON ».
+    let first_line = text.trim_start().lines().next().unwrap_or("");
+    if !first_line.starts_with(['{', '[']) && first_line.contains(';') {
+        return Err(ImportError::NotAPlan {
+            reason: "il ressemble à un tableau (CSV). Un recensement d'acteurs s'importe à \
+                     l'étape 1 « Qui mobiliser ? »."
+                .into(),
+        });
+    }
     let mut value: Value = serde_json::from_str(text).map_err(|e| {
         if e.to_string().contains("recursion limit") {
             ImportError::TooDeep
@@ -325,6 +334,13 @@ fn translate_serde(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_census_given_as_a_plan_says_where_it_belongs() {
+        let err = parse_plan_file("Type d'acteur;Nom de l'acteur\nPME;Envie").unwrap_err();
+        assert!(matches!(err, ImportError::NotAPlan { .. }));
+        assert!(err.to_string().contains("étape 1"));
+    }
     use crate::file::as_new_plan;
     use crate::ids::CounterIds;
     use crate::{ActionSheet, Actor, Axis, IdGen, Plan};

@@ -32,6 +32,8 @@ pub fn offer_file(state: AppState, file: web_sys::File) {
         };
         match result {
             Ok(plan) => {
+                // An earlier refusal no longer applies to this file.
+                state.notice.set(None);
                 state.pending_import.set(Some((file.name(), plan)));
                 super::super::widgets::focus_later("import-choice-new");
             }
@@ -47,6 +49,7 @@ pub fn ImportChoice() -> impl IntoView {
     move || {
         let (name, file) = state.pending_import.get()?;
         let open = state.plan.get();
+        let has_open = open.is_some();
         let summary = format!(
             "« {name} » contient le plan « {} » : {}, {} et {}.",
             file.plan.name,
@@ -77,7 +80,7 @@ pub fn ImportChoice() -> impl IntoView {
                     })}
                     <button type="button" class="button button-quiet" on:click=move |_| state.pending_import.set(None)>"Ne rien importer"</button>
                 </div>
-                <p class="hint">"Remplacer garde d'abord une sauvegarde automatique du plan ouvert : vous pourrez le restaurer."</p>
+                {has_open.then(|| view! { <p class="hint">"Remplacer garde d'abord une sauvegarde automatique du plan ouvert : vous pourrez le restaurer."</p> })}
             </section>
         })
     }

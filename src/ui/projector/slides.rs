@@ -84,7 +84,7 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
             view! {
                 <p class="slide-lead">{plan.name.clone()}</p>
                 <p>{if t.name.is_empty() { t.kind.label().to_owned() } else { format!("{} — {}", t.name, t.kind.label()) }}</p>
-                <p class="slide-note">"D'après le kit de l'ANCT « approche territoriale du Numérique responsable »"</p>
+                <p class="slide-note">"D'après le kit de l'ANCT « approche territoriale au Numérique responsable »"</p>
             }.into_any()
         }
         Slide::Figures => view! {

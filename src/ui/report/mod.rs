@@ -118,10 +118,21 @@ pub fn Report() -> impl IntoView {
                             <th scope="col">"Échéance"</th><th scope="col">"Gain rapide"</th><th scope="col">"Partenaires"</th></tr></thead>
                         <tbody>{sorted.iter().map(|a| view! {
                             <tr><td>{a.axis.label()}</td><th scope="row">{a.title.clone()}</th><td>{a.status.label()}</td>
-                                <td>{a.pilot_service.clone()}</td><td>{a.due.map(french_date)}</td><td>{if a.quick_win { "oui" } else { "" }}</td>
+                                <td>{[a.pilot.as_str(), a.pilot_service.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")}</td>
+                                <td>{a.due.map(french_date)}</td><td>{if a.quick_win { "oui" } else { "" }}</td>
                                 <td>{names(&actors, &a.actor_ids)}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
+                    <h3>"Budget et indicateurs"</h3>
+                    <p>{format!("Budget total : {} en investissement, {} en fonctionnement.",
+                        super::format::euros(actions.iter().map(|a| a.budget_total(Some(atelier_core::BudgetKind::Investment))).fold(0u64, u64::saturating_add)),
+                        super::format::euros(actions.iter().map(|a| a.budget_total(Some(atelier_core::BudgetKind::Operating))).fold(0u64, u64::saturating_add)))}</p>
+                    <ul>{actions.iter().flat_map(|a| a.indicators.iter().map(move |i| (a, i))).map(|(a, i)| {
+                        let latest = i.latest().map_or("pas encore mesuré".to_owned(), |m| format!("{} au {}", super::format::number(m.value), french_date(m.on)));
+                        let target = i.target.map_or("sans objectif".to_owned(), |t| format!("objectif {} {}", super::format::number(t), i.unit));
+                        let percent = i.percent().map(|p| format!(" ({p} %)")).unwrap_or_default();
+                        view! { <li>{format!("{} — {} : {latest}, {target}{percent}", a.title, i.name)}</li> }
+                    }).collect_view()}</ul>
                     <h3>"Feuille de route"</h3>
                     {if road.rows.is_empty() {
                         view! { <p>"Aucune fiche datée."</p> }.into_any()
@@ -137,7 +148,10 @@ pub fn Report() -> impl IntoView {
                     <h2>"Gouvernance"</h2>
                     <ul>
                         <li>{format!("Instance de pilotage : {}", if g.steering_body.is_empty() { "à constituer" } else { g.steering_body.as_str() })}</li>
-                        <li>{format!("Membres : {}", [g.internal_members.clone(), names(&actors, &g.member_ids)].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ; "))}</li>
+                        <li>{format!("Membres : {}", {
+                            let members = [g.internal_members.clone(), names(&actors, &g.member_ids)].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ; ");
+                            if members.is_empty() { "à désigner".to_owned() } else { members }
+                        })}</li>
                         <li>{format!("Rythme des revues : {}", g.cadence.map_or("à définir", |c| c.label()))}</li>
                         <li>{format!("Prochaine revue : {}", g.next_review.map_or("à fixer".to_owned(), french_date))}</li>
                     </ul>
