@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::indicator::Indicator;
 
+/// What the notes of a fiche captured during a workshop start with (« issu de l'atelier »),
+/// so that such ideas can be found and sorted out later.
+pub const WORKSHOP_MARK: &str = "Issu de l'atelier";
+
 /// One action of the plan (« fiche action »).
 ///
 /// Links (`actor_ids`) point at actors of the same plan; [`crate::integrity`] keeps them valid.
@@ -134,6 +138,11 @@ impl ActionSheet {
             .iter()
             .filter(|l| kind.is_none_or(|k| l.kind == k))
             .fold(0u64, |total, l| total.saturating_add(l.amount))
+    }
+
+    /// Whether the fiche was captured during a workshop (see [`WORKSHOP_MARK`]).
+    pub fn from_workshop(&self) -> bool {
+        self.notes.starts_with(WORKSHOP_MARK)
     }
 
     /// First day the action is placed at on a timeline: its start, else its due date.

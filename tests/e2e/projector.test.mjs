@@ -83,6 +83,7 @@ test('the keyboard walks every slide at 1024×768, 1280×720 and 1920×1080 with
   await page.goto(srv.url + '#/actions');
   const row = page.locator('.action-table tbody tr', { hasText: 'Une fresque du numérique pour les élus' });
   await row.waitFor();
+  assert.match(await row.innerText(), /issue de l'atelier, à trier/, 'marked for sorting out later');
   await row.getByRole('button', { name: /^Modifier/ }).click();
   assert.match(await page.getByLabel('Notes').inputValue(), /^Issu de l'atelier/);
 

@@ -99,14 +99,15 @@ pub fn ActionList(on_edit: Callback<Id>, on_delete: Callback<Id>) -> impl IntoVi
                     <th scope="col">"Partenaires"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.axis, a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.clone(), a.quick_win) let:a>
+                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.notes.clone(), a.axis, a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.clone(), a.quick_win) let:a>
                         {
                             let id = a.id;
                             let pilot = [a.pilot.as_str(), a.pilot_service.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
                             view! {
                                 <tr>
                                     <th scope="row" data-label="Intitulé">{a.title.clone()}
-                                        {a.quick_win.then(|| view! { " " <span class="badge badge-quick">"gain rapide"</span> })}</th>
+                                        {a.quick_win.then(|| view! { " " <span class="badge badge-quick">"gain rapide"</span> })}
+                                        {a.from_workshop().then(|| view! { " " <span class="badge">"issue de l'atelier, à trier"</span> })}</th>
                                     <td data-label="Axe">{a.axis.label()}</td>
                                     <td data-label="Statut">{a.status.label()}</td>
                                     <td data-label="Priorité">{a.priority.map(|p| p.label())}</td>

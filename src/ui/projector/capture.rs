@@ -2,8 +2,8 @@
 //! leaving the projection. It becomes a fiche action « À venir » whose notes say it comes
 //! from the workshop, to sort out later; the « Idées de l'atelier » slide shows it at once.
 
-use super::slides::WORKSHOP_MARK;
 use crate::state::use_state;
+use atelier_core::action::WORKSHOP_MARK;
 use atelier_core::text::french_date;
 use atelier_core::{ActionSheet, Axis};
 use leptos::prelude::*;

@@ -41,9 +41,6 @@ pub const SLIDES: [Slide; 11] = [
     Slide::Workshop,
 ];
 
-/// The words that mark what was captured during a workshop (« issu de l'atelier »).
-pub const WORKSHOP_MARK: &str = "Issu de l'atelier";
-
 impl Slide {
     pub fn title(self) -> &'static str {
         match self {
@@ -162,7 +159,7 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
             }.into_any()
         }
         Slide::Workshop => state.actions.with(|actions| {
-            let ideas: Vec<String> = actions.iter().rev().filter(|a| a.notes.starts_with(WORKSHOP_MARK)).map(|a| a.title.clone()).collect();
+            let ideas: Vec<String> = actions.iter().rev().filter(|a| a.from_workshop()).map(|a| a.title.clone()).collect();
             if ideas.is_empty() {
                 view! { <p>"Appuyez sur N pour noter une idée ou une action proposée : elle s'affiche ici et rejoint le plan."</p> }.into_any()
             } else {
