@@ -4,6 +4,10 @@
 
 use leptos::prelude::*;
 
+/// Longest name or title accepted (characters): longer is a paste gone wrong, and it would
+/// make a kanban card or a slide unreadable.
+pub const MAX_NAME: u32 = 300;
+
 /// A one-line input with its label, an optional hint, and a required-field check: when
 /// `required` is set and the text is blank, the message shows and `on_input` is not called, so
 /// the stored value stays the last valid one.
@@ -40,6 +44,7 @@ pub fn TextField(
         <div class="field" class:field-wide=wide>
             <label for=id>{label}</label>
             <input id=id node_ref=input type=kind.unwrap_or("text") value=value
+                maxlength=required.map(|_| MAX_NAME)
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=move || if error.get().is_some() { Some(error_id.clone()) } else { described.clone() }
                 on:input=move |ev| {
@@ -222,7 +227,7 @@ pub fn AddForm(
     view! {
         <form class="inline-form" on:submit=submit novalidate>
             <label for=id>{label}</label>
-            <input id=id type="text" placeholder=placeholder prop:value=name
+            <input id=id type="text" placeholder=placeholder prop:value=name maxlength=MAX_NAME
                 aria-invalid=move || error.get().then_some("true")
                 aria-describedby=move || error.get().then(|| described.clone())
                 on:input=move |ev| set_name.set(event_target_value(&ev)) />

@@ -106,8 +106,10 @@ fn with_plan(inner: fn() -> AnyView) -> AnyView {
 fn StepBar() -> impl IntoView {
     let state = use_state();
     let total = Route::STEPS.len();
+    // A share link's preview belongs to no plan yet: the steps would lead nowhere.
+    let hidden = move || matches!(state.route.get(), Route::Share);
     view! {
-        <nav class="step-bar" aria-label="Étapes de la démarche">
+        <nav class="step-bar" aria-label="Étapes de la démarche" hidden=hidden>
             <ol>
                 {Route::STEPS.iter().enumerate().map(|(i, &r)| view! {
                     <li class:current=move || state.route.get().step_index() == Some(i)>

@@ -63,6 +63,7 @@ test('an implausible date or a target typed as text keeps the stored value and s
   await example(page);
   await page.goto(srv.url + '#/actions');
   await page.getByRole('button', { name: `Modifier ${MUT}` }).click();
+  assert.equal(await page.locator('#action-title').getAttribute('maxlength'), '300', 'titles have a sane length');
   const due = await page.getByLabel('Échéance').inputValue();
   await page.getByLabel('Échéance').fill('0202-12-17');
   await page.getByText('Année hors de 1990 à 2100').waitFor();
@@ -73,6 +74,11 @@ test('an implausible date or a target typed as text keeps the stored value and s
   const row = page.locator('.action-table tbody tr', { hasText: MUT });
   const [y, m, d] = due.split('-');
   assert.match(await row.innerText(), new RegExp(`${d}/${m}/${y}`), 'the échéance is unchanged');
+
+  // Governance dates in the wrong order are pointed out too.
+  await page.goto(srv.url + '#/conclusion');
+  await page.getByLabel('Dernière revue').fill('2027-06-01');
+  await page.getByText('La prochaine revue tombe avant la dernière').waitFor();
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -183,6 +183,7 @@ test('the anonymised export and the default share link carry no contact of the c
   await other.page.goto(link);
   await other.page.getByRole('heading', { level: 1, name: 'Plan partagé : « Plan à diffuser »' }).waitFor();
   assert.match(await other.page.locator('main').innerText(), /16 acteurs[\s\S]*Sans données personnelles/);
+  assert.equal(await other.page.locator('.step-bar').isVisible(), false, 'no steps to follow before saving a copy');
   await other.page.getByRole('button', { name: 'Enregistrer une copie dans mes plans' }).click();
   await other.page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
   await goToStep(other.page, 'Qui mobiliser ?');

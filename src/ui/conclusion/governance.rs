@@ -68,6 +68,9 @@ pub fn Governance() -> impl IntoView {
                     live=Signal::derive(move || day(|g| g.next_review))
                     on_change={move |d: Option<chrono::NaiveDate>| state.update_plan(move |p| p.governance.next_review = d)} />
             </div>
+            <Show when=move || matches!((day(|g| g.last_review), day(|g| g.next_review)), (Some(l), Some(n)) if n < l)>
+                <p class="field-error" role="status">"La prochaine revue tombe avant la dernière : vérifiez les deux dates."</p>
+            </Show>
             {move || suggested.get().map(|d| view! {
                 <p class="hint">{format!("D'après le rythme choisi, la prochaine revue tomberait le {}. ", french_date(d))}
                     <button type="button" class="button button-small" on:click=move |_| state.update_plan(move |p| p.governance.next_review = Some(d))>
