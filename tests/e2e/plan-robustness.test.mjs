@@ -53,6 +53,7 @@ test('budget lines save as typed, show their own values after a removal, and ref
   assert.equal(await page.getByLabel('Objet de la ligne 1').inputValue(), 'Licences', 'typed text survives a reload without leaving the field');
   assert.equal(await page.getByLabel('Montant de la ligne 1 en euros').inputValue(), '1200');
   await page.getByRole('button', { name: 'Retirer la ligne 1' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'add-budget-line');
   assert.equal(await focused(page), 'add-budget-line', 'focus goes to « Ajouter » once no line is left');
   assert.deepEqual(page.problems, []);
   await context.close();
@@ -117,6 +118,8 @@ test('deleting a record closes its editor, and closing an editor returns focus t
   await page.getByRole('button', { name: MUT, exact: true }).click();
   await page.locator('#action-title').waitFor();
   await page.keyboard.press('Escape');
+  // Focus moves once the board is drawn again, in the next frame.
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('card-'));
   assert.match(await focused(page), /^card-/, 'back on the card');
   assert.deepEqual(page.problems, []);
   await context.close();

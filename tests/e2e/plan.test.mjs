@@ -58,6 +58,7 @@ test('catalogue actions go through board, roadmap, matrix and dashboard, and sur
   await page.keyboard.press('ArrowRight');
   await page.locator('section.board-column', { hasText: 'En cours' }).getByRole('button', { name: SECOND_LIFE, exact: true }).waitFor();
   assert.match(await page.getByRole('status').filter({ hasText: 'déplacée' }).innerText(), /« En cours »/);
+  await page.waitForFunction((t) => document.activeElement?.textContent?.trim() === t, SECOND_LIFE);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), SECOND_LIFE, 'focus stays on the moved card');
 
   // Roadmap: the dated action spans its quarters; the other one is listed as undated.
@@ -130,6 +131,7 @@ test('catalogue actions go through board, roadmap, matrix and dashboard, and sur
   await page.getByRole('button', { name: 'Supprimer Envie 35' }).click();
   const question = page.getByRole('alertdialog');
   assert.match(await question.innerText(), /1 fiche action, 1 mobilisation et 1 besoin exprimé/);
+  await page.waitForFunction(() => document.activeElement?.id === 'confirm-keep');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'confirm-keep', 'the safe answer has focus');
   await page.getByRole('button', { name: 'Supprimer quand même' }).click();
   await page.getByText('15 acteurs recensés').waitFor();
