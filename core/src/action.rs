@@ -126,10 +126,7 @@ impl ActionSheet {
     /// The quick-win rule: light effort for at least a medium impact. The app suggests marking
     /// such an action; the user decides (`quick_win`).
     pub fn suggests_quick_win(&self) -> bool {
-        matches!(
-            (self.effort, self.impact),
-            (Some(Score::Low), Some(Score::Medium | Score::High))
-        )
+        matches!((self.effort, self.impact), (Some(e), Some(i)) if Score::is_quick_win(e, i))
     }
 
     /// Total budget in euros, optionally for one kind of line (saturating: never wraps).
@@ -243,6 +240,12 @@ impl Score {
     /// 1, 2 or 3.
     pub fn number(self) -> u8 {
         self as u8
+    }
+
+    /// The quick-win rule (kit conclusion « viser des gains rapides »): light effort for at
+    /// least a medium impact. The one place the rule is written.
+    pub fn is_quick_win(effort: Score, impact: Score) -> bool {
+        effort == Score::Low && impact >= Score::Medium
     }
 
     /// « Faible », « Moyen », « Fort ».

@@ -138,7 +138,7 @@ impl Matrix {
     /// Whether the cell at (`impact`, `effort`) is in the quick-win zone (see
     /// [`ActionSheet::suggests_quick_win`]).
     pub fn is_quick_win_zone(impact: Score, effort: Score) -> bool {
-        effort == Score::Low && impact >= Score::Medium
+        Score::is_quick_win(effort, impact)
     }
 }
 

@@ -4,7 +4,7 @@
 //! A backup holds the plan file text exactly as « Exporter le plan » writes it, so restoring
 //! goes through the same validation and migrations as importing a file.
 
-use super::{plan_range, Db, Result, Write, BACKUPS, STORES};
+use super::{plan_range, Db, Result, BACKUPS, STORES};
 use atelier_core::file::PlanFile;
 use atelier_core::Id;
 use chrono::{DateTime, Utc};
@@ -104,13 +104,7 @@ impl Db {
         }
         let writes = super::whole_plan(new);
         let count = writes.len();
-        for write in writes {
-            if let Write::Put { store, key, value } = write {
-                tx.store(store)?
-                    .put(&JsValue::from_str(&value), Some(&key))
-                    .await?;
-            }
-        }
+        super::write_all(&tx, writes).await?;
         self.finish(tx, count + 1).await
     }
 }

@@ -290,16 +290,7 @@ impl Db {
             .rexie
             .transaction(&stores, TransactionMode::ReadWrite)?;
         let count = writes.len();
-        for write in writes {
-            match write {
-                Write::Put { store, key, value } => {
-                    tx.store(store)?
-                        .put(&JsValue::from_str(&value), Some(&key))
-                        .await?;
-                }
-                Write::Delete { store, key } => tx.store(store)?.delete(key).await?,
-            }
-        }
+        write_all(&tx, writes).await?;
         self.finish(tx, count).await
     }
 
@@ -356,6 +347,21 @@ impl Db {
         self.writes.set(self.writes.get() + records as u64);
         Ok(())
     }
+}
+
+/// Performs `writes` inside `tx` (which must cover their stores); the caller commits.
+async fn write_all(tx: &rexie::Transaction, writes: Vec<Write>) -> Result<()> {
+    for write in writes {
+        match write {
+            Write::Put { store, key, value } => {
+                tx.store(store)?
+                    .put(&JsValue::from_str(&value), Some(&key))
+                    .await?;
+            }
+            Write::Delete { store, key } => tx.store(store)?.delete(key).await?,
+        }
+    }
+    Ok(())
 }
 
 /// The writes that store a whole plan file: the plan record and every record.
