@@ -16,6 +16,7 @@ pub mod dashboard;
 pub mod example;
 pub mod file;
 pub mod governance;
+pub mod i18n;
 pub mod ids;
 pub mod indicator;
 pub mod integrity;
