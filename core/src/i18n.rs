@@ -99,6 +99,7 @@ pub const MODULES: &[(&str, &str, &str)] = &[
     module!("kit"),
     module!("domain"),
     module!("errors"),
+    module!("state"),
 ];
 
 thread_local! {
