@@ -100,6 +100,7 @@ pub mod settings {
 
     const CURRENT_PLAN: &str = "atelier-nr.current-plan";
     const LAST_ROUTE: &str = "atelier-nr.last-route";
+    const LANG: &str = "atelier-nr.lang";
 
     /// The plan this tab had open (kept per tab, so that a reload never switches to the plan
     /// another tab opened), else the plan opened last in any tab.
@@ -131,5 +132,15 @@ pub mod settings {
     /// Remembers the screen shown.
     pub fn set_last_route(hash: &str) {
         let _ = LocalStorage::set(LAST_ROUTE, hash);
+    }
+
+    /// The code of the display language chosen last (`fr`, `en`), if any.
+    pub fn lang() -> Option<String> {
+        LocalStorage::get::<String>(LANG).ok()
+    }
+
+    /// Remembers the display language; a full storage only costs choosing it again.
+    pub fn set_lang(code: &str) {
+        let _ = LocalStorage::set(LANG, code);
     }
 }

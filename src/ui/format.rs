@@ -1,14 +1,34 @@
-//! Numbers written the French way (« 12 500 », « 2,5 »), through the browser's `Intl`
-//! rather than our own code; it also keeps Rust's float formatting out of the wasm.
+//! Numbers and dates written the display language's way (« 12 500 », « 2,5 » in French;
+//! "12,500", "2.5" in English), through the browser's `Intl` rather than our own code; it also
+//! keeps Rust's float formatting out of the wasm.
 
-/// A number in French notation, e.g. `2.5` → « 2,5 », `12500` → « 12 500 ».
+use atelier_core::i18n::lang;
+
+/// A number in the display language's notation, e.g. `2.5` → « 2,5 » in French.
 pub fn number(value: f64) -> String {
-    String::from(js_sys::Number::from(value).to_locale_string("fr-FR"))
+    String::from(js_sys::Number::from(value).to_locale_string(lang().locale()))
 }
 
-/// Whole euros, e.g. « 12 500 € ».
+/// Whole euros the display language's way: « 12 500 € » in French, "€12,500" in English.
 pub fn euros(amount: u64) -> String {
-    format!("{}\u{a0}€", number(amount as f64))
+    use wasm_bindgen::JsValue;
+    let options = js_sys::Object::new();
+    for (name, value) in [
+        ("style", JsValue::from_str("currency")),
+        ("currency", JsValue::from_str("EUR")),
+        ("minimumFractionDigits", JsValue::from_f64(0.0)),
+        ("maximumFractionDigits", JsValue::from_f64(0.0)),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(name), &value);
+    }
+    let locales = js_sys::Array::of1(&JsValue::from_str(lang().locale()));
+    js_sys::Intl::NumberFormat::new(&locales, &options)
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(amount as f64))
+        .ok()
+        .and_then(|v| v.as_string())
+        // i18n: not UI (symbol fallback for a browser without Intl currency support)
+        .unwrap_or_else(|| format!("{}\u{a0}€", number(amount as f64)))
 }
 
 /// Reads a number typed in an `<input type="number">` (which gives `12.5`), `None` if blank
@@ -26,12 +46,12 @@ pub fn plain(value: f64) -> String {
         .unwrap_or_default()
 }
 
-/// A moment in the user's local time, in French, e.g. « 29/11/2026 20:03:12 ».
+/// A moment in the user's local time, in the display language, e.g. « 29/11/2026 20:03:12 ».
 pub fn date_time(moment: chrono::DateTime<chrono::Utc>) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         moment.timestamp_millis() as f64
     ));
-    String::from(date.to_locale_string("fr-FR", &wasm_bindgen::JsValue::UNDEFINED))
+    String::from(date.to_locale_string(lang().locale(), &wasm_bindgen::JsValue::UNDEFINED))
 }
 
 /// What the user typed in an `<input type="number">`: `Ok(None)` when blank, `Ok(Some(v))`

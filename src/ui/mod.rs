@@ -13,6 +13,7 @@ mod context;
 mod fields;
 mod format;
 mod home;
+mod lang;
 mod projector;
 mod report;
 mod share;
@@ -27,6 +28,7 @@ use leptos::prelude::*;
 /// The root component: creates the state, follows the URL fragment, renders the shell.
 #[component]
 pub fn App() -> impl IntoView {
+    let lang = lang::provide();
     let state = AppState::new(initial_route());
     provide_context(state);
     state.start();
@@ -78,10 +80,11 @@ pub fn App() -> impl IntoView {
     });
 
     Effect::new(move |_| {
+        lang.track();
         document().set_title(&format!("{} — Atelier NR", state.route.get().title()));
     });
 
-    view! { <shell::Shell /> }
+    view! { <lang::Localised><shell::Shell /></lang::Localised> }
 }
 
 fn location_hash() -> String {

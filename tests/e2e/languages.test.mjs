@@ -1,0 +1,92 @@
+// French first, English on request: the switch translates every screen (no message key shows
+// through), sets <html lang>, formats numbers the English way, keeps focus on the switch, and
+// is remembered after a reload. Screenshots of the English screens land in artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { DIST, ROOT, settled } from './helpers.mjs';
+
+const OUT = join(ROOT, 'tests', 'e2e', 'artifacts');
+const SCREENS = [
+  ['home', '#/'],
+  ['contexte', '#/contexte'],
+  ['acteurs', '#/acteurs'],
+  ['mobiliser', '#/mobiliser'],
+  ['actions', '#/actions'],
+  ['catalogue', '#/actions/catalogue'],
+  ['tableau', '#/actions/tableau'],
+  ['feuille-de-route', '#/actions/feuille-de-route'],
+  ['matrice', '#/actions/matrice'],
+  ['conclusion', '#/conclusion'],
+  ['rapport', '#/rapport'],
+  ['a-propos', '#/a-propos'],
+  ['projection', '#/projection/1'],
+];
+// A message key left untranslated would show as e.g. « actors.editor.name ».
+const KEY = /\b(common|home|context|actors|circles|actions|conclusion|share|report|projector|kit|domain|errors|state)\.[a-z0-9_]+(\.[a-z0-9_]+)*\b/;
+
+let srv, browser;
+before(async () => { srv = await serve(DIST); browser = await launch(); await mkdir(OUT, { recursive: true }); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+async function screenText(page, hash) {
+  await page.goto(srv.url + hash);
+  await page.locator('h1, .slide').first().waitFor();
+  await page.locator('.loading').waitFor({ state: 'detached' });
+  return page.evaluate(() => ({ h1: document.querySelector('h1')?.innerText ?? '', all: document.body.innerText }));
+}
+
+test('every screen reads in English after the switch, and the choice survives a reload', async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + '#/');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  await page.locator('.board').waitFor();
+  await settled(page);
+
+  const french = {};
+  for (const [name, hash] of SCREENS) french[name] = await screenText(page, hash);
+
+  await page.goto(srv.url + '#/acteurs');
+  await page.locator('#lang-switch').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // The switch is drawn anew in the new language; focus follows it.
+  await page.waitForFunction(() => document.activeElement?.id === 'lang-switch');
+  assert.equal((await page.locator('#lang-switch').innerText()).trim(), 'Français');
+  assert.equal(await page.locator('#lang-switch').getAttribute('lang'), 'fr');
+  // Still on the same screen, with the same plan.
+  assert.equal(await page.evaluate(() => location.hash), '#/acteurs');
+
+  for (const [width, height] of [[1280, 720], [360, 740]]) {
+    await page.setViewportSize({ width, height });
+    for (const [name, hash] of SCREENS) {
+      const english = await screenText(page, hash);
+      assert.doesNotMatch(english.all, KEY, `${name}: a message key shows instead of its text`);
+      assert.notEqual(english.h1, french[name].h1, `${name}: the heading is still « ${english.h1} »`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (!hash.startsWith('#/projection')) assert.ok(overflow <= 0, `${name} in English at ${width}px sticks out by ${overflow}px`);
+      await page.screenshot({ path: join(OUT, `en-${name}-${width}.png`) });
+    }
+  }
+
+  // Numbers follow the language: the example plan's budget in English has a comma separator.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const conclusion = await screenText(page, '#/conclusion');
+  assert.match(conclusion.all, /\d,\d{3}/, 'an English thousands separator on the dashboard');
+  assert.doesNotMatch(conclusion.all, /\d\u202f\d{3}/, 'no French thousands separator left');
+
+  await page.reload();
+  await page.locator('h1').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal((await page.locator('#lang-switch').innerText()).trim(), 'Français');
+
+  await page.locator('#lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  const back = await screenText(page, '#/conclusion');
+  assert.equal(back.h1, french.conclusion.h1);
+  await context.close();
+});
