@@ -7,9 +7,10 @@ mod needs;
 use super::fields::AddForm;
 use super::widgets::RowButtons;
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf, tn};
 use atelier_core::mobilisation::formats_for;
 use atelier_core::plan::CustomFormat;
-use atelier_core::text::{count, french_date};
+use atelier_core::text::french_date;
 use atelier_core::{kit, Circle, Id, Mobilisation};
 use leptos::prelude::*;
 
@@ -23,8 +24,8 @@ pub fn Circles() -> impl IntoView {
         editing.set(Some(id));
     };
     view! {
-        <h1 tabindex="-1">"Étape 2 — Comment les mobiliser ?"</h1>
-        <p class="lead">"Le kit range les acteurs en trois cercles, du plus proche de la collectivité au grand public. Pour chaque cercle, choisissez des formats de mobilisation, datez-les et désignez les acteurs visés."</p>
+        <h1 tabindex="-1">{t("circles.title")}</h1>
+        <p class="lead">{t("circles.lead")}</p>
         {move || editing.get().map(|id| view! {
             <mobilisation_editor::MobilisationEditor id=id on_close=move || {
                 editing.set(None);
@@ -43,10 +44,10 @@ pub fn Circles() -> impl IntoView {
                 let input_id: &'static str = ["custom-format-1", "custom-format-2", "custom-format-3"][n as usize - 1];
                 view! {
                     <li class=format!("circle circle-{n}")>
-                        <h2>{format!("Cercle {n}")}</h2>
+                        <h2>{tf("circles.circle.name", &[("n", &n)])}</h2>
                         <p class="circle-who">{info.who}</p>
-                        <p class="circle-count">{move || count(members.get(), "acteur recensé dans ce cercle", "acteurs recensés dans ce cercle")}</p>
-                        <h3>"Formats de mobilisation"</h3>
+                        <p class="circle-count">{move || tn("circles.circle.members", members.get() as u64, &[])}</p>
+                        <h3>{t("circles.circle.formats")}</h3>
                         <ul class="formats">
                             {move || formats.get().into_iter().map(|f| {
                                 let label = f.clone();
@@ -54,14 +55,14 @@ pub fn Circles() -> impl IntoView {
                                     <li>
                                         <span>{f.clone()}</span>
                                         <button type="button" class="button button-small" on:click=move |_| plan_mob(label.clone(), circle)>
-                                            "Planifier" <span class="visually-hidden">{format!(" : {f}")}</span>
+                                            {t("circles.circle.plan")} <span class="visually-hidden">{tf("circles.circle.plan_format", &[("format", &f)])}</span>
                                         </button>
                                     </li>
                                 }
                             }).collect_view()}
                         </ul>
-                        <AddForm id=input_id label="Autre format" button="Ajouter et planifier"
-                            missing="Décrivez le format."
+                        <AddForm id=input_id label=t("circles.circle.other_format") button=t("circles.circle.add_and_plan")
+                            missing=t("circles.circle.format_missing")
                             on_add=move |label: String| {
                                 let known = formats.with_untracked(|f| f.contains(&label));
                                 if !known {
@@ -90,17 +91,17 @@ fn MobilisationTable(on_edit: impl Fn(Id) + Copy + Send + Sync + 'static) -> imp
     });
     view! {
         <section aria-labelledby="mob-title">
-            <h2 id="mob-title">"Mobilisations prévues"</h2>
+            <h2 id="mob-title">{t("circles.mobs.title")}</h2>
             <div class="table-wrap">
                 <table class="data-table">
                     <caption>{move || match rows.with(Vec::len) {
-                        0 => "Aucune mobilisation : « Planifier » un format ci-dessus en crée une.".to_owned(),
-                        n => count(n, "mobilisation", "mobilisations"),
+                        0 => t("circles.mobs.none").to_owned(),
+                        n => tn("circles.mobs.count", n as u64, &[]),
                     }}</caption>
                     <thead><tr>
-                        <th scope="col">"Format"</th><th scope="col">"Cercle"</th><th scope="col">"Date"</th>
-                        <th scope="col">"Responsable"</th><th scope="col">"Statut"</th><th scope="col">"Acteurs visés"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">{t("circles.field.format")}</th><th scope="col">{t("circles.field.circle")}</th><th scope="col">{t("circles.field.date")}</th>
+                        <th scope="col">{t("circles.field.owner")}</th><th scope="col">{t("circles.field.status")}</th><th scope="col">{t("circles.field.targets")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("circles.row_actions")}</span></th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|m| (m.id, m.format.clone(), m.date, m.owner.clone(), m.status, m.actor_ids.len(), m.circle) let:m>
@@ -108,12 +109,12 @@ fn MobilisationTable(on_edit: impl Fn(Id) + Copy + Send + Sync + 'static) -> imp
                                 let id = m.id;
                                 view! {
                                     <tr>
-                                        <th scope="row" data-label="Format">{m.format.clone()}</th>
-                                        <td data-label="Cercle">{m.circle.number()}</td>
-                                        <td data-label="Date">{m.date.map(french_date)}</td>
-                                        <td data-label="Responsable">{m.owner.clone()}</td>
-                                        <td data-label="Statut">{m.status.label()}</td>
-                                        <td data-label="Acteurs visés">{m.actor_ids.len()}</td>
+                                        <th scope="row" data-label=t("circles.field.format")>{m.format.clone()}</th>
+                                        <td data-label=t("circles.field.circle")>{m.circle.number()}</td>
+                                        <td data-label=t("circles.field.date")>{m.date.map(french_date)}</td>
+                                        <td data-label=t("circles.field.owner")>{m.owner.clone()}</td>
+                                        <td data-label=t("circles.field.status")>{m.status.label()}</td>
+                                        <td data-label=t("circles.field.targets")>{m.actor_ids.len()}</td>
                                         <RowButtons id=id name=m.format.clone() on_edit=Callback::new(on_edit)
                                             on_delete=Callback::new(move |id| state.delete::<Mobilisation>(id)) />
                                     </tr>

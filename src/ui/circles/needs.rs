@@ -3,7 +3,8 @@
 
 use super::super::widgets::RowButtons;
 use crate::state::use_state;
-use atelier_core::text::{count, fold};
+use atelier_core::i18n::{t, tf, tn};
+use atelier_core::text::fold;
 use atelier_core::{kit, Id, Need, NeedKind, NeedStatus};
 use leptos::prelude::*;
 
@@ -30,14 +31,14 @@ pub fn NeedsRegister() -> impl IntoView {
         ev.prevent_default();
         let name = fold(who.get_untracked().trim());
         if name.is_empty() {
-            set_error.set(Some("Indiquez l'acteur qui exprime ce besoin."));
+            set_error.set(Some(t("circles.needs.actor_missing")));
             return;
         }
         let Some(actor) = state
             .actors
             .with_untracked(|a| a.iter().find(|a| fold(&a.name) == name).map(|a| a.id))
         else {
-            set_error.set(Some("Aucun acteur recensé ne porte ce nom : choisissez-le dans la liste proposée, ou ajoutez-le à l'étape 1."));
+            set_error.set(Some(t("circles.needs.actor_unknown")));
             super::super::widgets::focus_later("need-actor");
             return;
         };
@@ -56,10 +57,10 @@ pub fn NeedsRegister() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="needs-title">
-            <h2 id="needs-title">"Besoins exprimés par les acteurs"</h2>
+            <h2 id="needs-title">{t("circles.needs.title")}</h2>
             <p>{kit::NEEDS_CHANNEL}</p>
             <form class="inline-form" on:submit=submit novalidate>
-                <label for="need-actor">"Acteur"</label>
+                <label for="need-actor">{t("circles.needs.actor")}</label>
                 <input id="need-actor" type="text" list="need-actor-names" prop:value=who autocomplete="off"
                     aria-invalid=move || error.get().map(|_| "true")
                     aria-describedby=move || error.get().map(|_| "need-error")
@@ -67,20 +68,20 @@ pub fn NeedsRegister() -> impl IntoView {
                 <datalist id="need-actor-names">
                     {move || suggestions.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
                 </datalist>
-                <label for="need-kind">"Besoin"</label>
+                <label for="need-kind">{t("circles.needs.kind")}</label>
                 <select id="need-kind" on:change=move |ev| if let Some(k) = NeedKind::from_code(&event_target_value(&ev)) { set_kind.set(k) }>
                     {NeedKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
                 </select>
-                <button type="submit" class="button button-primary">"Noter le besoin"</button>
+                <button type="submit" class="button button-primary">{t("circles.needs.add")}</button>
                 {move || error.get().map(|e| view! { <p id="need-error" class="field-error">{e}</p> })}
             </form>
             <div class="table-wrap">
                 <table class="data-table needs-table">
-                    <caption>{move || match rows.with(Vec::len) { 0 => "Aucun besoin noté".to_owned(), n => count(n, "besoin noté", "besoins notés") }}</caption>
+                    <caption>{move || match rows.with(Vec::len) { 0 => t("circles.needs.none").to_owned(), n => tn("circles.needs.count", n as u64, &[]) }}</caption>
                     <thead><tr>
-                        <th scope="col">"Acteur"</th><th scope="col">"Besoin"</th><th scope="col">"Précisions"</th>
-                        <th scope="col">"Exprimé le"</th><th scope="col">"Suivi"</th><th scope="col">"Suite donnée"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">{t("circles.needs.actor")}</th><th scope="col">{t("circles.needs.kind")}</th><th scope="col">{t("circles.needs.details")}</th>
+                        <th scope="col">{t("circles.needs.expressed_on")}</th><th scope="col">{t("circles.needs.status")}</th><th scope="col">{t("circles.needs.follow_up")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("circles.row_actions")}</span></th>
                     </tr></thead>
                     <tbody>
                         // Keyed by id, each field reading the stored need: a change made in
@@ -93,22 +94,22 @@ pub fn NeedsRegister() -> impl IntoView {
                                 let read = move |f: fn(&Need) -> String| state.needs.with(|l| l.iter().find(|n| n.id == id).map(f).unwrap_or_default());
                                 view! {
                                     <tr>
-                                        <th scope="row" data-label="Acteur">{who.clone()}</th>
-                                        <td data-label="Besoin"><select aria-label=format!("Nature du besoin de {who}")
+                                        <th scope="row" data-label=t("circles.needs.actor")>{who.clone()}</th>
+                                        <td data-label=t("circles.needs.kind")><select aria-label=tf("circles.needs.kind_of", &[("who", &who)])
                                             on:change=move |ev| if let Some(k) = NeedKind::from_code(&event_target_value(&ev)) { edit(Box::new(move |n| n.kind = k)) }>
                                             {NeedKind::ALL.into_iter().map(|k| view! { <option value=k.code() prop:selected=move || read(|n| n.kind.code().to_owned()) == k.code()>{k.label()}</option> }).collect_view()}
                                         </select></td>
-                                        <td data-label="Précisions"><input type="text" aria-label=format!("Précisions sur le besoin de {who}") prop:value=move || read(|n| n.description.clone())
+                                        <td data-label=t("circles.needs.details")><input type="text" aria-label=tf("circles.needs.details_of", &[("who", &who)]) prop:value=move || read(|n| n.description.clone())
                                             on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |n| n.description = v)) } /></td>
-                                        <td data-label="Exprimé le"><input type="date" aria-label=format!("Date du besoin de {who}") prop:value=move || read(|n| n.expressed_on.map(|d| d.to_string()).unwrap_or_default())
+                                        <td data-label=t("circles.needs.expressed_on")><input type="date" aria-label=tf("circles.needs.date_of", &[("who", &who)]) prop:value=move || read(|n| n.expressed_on.map(|d| d.to_string()).unwrap_or_default())
                                             on:input=move |ev| if let Ok(d) = atelier_core::text::parse_day(&event_target_value(&ev)) { edit(Box::new(move |n| n.expressed_on = d)) } /></td>
-                                        <td data-label="Suivi"><select aria-label=format!("Suivi du besoin de {who}")
+                                        <td data-label=t("circles.needs.status")><select aria-label=tf("circles.needs.status_of", &[("who", &who)])
                                             on:change=move |ev| if let Some(s) = NeedStatus::from_code(&event_target_value(&ev)) { edit(Box::new(move |n| n.status = s)) }>
                                             {NeedStatus::ALL.into_iter().map(|s| view! { <option value=s.code() prop:selected=move || read(|n| n.status.code().to_owned()) == s.code()>{s.label()}</option> }).collect_view()}
                                         </select></td>
-                                        <td data-label="Suite donnée"><input type="text" aria-label=format!("Suite donnée au besoin de {who}") prop:value=move || read(|n| n.follow_up.clone())
+                                        <td data-label=t("circles.needs.follow_up")><input type="text" aria-label=tf("circles.needs.follow_up_of", &[("who", &who)]) prop:value=move || read(|n| n.follow_up.clone())
                                             on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |n| n.follow_up = v)) } /></td>
-                                        <RowButtons id=id name=format!("le besoin de {who}") on_delete=Callback::new(move |id| state.delete::<Need>(id)) />
+                                        <RowButtons id=id name=tf("circles.needs.row_name", &[("who", &who)]) on_delete=Callback::new(move |id| state.delete::<Need>(id)) />
                                     </tr>
                                 }
                             }

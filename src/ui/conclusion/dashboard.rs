@@ -5,6 +5,7 @@
 use super::super::format::number;
 use crate::state::use_state;
 use atelier_core::dashboard::dashboard;
+use atelier_core::i18n::{t, tf, tn};
 use leptos::prelude::*;
 
 /// One labelled bar: `value` out of `max`.
@@ -40,7 +41,7 @@ pub fn Dashboard() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="dash-title" class="dashboard">
-            <h2 id="dash-title">"Tableau de bord"</h2>
+            <h2 id="dash-title">{t("conclusion.dashboard.title")}</h2>
             {move || {
                 let d = board.get();
                 let sizes = circle_sizes.get();
@@ -50,37 +51,37 @@ pub fn Dashboard() -> impl IntoView {
                 let live = d.total - abandoned;
                 view! {
                     <div class="kpis">
-                        <p class="kpi"><strong>{d.total}</strong> " " {if d.total > 1 { "fiches action" } else { "fiche action" }}</p>
-                        <p class="kpi" id="kpi-done"><strong>{format!("{} %", d.done_percent)}</strong> " réalisées"
-                            <span class="hint">{format!(" ({} sur {live}, abandons exclus)", d.done)}</span></p>
-                        <p class="kpi"><strong>{format!("{} / {}", d.quick_wins.1, d.quick_wins.0)}</strong> " gains rapides réalisés"</p>
-                        <p class="kpi"><strong>{d.open_needs}</strong> " " {if d.open_needs > 1 { "besoins en attente" } else { "besoin en attente" }}</p>
+                        <p class="kpi"><strong>{d.total}</strong> " " {tn("conclusion.dashboard.sheets", d.total as u64, &[])}</p>
+                        <p class="kpi" id="kpi-done"><strong>{tf("conclusion.dashboard.percent", &[("percent", &d.done_percent)])}</strong> " " {t("conclusion.dashboard.done")}
+                            <span class="hint">" " {tf("conclusion.dashboard.done_detail", &[("done", &d.done), ("live", &live)])}</span></p>
+                        <p class="kpi"><strong>{format!("{} / {}", d.quick_wins.1, d.quick_wins.0)}</strong> " " {t("conclusion.dashboard.quick_wins_done")}</p>
+                        <p class="kpi"><strong>{d.open_needs}</strong> " " {tn("conclusion.dashboard.open_needs", d.open_needs as u64, &[])}</p>
                     </div>
                     <div class="charts">
                         <div>
-                            <h3>"Fiches par statut"</h3>
+                            <h3>{t("conclusion.dashboard.by_status")}</h3>
                             <ul class="bars">{d.by_status.iter().map(|(s, n)| bar(s.label().into(), *n, max_status, n.to_string())).collect_view()}</ul>
                         </div>
                         <div>
-                            <h3>"Fiches par axe"</h3>
+                            <h3>{t("conclusion.dashboard.by_axis")}</h3>
                             <ul class="bars">{d.by_axis.iter().map(|(a, n)| bar(a.label().into(), *n, max_axis, n.to_string())).collect_view()}</ul>
                         </div>
                         <div>
-                            <h3>"Acteurs mobilisés par cercle"</h3>
+                            <h3>{t("conclusion.dashboard.by_circle")}</h3>
                             <ul class="bars">{d.mobilised.iter().zip(sizes).map(|((c, n), size)|
-                                bar(format!("Cercle {}", c.number()), *n, size, format!("{n} sur {size}"))).collect_view()}</ul>
+                                bar(tf("conclusion.dashboard.circle", &[("n", &c.number())]), *n, size, tf("conclusion.dashboard.out_of", &[("n", n), ("total", &size)]))).collect_view()}</ul>
                         </div>
                     </div>
-                    <h3>"Indicateurs"</h3>
+                    <h3>{t("conclusion.dashboard.indicators")}</h3>
                     {if d.indicators.is_empty() {
-                        view! { <p>"Aucun indicateur avec un objectif : ajoutez-en dans les fiches action."</p> }.into_any()
+                        view! { <p>{t("conclusion.dashboard.no_indicator")}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="bars indicators-dash">
                                 {d.indicators.iter().map(|i| {
                                     let text = match (i.latest, i.percent) {
-                                        (Some(v), Some(p)) => format!("{} / {} {} ({p} %)", number(v), number(i.target), i.unit),
-                                        _ => format!("objectif {} {}, pas encore mesuré", number(i.target), i.unit),
+                                        (Some(v), Some(p)) => tf("conclusion.dashboard.indicator_measured", &[("latest", &number(v)), ("target", &number(i.target)), ("unit", &i.unit), ("percent", &p)]),
+                                        _ => tf("conclusion.dashboard.indicator_unmeasured", &[("target", &number(i.target)), ("unit", &i.unit)]),
                                     };
                                     bar(format!("{} — {}", i.action_title, i.name), i.percent.unwrap_or(0) as usize, 100, text)
                                 }).collect_view()}

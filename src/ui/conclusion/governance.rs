@@ -3,6 +3,7 @@
 use super::super::actor_picker::{toggle, ActorPicker};
 use super::super::fields::{DateField, SelectField, TextArea, TextField};
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::text::french_date;
 use atelier_core::{Id, ReviewCadence};
 use leptos::prelude::*;
@@ -48,36 +49,36 @@ pub fn Governance() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="governance-title">
-            <h2 id="governance-title">"Structurer en interne : le pilotage"</h2>
-            <p class="hint">"La loi REEN demande de revoir la stratégie au moins une fois par an."</p>
+            <h2 id="governance-title">{t("conclusion.governance.title")}</h2>
+            <p class="hint">{t("conclusion.governance.reen")}</p>
             <div class="form-grid">
-                <TextField id="gov-body" label="Instance de pilotage" value=g.steering_body.clone()
-                    hint="Par exemple : comité Numérique responsable."
+                <TextField id="gov-body" label=t("conclusion.governance.body") value=g.steering_body.clone()
+                    hint=t("conclusion.governance.body_hint")
                     live=Signal::derive(move || read(|g| g.steering_body.clone()))
                     on_input=move |v: String| state.update_plan(move |p| p.governance.steering_body = v) />
-                <TextArea id="gov-internal" label="Membres internes (élus, services)" value=g.internal_members.clone()
+                <TextArea id="gov-internal" label=t("conclusion.governance.internal") value=g.internal_members.clone()
                     live=Signal::derive(move || read(|g| g.internal_members.clone()))
                     on_input=move |v: String| state.update_plan(move |p| p.governance.internal_members = v) />
-                <SelectField id="gov-cadence" label="Rythme des revues" options=cadences
+                <SelectField id="gov-cadence" label=t("conclusion.governance.cadence") options=cadences
                     selected=Signal::derive(move || read(|g| g.cadence.map_or("", |c| c.code()).to_owned()))
                     on_change=move |v: String| state.update_plan(move |p| p.governance.cadence = ReviewCadence::from_code(&v)) />
-                <DateField id="gov-last" label="Dernière revue" value=g.last_review
+                <DateField id="gov-last" label=t("conclusion.governance.last") value=g.last_review
                     live=Signal::derive(move || day(|g| g.last_review))
                     on_change={move |d: Option<chrono::NaiveDate>| state.update_plan(move |p| p.governance.last_review = d)} />
-                <DateField id="gov-next" label="Prochaine revue" value=g.next_review
+                <DateField id="gov-next" label=t("conclusion.governance.next") value=g.next_review
                     live=Signal::derive(move || day(|g| g.next_review))
                     on_change={move |d: Option<chrono::NaiveDate>| state.update_plan(move |p| p.governance.next_review = d)} />
             </div>
             <Show when=move || matches!((day(|g| g.last_review), day(|g| g.next_review)), (Some(l), Some(n)) if n < l)>
-                <p class="field-error" role="status">"La prochaine revue tombe avant la dernière : vérifiez les deux dates."</p>
+                <p class="field-error" role="status">{t("conclusion.governance.next_before_last")}</p>
             </Show>
             {move || suggested.get().map(|d| view! {
-                <p class="hint">{format!("D'après le rythme choisi, la prochaine revue tomberait le {}. ", french_date(d))}
+                <p class="hint">{tf("conclusion.governance.suggested", &[("date", &french_date(d))])} " "
                     <button type="button" class="button button-small" on:click=move |_| state.update_plan(move |p| p.governance.next_review = Some(d))>
-                        "Retenir cette date"</button>
+                        {t("conclusion.governance.use_date")}</button>
                 </p>
             })}
-            <ActorPicker prefix="gov-member" legend="Acteurs membres de l'instance" selected=members
+            <ActorPicker prefix="gov-member" legend=t("conclusion.governance.members") selected=members
                 on_toggle=move |(actor, on): (Id, bool)| state.update_plan(move |p| toggle(&mut p.governance.member_ids, actor, on)) />
         </section>
     }

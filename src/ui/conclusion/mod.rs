@@ -6,14 +6,15 @@ mod dashboard;
 mod governance;
 mod phases;
 
+use atelier_core::i18n::t;
 use atelier_core::kit;
 use leptos::prelude::*;
 
 #[component]
 pub fn Conclusion() -> impl IntoView {
     view! {
-        <h1 tabindex="-1">"Gouvernance et suite"</h1>
-        <p class="lead">"Le kit conclut sur trois principes pour passer du plan à l'action."</p>
+        <h1 tabindex="-1">{t("conclusion.title")}</h1>
+        <p class="lead">{t("conclusion.lead")}</p>
         <ul class="principles">
             {kit::GOVERNANCE.iter().map(|p| view! {
                 <li><h2>{p.title}</h2><p>{p.why}</p></li>

@@ -2,6 +2,7 @@
 //! phase, each phase changeable here, and the list of quick wins.
 
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::text::french_date;
 use atelier_core::{ActionSheet, Phase};
 use leptos::prelude::*;
@@ -34,11 +35,11 @@ pub fn Phases() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="phases-title">
-            <h2 id="phases-title">"Commencer par étapes"</h2>
+            <h2 id="phases-title">{t("conclusion.phases.title")}</h2>
             <div class="phases">
                 {move || groups.get().into_iter().filter(|(p, items)| p.is_some() || !items.is_empty()).map(|(phase, items)| view! {
                     <div class="phase">
-                        <h3>{phase.map_or("Sans phase", |p| p.label())}</h3>
+                        <h3>{phase.map_or(t("conclusion.phases.none"), |p| p.label())}</h3>
                         <ul>
                             {items.into_iter().map(|(id, title)| view! {
                                 <li>
@@ -49,7 +50,7 @@ pub fn Phases() -> impl IntoView {
                                         // The fiche moves to another group: focus follows it there.
                                         super::super::widgets::focus_later(format!("phase-{id}"));
                                     }>
-                                        <option value="" prop:selected=phase.is_none()>"Sans phase"</option>
+                                        <option value="" prop:selected=phase.is_none()>{t("conclusion.phases.none")}</option>
                                         {Phase::ALL.into_iter().map(|p| view! { <option value=p.number() prop:selected=phase == Some(p)>{p.label()}</option> }).collect_view()}
                                     </select>
                                 </li>
@@ -60,14 +61,14 @@ pub fn Phases() -> impl IntoView {
             </div>
         </section>
         <section aria-labelledby="quick-title">
-            <h2 id="quick-title">"Gains rapides"</h2>
+            <h2 id="quick-title">{t("conclusion.phases.quick_title")}</h2>
             {move || {
                 let list = quick.get();
                 if list.is_empty() {
-                    view! { <p>"Aucune fiche n'est encore marquée « gain rapide » : la vue « Impact et effort » de l'étape 3 aide à les repérer."</p> }.into_any()
+                    view! { <p>{t("conclusion.phases.no_quick_win")}</p> }.into_any()
                 } else {
                     view! { <ul class="quick-wins">{list.into_iter().map(|(t, s, due)| view! {
-                        <li><strong>{t}</strong> {format!(" — {s}")} {due.map(|d| format!(", échéance {}", french_date(d)))}</li>
+                        <li><strong>{t}</strong> {format!(" — {s}")} {due.map(|d| tf("conclusion.phases.due", &[("date", &french_date(d))]))}</li>
                     }).collect_view()}</ul> }.into_any()
                 }
             }}
