@@ -3,6 +3,7 @@
 
 use crate::state::{use_state, AppState};
 use atelier_core::board::kanban;
+use atelier_core::i18n::{t, tf};
 use atelier_core::{ActionSheet, ActionStatus, Id};
 use leptos::prelude::*;
 
@@ -14,7 +15,10 @@ fn move_card(state: AppState, id: Id, status: ActionStatus, said: WriteSignal<St
         .actions
         .with_untracked(|l| l.iter().find(|a| a.id == id).map(|a| a.title.clone()))
         .unwrap_or_default();
-    said.set(format!("« {title} » déplacée dans « {} ».", status.label()));
+    said.set(tf(
+        "actions.board.moved",
+        &[("title", &title), ("status", &status.label())],
+    ));
     super::super::widgets::focus_later(format!("card-{id}"));
 }
 
@@ -39,7 +43,7 @@ pub fn Board(on_edit: Callback<Id>) -> impl IntoView {
         })
     });
     view! {
-        <p class="hint" id="board-help">"Déplacez une fiche à la souris, avec ses boutons ← et →, ou avec les flèches gauche et droite du clavier quand elle a le focus."</p>
+        <p class="hint" id="board-help">{t("actions.board.help")}</p>
         <p class="visually-hidden" role="status" aria-live="polite">{said}</p>
         <div class="board">
             {move || columns.get().into_iter().map(|(status, cards)| {
@@ -72,13 +76,13 @@ pub fn Board(on_edit: Callback<Id>) -> impl IntoView {
                                             }>
                                             {title.clone()}
                                         </button>
-                                        {quick.then(|| view! { <span class="badge badge-quick">"gain rapide"</span> })}
+                                        {quick.then(|| view! { <span class="badge badge-quick">{t("actions.board.quick_win")}</span> })}
                                         <span class="card-moves">
                                             {left.map(|s| view! { <button type="button" class="button button-small button-quiet"
-                                                aria-label=format!("Déplacer « {title} » vers « {} »", s.label())
+                                                aria-label=tf("actions.board.move_to", &[("title", &title), ("status", &s.label())])
                                                 on:click=move |_| move_card(state, id, s, set_said)>"←"</button> })}
                                             {right.map(|s| view! { <button type="button" class="button button-small button-quiet"
-                                                aria-label=format!("Déplacer « {title} » vers « {} »", s.label())
+                                                aria-label=tf("actions.board.move_to", &[("title", &title), ("status", &s.label())])
                                                 on:click=move |_| move_card(state, id, s, set_said)>"→"</button> })}
                                         </span>
                                     </li>

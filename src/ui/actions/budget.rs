@@ -6,6 +6,7 @@ use super::super::format::{euros, typed_number};
 use super::super::widgets::focus_later;
 use super::editor::Edit;
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::{ActionSheet, BudgetKind, BudgetLine, Id};
 use leptos::prelude::*;
 
@@ -54,27 +55,27 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
         focus_later(format!("budget-label-{}", lines.with_untracked(Vec::len)));
     };
     view! {
-        <h3>"Budget"</h3>
+        <h3>{t("actions.budget.title")}</h3>
         <table class="data-table budget-table">
-            <caption>{move || format!("Investissement : {} — Fonctionnement : {}", total(BudgetKind::Investment), total(BudgetKind::Operating))}</caption>
+            <caption>{move || tf("actions.budget.totals", &[("investment", &total(BudgetKind::Investment)), ("operating", &total(BudgetKind::Operating))])}</caption>
             <thead><tr>
-                <th scope="col">"Nature"</th><th scope="col">"Objet"</th><th scope="col">"Montant (€)"</th>
-                <th scope="col">"Année"</th><th scope="col"><span class="visually-hidden">"Retirer"</span></th>
+                <th scope="col">{t("actions.budget.col_kind")}</th><th scope="col">{t("actions.budget.col_label")}</th><th scope="col">{t("actions.budget.col_amount")}</th>
+                <th scope="col">{t("actions.budget.col_year")}</th><th scope="col"><span class="visually-hidden">{t("actions.budget.col_remove")}</span></th>
             </tr></thead>
             <tbody>
                 // Rows are redrawn in place; `prop:` keeps each input showing its own line after
                 // one above it is removed.
                 {move || lines.get().into_iter().enumerate().map(|(i, b)| view! {
                     <tr>
-                        <td data-label="Nature"><select aria-label=format!("Nature de la ligne {}", i + 1)
+                        <td data-label=t("actions.budget.col_kind")><select aria-label=tf("actions.budget.kind_label", &[("n", &(i + 1))])
                             on:change=move |ev| if let Some(k) = BudgetKind::from_code(&event_target_value(&ev)) {
                                 line(i, Box::new(move |b| b.kind = k))
                             }>
                             {BudgetKind::ALL.into_iter().map(|k| view! { <option value=k.code() prop:selected=k == b.kind>{k.label()}</option> }).collect_view()}
                         </select></td>
-                        <td data-label="Objet"><input id=format!("budget-label-{i}") type="text" aria-label=format!("Objet de la ligne {}", i + 1) prop:value=b.label
+                        <td data-label=t("actions.budget.col_label")><input id=format!("budget-label-{i}") type="text" aria-label=tf("actions.budget.label_label", &[("n", &(i + 1))]) prop:value=b.label
                             on:input=move |ev| { let v = event_target_value(&ev); line(i, Box::new(move |b| b.label = v)) } /></td>
-                        <td data-label="Montant (€)"><input type="number" min="0" step="1" aria-label=format!("Montant de la ligne {} en euros", i + 1) prop:value=b.amount.to_string()
+                        <td data-label=t("actions.budget.col_amount")><input type="number" min="0" step="1" aria-label=tf("actions.budget.amount_label", &[("n", &(i + 1))]) prop:value=b.amount.to_string()
                             on:input=move |ev| match typed_number(&ev) {
                                 // Whole euros only: rounding as the user types would rewrite the field
                                 // under their fingers.
@@ -83,28 +84,28 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                                     let euros = v.unwrap_or(0.0) as u64;
                                     line(i, Box::new(move |b| b.amount = euros));
                                 }
-                                _ => set_problem.set(Some(format!("Ligne {} : indiquez un montant en euros entiers, de 0 à 1 milliard ; le précédent est conservé.", i + 1))),
+                                _ => set_problem.set(Some(tf("actions.budget.amount_error", &[("n", &(i + 1))]))),
                             } /></td>
-                        <td data-label="Année"><input type="number" min="1990" max="2100" aria-label=format!("Année de la ligne {}", i + 1) prop:value=b.year.map(|y| y.to_string()).unwrap_or_default()
+                        <td data-label=t("actions.budget.col_year")><input type="number" min="1990" max="2100" aria-label=tf("actions.budget.year_label", &[("n", &(i + 1))]) prop:value=b.year.map(|y| y.to_string()).unwrap_or_default()
                             on:input=move |ev| match typed_number(&ev) {
                                 Ok(None) => { set_problem.set(None); line(i, Box::new(|b| b.year = None)); }
                                 Ok(Some(y)) if atelier_core::text::YEARS.contains(&(y as i32)) && y.fract() == 0.0 => {
                                     set_problem.set(None);
                                     line(i, Box::new(move |b| b.year = Some(y as i32)));
                                 }
-                                _ => set_problem.set(Some(format!("Ligne {} : l'année doit être comprise entre 1990 et 2100 ; la précédente est conservée.", i + 1))),
+                                _ => set_problem.set(Some(tf("actions.budget.year_error", &[("n", &(i + 1))]))),
                             } /></td>
                         <td><button type="button" class="button button-small button-danger" on:click=move |_| {
                                 edit(Box::new(move |a| { if i < a.budget.len() { a.budget.remove(i); } }));
                                 set_problem.set(None);
                                 if lines.with_untracked(Vec::is_empty) { focus_later("add-budget-line"); }
                             }>
-                            "Retirer" <span class="visually-hidden">{format!(" la ligne {}", i + 1)}</span></button></td>
+                            {t("actions.budget.remove")} <span class="visually-hidden">{tf("actions.budget.remove_line", &[("n", &(i + 1))])}</span></button></td>
                     </tr>
                 }).collect_view()}
             </tbody>
         </table>
         {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
-        <button type="button" class="button" id="add-budget-line" on:click=add>"Ajouter une ligne de budget"</button>
+        <button type="button" class="button" id="add-budget-line" on:click=add>{t("actions.budget.add")}</button>
     }
 }

@@ -2,6 +2,7 @@
 //! the real examples it reports, as inspiration.
 
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::{kit, ActionSheet, Id};
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn Catalogue(on_created: Callback<Id>) -> impl IntoView {
             .with(|l| l.iter().any(|a| a.from_catalogue.as_deref() == Some(idea)))
     };
     view! {
-        <p class="hint">"Les actions clés proposées par le kit, rangées par axe. « Créer la fiche » en fait une fiche action que vous complétez ensuite."</p>
+        <p class="hint">{t("actions.catalogue.hint")}</p>
         {kit::KEY_ACTIONS.iter().map(|(axis, ideas)| {
             let axis = *axis;
             view! {
@@ -28,14 +29,14 @@ pub fn Catalogue(on_created: Callback<Id>) -> impl IntoView {
                                 <li>
                                     <span>{idea}</span>
                                     {move || if taken(idea) {
-                                        view! { <span class="badge">"Déjà dans le plan"</span> }.into_any()
+                                        view! { <span class="badge">{t("actions.catalogue.taken")}</span> }.into_any()
                                     } else {
                                         view! {
                                             <button type="button" class="button button-small" on:click=move |_| {
                                                 let sheet = ActionSheet::from_catalogue(crate::browser::new_id(), axis, idea);
                                                 on_created.run(state.insert(sheet));
                                             }>
-                                                "Créer la fiche" <span class="visually-hidden">{format!(" : {idea}")}</span>
+                                                {t("actions.catalogue.create")} <span class="visually-hidden">{tf("actions.catalogue.create_idea", &[("idea", &idea)])}</span>
                                             </button>
                                         }.into_any()
                                     }}
@@ -47,10 +48,10 @@ pub fn Catalogue(on_created: Callback<Id>) -> impl IntoView {
             }
         }).collect_view()}
         <section class="callout">
-            <h2>"Ils l'ont fait"</h2>
-            <p>"Des exemples réels cités par le kit, pour s'en inspirer."</p>
+            <h2>{t("actions.catalogue.examples_title")}</h2>
+            <p>{t("actions.catalogue.examples_intro")}</p>
             <ul class="examples">
-                {kit::EXAMPLES.iter().map(|(who, what)| view! { <li><strong>{*who}</strong> " : " {*what}</li> }).collect_view()}
+                {kit::EXAMPLES.iter().map(|(who, what)| view! { <li><strong>{*who}</strong> {t("actions.catalogue.example_separator")} {*what}</li> }).collect_view()}
             </ul>
         </section>
     }

@@ -4,6 +4,7 @@ use super::super::actor_picker::{toggle, ActorPicker};
 use super::super::fields::{options, DateField, SelectField, TextArea, TextField};
 use super::{budget::BudgetLines, indicators::Indicators};
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::{ActionSheet, ActionStatus, Axis, Circle, Id, Phase, Priority, Score};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -73,81 +74,81 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
     view! {
         <section class="editor" aria-labelledby="action-editor-title"
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close() }>
-            <h2 id="action-editor-title">"Fiche action « " {move || current(|a| a.title.clone())} " »"</h2>
-            <p class="hint">"Chaque modification est enregistrée dès la saisie. Échap ferme la fiche."</p>
+            <h2 id="action-editor-title">{move || tf("actions.editor.heading", &[("title", &current(|a| a.title.clone()))])}</h2>
+            <p class="hint">{t("actions.editor.hint")}</p>
 
-            <h3>"L'action"</h3>
+            <h3>{t("actions.editor.section_action")}</h3>
             <div class="form-grid">
-                <TextField id="action-title" label="Intitulé" value=action.title.clone() wide=true live=Signal::derive(move || current(|a| a.title.clone()))
-                    required="L'intitulé est obligatoire ; l'ancien est conservé."
+                <TextField id="action-title" label=t("actions.editor.title") value=action.title.clone() wide=true live=Signal::derive(move || current(|a| a.title.clone()))
+                    required=t("actions.editor.title_required")
                     on_input=move |v: String| edit(Box::new(move |a| a.title = v.trim().to_owned())) />
-                <SelectField id="action-axis" label="Axe"
+                <SelectField id="action-axis" label=t("actions.editor.axis")
                     options=options(&Axis::ALL, Axis::code, Axis::label)
                     selected=Signal::derive(move || current(|a| a.axis.code().to_owned()))
                     on_change=move |code: String| if let Some(x) = Axis::from_code(&code) { edit(Box::new(move |a| a.axis = x)) } />
-                <TextArea id="action-description" label="Description" value=action.description.clone()
+                <TextArea id="action-description" label=t("actions.editor.description") value=action.description.clone()
                     live=Signal::derive(move || current(|a| a.description.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.description = v)) />
-                <TextArea id="action-objectives" label="Objectifs" value=action.objectives.clone()
+                <TextArea id="action-objectives" label=t("actions.editor.objectives") value=action.objectives.clone()
                     live=Signal::derive(move || current(|a| a.objectives.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.objectives = v)) />
-                <TextField id="action-pilot" label="Pilote (personne)" value=action.pilot.clone() live=Signal::derive(move || current(|a| a.pilot.clone()))
-                    hint="Donnée personnelle : retirée des exports anonymisés."
+                <TextField id="action-pilot" label=t("actions.editor.pilot") value=action.pilot.clone() live=Signal::derive(move || current(|a| a.pilot.clone()))
+                    hint=t("actions.editor.pilot_hint")
                     on_input=move |v: String| edit(Box::new(move |a| a.pilot = v)) />
-                <TextField id="action-service" label="Service pilote" value=action.pilot_service.clone()
+                <TextField id="action-service" label=t("actions.editor.service") value=action.pilot_service.clone()
                     live=Signal::derive(move || current(|a| a.pilot_service.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.pilot_service = v)) />
             </div>
 
-            <h3>"Avancement et calendrier"</h3>
+            <h3>{t("actions.editor.section_progress")}</h3>
             <div class="form-grid">
-                <SelectField id="action-status" label="Statut"
+                <SelectField id="action-status" label=t("actions.editor.status")
                     options=options(&ActionStatus::ALL, ActionStatus::code, ActionStatus::label)
                     selected=Signal::derive(move || current(|a| a.status.code().to_owned()))
                     on_change=move |code: String| if let Some(s) = ActionStatus::from_code(&code) {
                         let today = crate::browser::today();
                         edit(Box::new(move |a| a.set_status(s, today)));
                     } />
-                <SelectField id="action-priority" label="Priorité" options=priorities
+                <SelectField id="action-priority" label=t("actions.editor.priority") options=priorities
                     selected=Signal::derive(move || current(|a| a.priority.map_or("", |p| p.code()).to_owned()))
                     on_change=move |code: String| edit(Box::new(move |a| a.priority = Priority::from_code(&code))) />
-                <DateField id="action-start" label="Début" value=action.start
+                <DateField id="action-start" label=t("actions.editor.start") value=action.start
                     live=Signal::derive(move || day(|a| a.start))
                     on_change={move |d: Option<NaiveDate>| edit(Box::new(move |a| a.start = d))} />
-                <DateField id="action-due" label="Échéance" value=action.due
+                <DateField id="action-due" label=t("actions.editor.due") value=action.due
                     live=Signal::derive(move || day(|a| a.due))
                     on_change={move |d: Option<NaiveDate>| edit(Box::new(move |a| a.due = d))} />
-                <SelectField id="action-phase" label="Phase" options=phases
+                <SelectField id="action-phase" label=t("actions.editor.phase") options=phases
                     selected=Signal::derive(move || current(|a| a.phase.map(|p| p.number().to_string()).unwrap_or_default()))
                     on_change=move |v: String| edit(Box::new(move |a| a.phase = v.parse::<u8>().ok().and_then(|n| Phase::try_from(n).ok()))) />
             </div>
 
             <Show when=move || reversed.get()>
-                <p class="field-error" role="status">"L'échéance tombe avant le début : vérifiez les deux dates."</p>
+                <p class="field-error" role="status">{t("actions.editor.reversed")}</p>
             </Show>
 
-            <h3>"Impact, effort et gain rapide"</h3>
+            <h3>{t("actions.editor.section_scoring")}</h3>
             <div class="form-grid">
-                <SelectField id="action-impact" label="Impact attendu" options=scores.clone()
+                <SelectField id="action-impact" label=t("actions.editor.impact") options=scores.clone()
                     selected=Signal::derive(move || current(|a| a.impact.map(|s| s.number().to_string()).unwrap_or_default()))
                     on_change=move |v: String| edit(Box::new(move |a| a.impact = v.parse::<u8>().ok().and_then(|n| Score::try_from(n).ok()))) />
-                <SelectField id="action-effort" label="Effort nécessaire" options=scores
+                <SelectField id="action-effort" label=t("actions.editor.effort") options=scores
                     selected=Signal::derive(move || current(|a| a.effort.map(|s| s.number().to_string()).unwrap_or_default()))
                     on_change=move |v: String| edit(Box::new(move |a| a.effort = v.parse::<u8>().ok().and_then(|n| Score::try_from(n).ok()))) />
                 <div class="field field-check">
                     <input id="action-quick-win" type="checkbox"
                         prop:checked=move || state.actions.with(|l| l.iter().any(|a| a.id == id && a.quick_win))
                         on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |a| a.quick_win = on)) } />
-                    <label for="action-quick-win">"Gain rapide"</label>
+                    <label for="action-quick-win">{t("actions.editor.quick_win")}</label>
                 </div>
             </div>
             <Show when=move || suggest.get()>
-                <p class="hint" role="status">"Effort faible pour un impact réel : cette action ferait un bon gain rapide."</p>
+                <p class="hint" role="status">{t("actions.editor.suggest_quick_win")}</p>
             </Show>
 
-            <h3>"Cibles"</h3>
+            <h3>{t("actions.editor.section_targets")}</h3>
             <fieldset class="choices">
-                <legend>"Cercles visés"</legend>
+                <legend>{t("actions.editor.circles")}</legend>
                 {Circle::ALL.into_iter().map(|c| {
                     let box_id = format!("action-circle-{}", c.number());
                     view! {
@@ -158,33 +159,33 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                                     let on = event_target_checked(&ev);
                                     edit(Box::new(move |a| { a.circles.retain(|x| *x != c); if on { a.circles.push(c); a.circles.sort(); } }));
                                 } />
-                            <label for=box_id>{format!("Cercle {}", c.number())}</label>
+                            <label for=box_id>{tf("actions.editor.circle", &[("n", &c.number())])}</label>
                         </span>
                     }
                 }).collect_view()}
             </fieldset>
             <div class="form-grid">
-                <TextField id="action-publics" label="Publics visés" value=action.publics.clone() wide=true
+                <TextField id="action-publics" label=t("actions.editor.publics") value=action.publics.clone() wide=true
                     live=Signal::derive(move || current(|a| a.publics.clone()))
-                    hint="Par exemple : agents, écoles, habitants."
+                    hint=t("actions.editor.publics_hint")
                     on_input=move |v: String| edit(Box::new(move |a| a.publics = v)) />
             </div>
-            <ActorPicker prefix="action-link" legend="Acteurs partenaires" selected=links
+            <ActorPicker prefix="action-link" legend=t("actions.editor.partners") selected=links
                 on_toggle=move |(actor, on): (Id, bool)| edit(Box::new(move |a| toggle(&mut a.actor_ids, actor, on))) />
 
             <BudgetLines id=id />
             <Indicators id=id />
 
-            <h3>"Types d'action NR et notes"</h3>
+            <h3>{t("actions.editor.section_types")}</h3>
             <div class="form-grid">
-                <TextField id="action-nr-types" label="Types d'action NR" value=action.nr_types.join(", ") wide=true
-                    hint="Séparés par des virgules, dans le vocabulaire de l'étape 1 (achats, sensibilisation…)."
+                <TextField id="action-nr-types" label=t("actions.editor.nr_types") value=action.nr_types.join(", ") wide=true
+                    hint=t("actions.editor.nr_types_hint")
                     on_input=move |v: String| edit(Box::new(move |a| a.nr_types = split_types(&v))) />
-                <TextArea id="action-notes" label="Notes" value=action.notes.clone()
+                <TextArea id="action-notes" label=t("actions.editor.notes") value=action.notes.clone()
                     live=Signal::derive(move || current(|a| a.notes.clone()))
                     on_input=move |v: String| edit(Box::new(move |a| a.notes = v)) />
             </div>
-            <button type="button" class="button" on:click=move |_| on_close()>"Fermer la fiche"</button>
+            <button type="button" class="button" on:click=move |_| on_close()>{t("actions.editor.close")}</button>
         </section>
     }
     .into_any()

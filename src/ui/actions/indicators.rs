@@ -4,6 +4,7 @@
 use super::super::format::{number, parse_number, plain, typed_number};
 use super::editor::Edit;
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::{ActionSheet, Id, Indicator, Measure};
 use leptos::prelude::*;
 
@@ -32,19 +33,19 @@ pub fn Indicators(id: Id) -> impl IntoView {
         edit(Box::new(move |a| a.indicators.push(Indicator::new(n))));
     };
     view! {
-        <h3>"Indicateurs"</h3>
+        <h3>{t("actions.indicators.title")}</h3>
         <ul class="indicators">
             {move || list.get().into_iter().enumerate().map(|(i, ind)| view! {
                 <li><IndicatorCard id=id index=i indicator=ind edit=edit /></li>
             }).collect_view()}
         </ul>
         <form class="inline-form" on:submit=add novalidate>
-            <label for="new-indicator">"Nouvel indicateur"</label>
-            <input id="new-indicator" type="text" prop:value=name placeholder="Ex. : ordinateurs reconditionnés"
+            <label for="new-indicator">{t("actions.indicators.new")}</label>
+            <input id="new-indicator" type="text" prop:value=name placeholder=t("actions.indicators.new_placeholder")
                 aria-invalid=move || error.get().then_some("true")
                 on:input=move |ev| set_name.set(event_target_value(&ev)) />
-            <button type="submit" class="button">"Ajouter l'indicateur"</button>
-            {move || error.get().then(|| view! { <p class="field-error">"Nommez l'indicateur."</p> })}
+            <button type="submit" class="button">{t("actions.indicators.add")}</button>
+            {move || error.get().then(|| view! { <p class="field-error">{t("actions.indicators.missing")}</p> })}
         </form>
     }
 }
@@ -69,14 +70,23 @@ fn IndicatorCard(
     let progress = indicator.percent();
     let latest = indicator.latest().map(|m| m.value);
     let summary = match (latest, indicator.target) {
-        (Some(v), Some(t)) => format!(
-            "Dernière mesure {} sur un objectif de {} {unit}",
-            number(v),
-            number(t)
+        (Some(v), Some(goal)) => tf(
+            "actions.indicators.summary_both",
+            &[
+                ("value", &number(v)),
+                ("target", &number(goal)),
+                ("unit", &unit),
+            ],
         ),
-        (Some(v), None) => format!("Dernière mesure {} {unit} ; aucun objectif fixé", number(v)),
-        (None, Some(t)) => format!("Objectif {} {unit} ; aucune mesure encore", number(t)),
-        (None, None) => "Ni objectif ni mesure pour l'instant".to_owned(),
+        (Some(v), None) => tf(
+            "actions.indicators.summary_value",
+            &[("value", &number(v)), ("unit", &unit)],
+        ),
+        (None, Some(goal)) => tf(
+            "actions.indicators.summary_target",
+            &[("target", &number(goal)), ("unit", &unit)],
+        ),
+        (None, None) => t("actions.indicators.summary_none").to_owned(),
     };
     let (problem, set_problem) = signal(None::<&'static str>);
     let label_for_remove = label.clone();
@@ -89,42 +99,42 @@ fn IndicatorCard(
         <div class="indicator">
             <h4>{label.clone()}</h4>
             <p class="indicator-summary">{summary}
-                {progress.map(|p| view! { " — " <strong>{format!("{p} %")}</strong>
-                    <progress max="100" value=p aria-label=format!("Avancement de « {label} »")>{format!("{p} %")}</progress> })}
+                {progress.map(|p| view! { " — " <strong>{tf("actions.indicators.percent", &[("p", &p)])}</strong>
+                    <progress max="100" value=p aria-label=tf("actions.indicators.progress_label", &[("name", &label)])>{tf("actions.indicators.percent", &[("p", &p)])}</progress> })}
             </p>
             // Saved at every keystroke; `prop:` so that each card shows its own indicator after
             // one above it is removed.
             <div class="form-row">
-                <label>"Nom" <input type="text" prop:value=indicator.name.clone()
+                <label>{t("actions.indicators.name")} <input type="text" prop:value=indicator.name.clone()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        if v.trim().is_empty() { set_problem.set(Some("Le nom de l'indicateur est obligatoire ; l'ancien est conservé.")); }
+                        if v.trim().is_empty() { set_problem.set(Some(t("actions.indicators.name_required"))); }
                         else { set_problem.set(None); at(Box::new(move |x| x.name = v.trim().to_owned())) }
                     } /></label>
-                <label>"Unité" <input type="text" prop:value=unit.clone() size="8"
+                <label>{t("actions.indicators.unit")} <input type="text" prop:value=unit.clone() size="8"
                     on:input=move |ev| { let v = event_target_value(&ev); at(Box::new(move |x| x.unit = v)) } /></label>
-                <label>"Valeur de départ" <input type="number" step="any" prop:value=opt(indicator.baseline)
+                <label>{t("actions.indicators.baseline")} <input type="number" step="any" prop:value=opt(indicator.baseline)
                     on:input=move |ev| match typed_number(&ev) {
                         Ok(v) => { set_problem.set(None); at(Box::new(move |x| x.baseline = v)) }
-                        Err(()) => set_problem.set(Some("La valeur de départ doit être un nombre ; la précédente est conservée.")),
+                        Err(()) => set_problem.set(Some(t("actions.indicators.baseline_error"))),
                     } /></label>
-                <label>"Objectif" <input type="number" step="any" prop:value=opt(indicator.target)
+                <label>{t("actions.indicators.target")} <input type="number" step="any" prop:value=opt(indicator.target)
                     on:input=move |ev| match typed_number(&ev) {
                         Ok(v) => { set_problem.set(None); at(Box::new(move |x| x.target = v)) }
-                        Err(()) => set_problem.set(Some("L'objectif doit être un nombre ; le précédent est conservé.")),
+                        Err(()) => set_problem.set(Some(t("actions.indicators.target_error"))),
                     } /></label>
                 <button type="button" class="button button-small button-danger"
                     on:click=move |_| {
                         edit(Box::new(move |a| { if i < a.indicators.len() { a.indicators.remove(i); } }));
                         super::super::widgets::focus_later("new-indicator");
                     }>
-                    "Retirer l'indicateur" <span class="visually-hidden">{format!(" « {label_for_remove} »")}</span></button>
+                    {t("actions.indicators.remove")} <span class="visually-hidden">{tf("actions.indicators.remove_name", &[("name", &label_for_remove)])}</span></button>
             </div>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
             {(!indicator.measures.is_empty()).then(|| view! {
                 <table class="data-table measures">
-                    <caption class="visually-hidden">"Mesures"</caption>
-                    <thead><tr><th scope="col">"Date"</th><th scope="col">"Valeur"</th><th scope="col"><span class="visually-hidden">"Retirer"</span></th></tr></thead>
+                    <caption class="visually-hidden">{t("actions.indicators.measures")}</caption>
+                    <thead><tr><th scope="col">{t("actions.indicators.col_date")}</th><th scope="col">{t("actions.indicators.col_value")}</th><th scope="col"><span class="visually-hidden">{t("actions.indicators.col_remove")}</span></th></tr></thead>
                     <tbody>
                         {indicator.measures.iter().enumerate().map(|(m, measure)| view! {
                             <tr>
@@ -132,7 +142,7 @@ fn IndicatorCard(
                                 <td>{number(measure.value)} " " {unit.clone()}</td>
                                 <td><button type="button" class="button button-small button-quiet"
                                     on:click=move |_| at(Box::new(move |x| { if m < x.measures.len() { x.measures.remove(m); } }))>
-                                    "Retirer" <span class="visually-hidden">" cette mesure"</span></button></td>
+                                    {t("actions.indicators.remove_measure")} <span class="visually-hidden">{t("actions.indicators.remove_measure_hidden")}</span></button></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -148,10 +158,10 @@ fn IndicatorCard(
                 set_value.set(String::new());
                 at(Box::new(move |x| x.measures.push(Measure { on, value: v })));
             }>
-                <label>"Date de la mesure" <input type="date" prop:value=day on:input=move |ev| set_day.set(event_target_value(&ev)) /></label>
-                <label>"Valeur mesurée" <input type="number" step="any" class="measure-value" prop:value=value on:input=move |ev| set_value.set(event_target_value(&ev)) /></label>
-                <button type="submit" class="button button-small">"Enregistrer la mesure"</button>
-                {move || error.get().then(|| view! { <p class="field-error" role="alert">"Indiquez une date entre 1990 et 2100 et une valeur chiffrée."</p> })}
+                <label>{t("actions.indicators.measure_date")} <input type="date" prop:value=day on:input=move |ev| set_day.set(event_target_value(&ev)) /></label>
+                <label>{t("actions.indicators.measure_value")} <input type="number" step="any" class="measure-value" prop:value=value on:input=move |ev| set_value.set(event_target_value(&ev)) /></label>
+                <button type="submit" class="button button-small">{t("actions.indicators.save_measure")}</button>
+                {move || error.get().then(|| view! { <p class="field-error" role="alert">{t("actions.indicators.measure_error")}</p> })}
             </form>
         </div>
     }

@@ -3,6 +3,7 @@
 
 use crate::state::use_state;
 use atelier_core::board::{matrix, Matrix};
+use atelier_core::i18n::{t, tf};
 use atelier_core::{ActionSheet, Id, Score};
 use leptos::prelude::*;
 
@@ -27,31 +28,31 @@ pub fn MatrixView(on_edit: Callback<Id>) -> impl IntoView {
         view! {
             <li class:quick=quick>
                 <button type="button" class="link-button" id=format!("open-{id}") on:click=move |_| on_edit.run(id)>{title}</button>
-                {quick.then(|| view! { " " <span class="badge badge-quick">"★ gain rapide"</span> })}
+                {quick.then(|| view! { " " <span class="badge badge-quick">{t("actions.matrix.quick_win")}</span> })}
             </li>
         }
     };
     view! {
-        <p class="hint">"En haut à gauche, la zone des gains rapides : peu d'effort pour un impact réel. Les fiches marquées « gain rapide » portent une étoile."</p>
+        <p class="hint">{t("actions.matrix.hint")}</p>
         {move || {
             let m: Matrix = grid.get();
             view! {
                 <table class="matrix">
-                    <caption>"Fiches action selon leur impact attendu (lignes) et l'effort nécessaire (colonnes)"</caption>
+                    <caption>{t("actions.matrix.caption")}</caption>
                     <thead><tr>
                         <td></td>
-                        {Score::ALL.into_iter().map(|e| view! { <th scope="col">{format!("Effort {}", e.label().to_lowercase())}</th> }).collect_view()}
+                        {Score::ALL.into_iter().map(|e| view! { <th scope="col">{tf("actions.matrix.effort", &[("level", &e.label().to_lowercase())])}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
                         {Score::ALL.into_iter().rev().map(|impact| view! {
                             <tr>
-                                <th scope="row">{format!("Impact {}", impact.label().to_lowercase())}</th>
+                                <th scope="row">{tf("actions.matrix.impact", &[("level", &impact.label().to_lowercase())])}</th>
                                 {Score::ALL.into_iter().map(|effort| {
                                     let ids = m.cells[impact.number() as usize - 1][effort.number() as usize - 1].clone();
                                     let zone = Matrix::is_quick_win_zone(impact, effort);
                                     view! {
-                                        <td class:quick-zone=zone data-label=format!("Impact {}, effort {}", impact.label().to_lowercase(), effort.label().to_lowercase())>
-                                            {zone.then(|| view! { <span class="zone-label">"Zone des gains rapides"</span> })}
+                                        <td class:quick-zone=zone data-label=tf("actions.matrix.cell", &[("impact", &impact.label().to_lowercase()), ("effort", &effort.label().to_lowercase())])>
+                                            {zone.then(|| view! { <span class="zone-label">{t("actions.matrix.zone")}</span> })}
                                             <ul>{ids.into_iter().map(card).collect_view()}</ul>
                                         </td>
                                     }
@@ -61,7 +62,7 @@ pub fn MatrixView(on_edit: Callback<Id>) -> impl IntoView {
                     </tbody>
                 </table>
                 {(!m.unscored.is_empty()).then(|| view! {
-                    <h2>"Sans impact ou effort renseigné"</h2>
+                    <h2>{t("actions.matrix.unscored")}</h2>
                     <ul>{m.unscored.clone().into_iter().map(card).collect_view()}</ul>
                 })}
             }

@@ -14,6 +14,7 @@ mod roadmap;
 use super::fields::AddForm;
 use crate::route::{ActionsView, Route};
 use crate::state::{use_state, Notice};
+use atelier_core::i18n::{t, tf};
 use atelier_core::{ActionSheet, Axis, Id};
 use leptos::prelude::*;
 
@@ -41,10 +42,10 @@ pub fn Actions() -> impl IntoView {
     };
 
     view! {
-        <h1 tabindex="-1">"Étape 3 — Quelles actions ?"</h1>
-        <p class="lead">"Partez des actions clés du kit ou écrivez les vôtres. Chaque fiche action a son pilote, ses échéances, son budget et ses indicateurs ; quatre vues aident à la piloter."</p>
+        <h1 tabindex="-1">{t("actions.title")}</h1>
+        <p class="lead">{t("actions.lead")}</p>
 
-        <nav class="view-switch" aria-label="Vues du plan d'actions">
+        <nav class="view-switch" aria-label=t("actions.views_label")>
             {ActionsView::ALL.into_iter().map(|v| view! {
                 <a class="button" href=Route::Actions(v).hash()
                     aria-current=move || (view_now() == v).then_some("page")>{v.label()}</a>
@@ -52,18 +53,18 @@ pub fn Actions() -> impl IntoView {
         </nav>
 
         <div class="toolbar">
-            <AddForm id="new-action-title" label="Intitulé de la fiche action" button="Ajouter la fiche"
-                missing="Donnez un intitulé à la fiche."
+            <AddForm id="new-action-title" label=t("actions.new.label") button=t("actions.new.button")
+                missing=t("actions.new.missing")
                 on_add=add
                 extra=Box::new(move || view! {
-                    <label for="new-action-axis">"Axe"</label>
+                    <label for="new-action-axis">{t("actions.new.axis")}</label>
                     <select id="new-action-axis" on:change=move |ev| {
                         if let Some(a) = Axis::from_code(&event_target_value(&ev)) { set_axis.set(a); }
                     }>
                         {Axis::ALL.into_iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
                     </select>
                 }.into_any()) />
-            <button type="button" class="button" on:click=move |_| export_csv(state)>"Exporter le plan d'actions (CSV)"</button>
+            <button type="button" class="button" on:click=move |_| export_csv(state)>{t("actions.export.button")}</button>
         </div>
 
         {move || editing.get().map(|id| view! {
@@ -101,8 +102,8 @@ fn export_csv(state: crate::state::AppState) {
         crate::browser::today()
     );
     let notice = match crate::browser::download(&name, "text/csv;charset=utf-8", &csv) {
-        Ok(()) => Notice::success(format!("Plan d'actions téléchargé dans « {name} ».")),
-        Err(_) => Notice::error("Le navigateur a refusé le téléchargement.", vec![]),
+        Ok(()) => Notice::success(tf("actions.export.done", &[("name", &name)])),
+        Err(_) => Notice::error(t("actions.export.refused"), vec![]),
     };
     state.notice.set(Some(notice));
 }

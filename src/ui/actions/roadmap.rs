@@ -1,6 +1,7 @@
 //! The roadmap view: fiches action as bars across quarters, from their start and due dates.
 
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::roadmap::{roadmap, MAX_QUARTERS};
 use atelier_core::Id;
 use leptos::prelude::*;
@@ -25,15 +26,15 @@ pub fn RoadmapView(on_edit: Callback<Id>) -> impl IntoView {
             let r = map.get();
             let n = r.quarters.len();
             if n == 0 {
-                return view! { <p class="empty">"Aucune fiche n'a encore de date : donnez un début ou une échéance à une fiche pour la placer sur la feuille de route."</p> }.into_any();
+                return view! { <p class="empty">{t("actions.roadmap.empty")}</p> }.into_any();
             }
             let labels: Vec<String> = r.quarters.iter().map(|q| q.label()).collect();
             view! {
                 <div class="roadmap-wrap">
-                    <div class="roadmap" role="table" aria-label="Feuille de route par trimestre"
+                    <div class="roadmap" role="table" aria-label=t("actions.roadmap.label")
                         style=format!("grid-template-columns: minmax(10rem, 16rem) repeat({n}, minmax(4.5rem, 1fr))")>
                         <div role="row" class="roadmap-row roadmap-head">
-                            <span role="columnheader" class="roadmap-title">"Fiche action"</span>
+                            <span role="columnheader" class="roadmap-title">{t("actions.roadmap.sheet")}</span>
                             {labels.iter().map(|l| view! { <span role="columnheader">{l.clone()}</span> }).collect_view()}
                         </div>
                         {r.rows.iter().map(|row| {
@@ -51,11 +52,11 @@ pub fn RoadmapView(on_edit: Callback<Id>) -> impl IntoView {
                     </div>
                 </div>
                 {(!r.later.is_empty()).then(|| view! {
-                    <h2>{format!("Au-delà de {MAX_QUARTERS} trimestres")}</h2>
+                    <h2>{tf("actions.roadmap.later", &[("max", &MAX_QUARTERS)])}</h2>
                     <ul>{listed(r.later.clone())}</ul>
                 })}
                 {(!r.undated.is_empty()).then(|| view! {
-                    <h2>"Sans date"</h2>
+                    <h2>{t("actions.roadmap.undated")}</h2>
                     <ul>{listed(r.undated.clone())}</ul>
                 })}
             }.into_any()
