@@ -3,6 +3,7 @@
 //! the same, and so its view is compiled once.
 
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf, tn};
 use atelier_core::text::fold;
 use atelier_core::{Circle, Id};
 use leptos::prelude::*;
@@ -29,8 +30,8 @@ pub fn ActorPicker(
     let circle_id = format!("{prefix}-only-circle");
     view! {
         <fieldset class="link-actors">
-            <legend>{legend} " " <span class="count">{move || format!("({} lié(s))", selected.with(Vec::len))}</span></legend>
-            <label for=filter_id.clone()>"Filtrer les acteurs"</label>
+            <legend>{legend} " " <span class="count">{move || tn("actors.picker.linked", selected.with(Vec::len) as u64, &[])}</span></legend>
+            <label for=filter_id.clone()>{t("actors.picker.filter")}</label>
             <input id=filter_id type="search" prop:value=filter
                 on:input=move |ev| set_filter.set(event_target_value(&ev))
                 // Escape clears the filter, as in any search box, instead of closing the editor.
@@ -42,14 +43,14 @@ pub fn ActorPicker(
                 <div class="field-check">
                     <input type="checkbox" id=circle_id.clone() prop:checked=only_circle
                         on:change=move |ev| only_circle.set(event_target_checked(&ev)) />
-                    <label for=circle_id.clone()>{move || format!("Seulement les acteurs du cercle {}", c.get().number())}</label>
+                    <label for=circle_id.clone()>{move || tf("actors.picker.only_circle", &[("n", &c.get().number())])}</label>
                 </div>
             })}
             {move || {
                 let c = circle.filter(|_| only_circle.get())?.get();
                 let none = state.actors.with(|a| !a.iter().any(|a| a.circle() == c));
                 none.then(|| view! {
-                    <p class="hint">{format!("Aucun acteur n'est encore dans le cercle {} : décochez la case ci-dessus pour tous les voir, ou, à l'étape 1, marquez les services, partenaires et financeurs de la collectivité.", c.number())}</p>
+                    <p class="hint">{tf("actors.picker.circle_empty", &[("n", &c.number())])}</p>
                 })
             }}
             <ul class="checkbox-list">

@@ -4,6 +4,7 @@
 use super::super::fields::{SelectField, TextField};
 use crate::browser;
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::kit::ARBITRATIONS;
 use atelier_core::plan::Decision;
 use atelier_core::text::french_date;
@@ -42,8 +43,8 @@ pub fn Decisions() -> impl IntoView {
         .unwrap_or_default();
     view! {
         <details class="decisions">
-            <summary>"À arbitrer : le périmètre du recensement"</summary>
-            <p class="hint">"Le kit invite à trancher ces questions avant de recenser. Une réponse « seulement locales » masque les acteurs de la famille marqués « hors territoire »."</p>
+            <summary>{t("actors.decisions.summary")}</summary>
+            <p class="hint">{t("actors.decisions.hint")}</p>
             {ARBITRATIONS.iter().map(|a| {
                 let family = a.family;
                 let saved = initial.iter().find(|d| d.family == family).cloned();
@@ -53,14 +54,14 @@ pub fn Decisions() -> impl IntoView {
                         <legend>{family.label()}</legend>
                         <p>{a.question}</p>
                         {a.local_choice.map(|(only, all)| view! {
-                            <SelectField id=ids.0 label="Réponse"
-                                options=vec![("".into(), "— À décider —".into()), ("only".into(), only.into()), ("all".into(), all.into())]
+                            <SelectField id=ids.0 label=t("actors.decisions.answer")
+                                options=vec![("".into(), t("actors.decisions.undecided").into()), ("only".into(), only.into()), ("all".into(), all.into())]
                                 selected=match saved.as_ref().and_then(|d| d.local_only) { Some(true) => "only", Some(false) => "all", None => "" }.to_owned()
                                 on_change=move |c: String| decide(family, Box::new(move |d| d.local_only = match c.as_str() { "only" => Some(true), "all" => Some(false), _ => None })) />
                         })}
-                        <TextField id=ids.1 label="Précisions" value=saved.as_ref().map(|d| d.note.clone()).unwrap_or_default()
+                        <TextField id=ids.1 label=t("actors.decisions.note") value=saved.as_ref().map(|d| d.note.clone()).unwrap_or_default()
                             on_input=move |v: String| decide(family, Box::new(move |d| d.note = v)) />
-                        <p class="hint">{move || decision(family).and_then(|d| d.decided_on).map(|day| format!("Décidé le {}", french_date(day)))}</p>
+                        <p class="hint">{move || decision(family).and_then(|d| d.decided_on).map(|day| tf("actors.decisions.decided_on", &[("date", &french_date(day))]))}</p>
                     </fieldset>
                 }
             }).collect_view()}
@@ -97,8 +98,8 @@ pub fn EngagementLabels() -> impl IntoView {
     ];
     view! {
         <details class="decisions">
-            <summary>"Niveaux d'engagement : vos libellés"</summary>
-            <p class="hint">"Le kit demande d'estimer l'engagement de chaque acteur sans imposer d'échelle. Renommez les quatre niveaux si vous le souhaitez ; un champ vide garde le nom par défaut."</p>
+            <summary>{t("actors.levels.summary")}</summary>
+            <p class="hint">{t("actors.levels.hint")}</p>
             <div class="form-grid">
                 {EngagementLevel::ALL.into_iter().map(|level| {
                     let i = level as usize;

@@ -4,6 +4,7 @@
 
 use super::super::fields::{options, CheckboxField, SelectField, TextArea, TextField};
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::kit::SUBTYPES;
 use atelier_core::plan::CustomSubtype;
 use atelier_core::{Actor, Circle, EngagementLevel, Family, FoundBy, Id, Relevance, Subtype};
@@ -31,7 +32,7 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
 
     // Subtypes: the kit's, grouped by family in the label, then the user's own.
     let subtype_options = Signal::derive(move || {
-        let mut list = vec![(UNSET.to_owned(), "— Non précisé —".to_owned())];
+        let mut list = vec![(UNSET.to_owned(), t("actors.editor.unset").to_owned())];
         list.extend(SUBTYPES.iter().map(|s| {
             (
                 format!("kit:{}", s.code),
@@ -98,78 +99,78 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
     view! {
         <section class="editor" aria-labelledby="actor-editor-title"
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close() }>
-            <h2 id="actor-editor-title">"Modifier l'acteur « " {move || current(|a| a.name.clone())} " »"</h2>
-            <p class="hint">"Les modifications sont enregistrées au fil de la saisie. Échap ferme la fiche."</p>
-            <h3>"Recensement"</h3>
+            <h2 id="actor-editor-title">{move || tf("actors.editor.title", &[("name", &current(|a| a.name.clone()))])}</h2>
+            <p class="hint">{t("actors.editor.hint")}</p>
+            <h3>{t("actors.editor.census")}</h3>
             <div class="form-grid">
-                <TextField id="actor-name" label="Nom de l'acteur" value=actor.name.clone() live=Signal::derive(move || current(|a| a.name.clone()))
-                    required="Le nom est obligatoire ; l'ancien est conservé."
+                <TextField id="actor-name" label=t("actors.editor.name") value=actor.name.clone() live=Signal::derive(move || current(|a| a.name.clone()))
+                    required=t("actors.editor.name_required")
                     on_input=move |v: String| update(Box::new(move |a| a.name = v.trim().to_owned())) />
-                <TextField id="actor-type" label="Type d'acteur" value=actor.actor_type.clone() live=Signal::derive(move || current(|a| a.actor_type.clone()))
-                    hint="Famille et sous-type sont déduits du type ; vous pouvez les corriger."
+                <TextField id="actor-type" label=t("actors.editor.type") value=actor.actor_type.clone() live=Signal::derive(move || current(|a| a.actor_type.clone()))
+                    hint=t("actors.editor.type_hint")
                     on_input=move |v: String| update(Box::new(move |a| a.set_actor_type(v))) />
-                <SelectField id="actor-family" label="Famille"
+                <SelectField id="actor-family" label=t("actors.editor.family")
                     options=options(&Family::ALL, Family::code, Family::label)
                     selected=Signal::derive(move || current(|a| a.family.code().to_owned()))
                     on_change=move |code: String| if let Some(f) = Family::from_code(&code) { update(Box::new(move |a| a.set_family(f))) } />
-                <SelectField id="actor-subtype" label="Sous-type"
+                <SelectField id="actor-subtype" label=t("actors.editor.subtype")
                     options=subtype_options
                     selected=Signal::derive(move || current(subtype_code))
                     on_change=move |code: String| update(Box::new(move |a| set_subtype(a, &code))) />
                 <div class="field">
-                    <label for="actor-new-subtype">"Ajouter un sous-type à la liste"</label>
+                    <label for="actor-new-subtype">{t("actors.editor.new_subtype")}</label>
                     <div class="inline-form">
                         <input id="actor-new-subtype" type="text" prop:value=new_subtype
                             on:input=move |ev| set_new_subtype.set(event_target_value(&ev)) />
-                        <button type="button" class="button button-small" on:click=add_subtype>"Ajouter"</button>
+                        <button type="button" class="button button-small" on:click=add_subtype>{t("actors.editor.add")}</button>
                     </div>
                 </div>
                 <super::nr_types::NrTypesField id=id />
-                <TextArea id="actor-description" label="Description des actions NR identifiées" value=actor.description.clone()
+                <TextArea id="actor-description" label=t("actors.editor.description") value=actor.description.clone()
                     on_input=move |v: String| update(Box::new(move |a| a.description = v)) />
-                <TextField id="actor-referent" label="Référent (nom ou fonction)" value=actor.referent.clone() live=Signal::derive(move || current(|a| a.referent.clone()))
+                <TextField id="actor-referent" label=t("actors.editor.referent") value=actor.referent.clone() live=Signal::derive(move || current(|a| a.referent.clone()))
                     on_input=move |v: String| update(Box::new(move |a| a.referent = v)) />
-                <TextField id="actor-contact" label="Contact (courriel ou téléphone)" value=actor.contact.clone() live=Signal::derive(move || current(|a| a.contact.clone()))
+                <TextField id="actor-contact" label=t("actors.editor.contact") value=actor.contact.clone() live=Signal::derive(move || current(|a| a.contact.clone()))
                     on_input=move |v: String| update(Box::new(move |a| a.contact = v)) />
             </div>
-            <p class="hint">"Référent et contact sont des données personnelles : elles restent dans ce navigateur."</p>
+            <p class="hint">{t("actors.editor.personal_hint")}</p>
 
-            <h3>"Identification et qualification"</h3>
+            <h3>{t("actors.editor.qualification")}</h3>
             <div class="form-grid">
-                <SelectField id="actor-found-by" label="Actions repérées par"
-                    options=optional(options(&FoundBy::ALL, FoundBy::code, FoundBy::label), "— Non précisé —")
+                <SelectField id="actor-found-by" label=t("actors.editor.found_by")
+                    options=optional(options(&FoundBy::ALL, FoundBy::code, FoundBy::label), t("actors.editor.unset"))
                     selected=Signal::derive(move || current(|a| a.found_by.map_or(UNSET, FoundBy::code).to_owned()))
                     on_change=move |code: String| update(Box::new(move |a| a.found_by = FoundBy::from_code(&code))) />
-                <TextField id="actor-found-on" label="Repérées le" kind="date"
+                <TextField id="actor-found-on" label=t("actors.editor.found_on") kind="date"
                     value=actor.found_on.map(|d| d.to_string()).unwrap_or_default()
                     on_input=move |v: String| update(Box::new(move |a| a.found_on = v.parse().ok())) />
-                <SelectField id="actor-engagement" label="Niveau d'engagement estimé"
+                <SelectField id="actor-engagement" label=t("actors.editor.engagement")
                     options=engagement_options
                     selected=Signal::derive(move || current(|a| a.engagement.code().to_owned()))
                     on_change=move |code: String| if let Some(l) = EngagementLevel::from_code(&code) { update(Box::new(move |a| a.engagement = l)) } />
-                <SelectField id="actor-relevance" label="Pertinence"
-                    options=optional(options(&Relevance::ALL, Relevance::code, Relevance::label), "— Non évaluée —")
+                <SelectField id="actor-relevance" label=t("actors.editor.relevance")
+                    options=optional(options(&Relevance::ALL, Relevance::code, Relevance::label), t("actors.editor.not_assessed"))
                     selected=Signal::derive(move || current(|a| a.relevance.map_or(UNSET, Relevance::code).to_owned()))
                     on_change=move |code: String| update(Box::new(move |a| a.relevance = Relevance::from_code(&code))) />
-                <SelectField id="actor-local" label="Implanté sur le territoire"
-                    options=vec![(UNSET.into(), "— Non renseigné —".into()), ("yes".into(), "Oui".into()), ("no".into(), "Non".into())]
+                <SelectField id="actor-local" label=t("actors.editor.local")
+                    options=vec![(UNSET.into(), t("actors.editor.not_filled").into()), ("yes".into(), t("actors.editor.yes").into()), ("no".into(), t("actors.editor.no").into())]
                     selected=Signal::derive(move || current(|a| match a.local { Some(true) => "yes", Some(false) => "no", None => UNSET }.to_owned()))
                     on_change=move |code: String| update(Box::new(move |a| a.local = match code.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })) />
-                <CheckboxField id="actor-partner" label="Service, partenaire ou financeur de la collectivité"
+                <CheckboxField id="actor-partner" label=t("actors.editor.partner")
                     checked=actor.partner_funder
                     on_change=move |on: bool| update(Box::new(move |a| a.partner_funder = on)) />
-                <SelectField id="actor-circle" label="Cercle de mobilisation"
+                <SelectField id="actor-circle" label=t("actors.editor.circle")
                     options=vec![
-                        (UNSET.into(), "Suggestion automatique".into()),
-                        ("1".into(), "Cercle 1".into()), ("2".into(), "Cercle 2".into()), ("3".into(), "Cercle 3".into()),
+                        (UNSET.into(), t("actors.editor.circle_auto").into()),
+                        ("1".into(), tf("actors.circle_n", &[("n", &1)])), ("2".into(), tf("actors.circle_n", &[("n", &2)])), ("3".into(), tf("actors.circle_n", &[("n", &3)])),
                     ]
                     selected=Signal::derive(move || current(|a| a.circle.map(|c| c.number().to_string()).unwrap_or_default()))
                     on_change=move |code: String| update(Box::new(move |a| a.circle = code.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()))) />
                 <p class="hint field" aria-live="polite">
-                    {move || current(|a| format!("Cercle retenu : {} ({})", a.circle().number(), if a.circle.is_some() { "choisi" } else { "suggéré par la règle" }))}
+                    {move || current(|a| if a.circle.is_some() { tf("actors.editor.circle_chosen", &[("n", &a.circle().number())]) } else { tf("actors.editor.circle_suggested", &[("n", &a.circle().number())]) })}
                 </p>
             </div>
-            <button type="button" class="button" on:click=move |_| on_close()>"Fermer la fiche"</button>
+            <button type="button" class="button" on:click=move |_| on_close()>{t("actors.editor.close")}</button>
         </section>
     }
     .into_any()

@@ -4,6 +4,7 @@ use crate::browser;
 use crate::state::{use_state, Notice};
 use atelier_core::census::write_census;
 use atelier_core::file::format::slug;
+use atelier_core::i18n::{t, tf};
 use leptos::prelude::*;
 
 #[component]
@@ -14,13 +15,13 @@ pub fn CsvDownloads() -> impl IntoView {
         "text/csv;charset=utf-8",
         &contents,
     ) {
-        Ok(()) => state.notice.set(Some(Notice::success(format!(
-            "Fichier « {name} » téléchargé."
+        Ok(()) => state.notice.set(Some(Notice::success(tf(
+            "actors.export.downloaded",
+            &[("name", &name)],
         )))),
-        Err(_) => state.notice.set(Some(Notice::error(
-            "Le navigateur a refusé le téléchargement.",
-            vec![],
-        ))),
+        Err(_) => state
+            .notice
+            .set(Some(Notice::error(t("actors.download_refused"), vec![]))),
     };
     let export = move |_| {
         let plan = state
@@ -29,15 +30,18 @@ pub fn CsvDownloads() -> impl IntoView {
             .unwrap_or_default();
         let csv = state.actors.with_untracked(|a| write_census(a));
         offer(
-            format!("recensement-{}-{}.csv", slug(&plan), browser::today()),
+            tf(
+                "actors.export.file_name",
+                &[("plan", &slug(&plan)), ("date", &browser::today())],
+            ),
             csv,
         );
     };
-    let template = move |_| offer("modele-recensement-acteurs.csv".into(), write_census(&[]));
+    let template = move |_| offer(t("actors.export.template_name").into(), write_census(&[]));
     view! {
         <div class="downloads">
-            <button type="button" class="button" on:click=export>"Exporter le recensement (CSV)"</button>
-            <button type="button" class="button button-quiet" on:click=template>"Modèle vide (CSV)"</button>
+            <button type="button" class="button" on:click=export>{t("actors.export.csv")}</button>
+            <button type="button" class="button button-quiet" on:click=template>{t("actors.export.template")}</button>
         </div>
     }
 }

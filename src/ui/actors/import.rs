@@ -10,7 +10,7 @@ use atelier_core::census::{
     decode, merge_row, read_census, Column, DuplicateIndex, DuplicateOf, Encoding,
 };
 use atelier_core::file::MAX_FILE_BYTES;
-use atelier_core::text::count;
+use atelier_core::i18n::{t, tf, tn};
 use atelier_core::Actor;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -55,14 +55,14 @@ pub fn ImportCsv() -> impl IntoView {
         let refuse = move |reason: Vec<String>| {
             reading.set(None);
             state.notice.set(Some(Notice::error(
-                format!("Import de « {name} » refusé : rien n'a été enregistré."),
+                tf("actors.import.refused", &[("name", &name)]),
                 reason,
             )));
         };
         if file.size() > MAX_FILE_BYTES as f64 {
-            refuse(vec![format!(
-                "Le fichier dépasse la limite de {} Mo.",
-                MAX_FILE_BYTES / 1_048_576
+            refuse(vec![tf(
+                "actors.import.too_big",
+                &[("mb", &(MAX_FILE_BYTES / 1_048_576))],
             )]);
             return;
         }
@@ -85,9 +85,7 @@ pub fn ImportCsv() -> impl IntoView {
                 return refuse(import.errors().map(|p| p.to_string()).collect());
             }
             if import.actors.is_empty() {
-                return refuse(vec![
-                    "Le fichier ne contient aucune ligne d'acteur sous l'en-tête.".into(),
-                ]);
+                return refuse(vec![t("actors.import.no_rows").into()]);
             }
             let index = state.actors.with_untracked(|a| DuplicateIndex::new(a));
             let duplicates = index.classify(&import.actors);
@@ -161,74 +159,73 @@ pub fn ImportCsv() -> impl IntoView {
 
     view! {
         <div class="import-csv">
-            <super::super::widgets::FilePicker label="Importer un recensement (CSV)" accept=".csv,text/csv,text/plain" id="import-csv-file" on_file=on_file />
-            <p class="hint">"Le tableau du kit en CSV : ses six colonnes dans n'importe quel ordre, séparées par « ; », « , » ou des tabulations, en UTF-8 ou Windows-1252."</p>
+            <super::super::widgets::FilePicker label=t("actors.import.pick") accept=".csv,text/csv,text/plain" id="import-csv-file" on_file=on_file />
+            <p class="hint">{t("actors.import.hint")}</p>
         </div>
         <div aria-live="polite">
             {move || reading.get().map(|name| view! {
-                <p class="busy"><progress aria-label="Lecture du fichier"></progress>" Lecture de « " {name} " »…"</p>
+                <p class="busy"><progress aria-label=t("actors.import.reading_label")></progress>" " {tf("actors.import.reading", &[("name", &name)])}</p>
             })}
             {move || progress.get().map(|(done, total)| view! {
                 <p class="busy">
-                    <progress max=total value=done aria-label="Enregistrement des acteurs"></progress>
-                    {format!(" Enregistrement : {done} sur {total}…")}
+                    <progress max=total value=done aria-label=t("actors.import.saving_label")></progress>
+                    " " {tf("actors.import.saving", &[("done", &done), ("total", &total)])}
                 </p>
             })}
         </div>
         {move || preview.get().map(|p| {
             let duplicates = p.duplicates.iter().filter(|d| d.is_some()).count();
             let rows = p.actors.len();
-            let separator = match p.delimiter { b';' => "point-virgule", b',' => "virgule", _ => "tabulation" };
+            let separator = match p.delimiter { b';' => t("actors.import.semicolon"), b',' => t("actors.import.comma"), _ => t("actors.import.tab") };
             view! {
                 <section class="editor import-preview" aria-labelledby="import-preview-title">
-                    <h2 id="import-preview-title" tabindex="-1">"Aperçu de l'import : « " {p.file.clone()} " »"</h2>
-                    <p>{format!("{} ; encodage {} ; séparateur {}. Rien n'est enregistré avant votre confirmation.",
-                        count(p.actors.len(), "ligne lue", "lignes lues"), p.encoding.label(), separator)}</p>
+                    <h2 id="import-preview-title" tabindex="-1">{tf("actors.import.preview_title", &[("file", &p.file)])}</h2>
+                    <p>{tn("actors.import.summary", p.actors.len() as u64, &[("encoding", &p.encoding.label()), ("separator", &separator)])}</p>
                     {(!p.warnings.is_empty()).then(|| view! {
-                        <h3>{count(p.warnings.len(), "point à vérifier", "points à vérifier")}</h3>
+                        <h3>{tn("actors.import.warnings", p.warnings.len() as u64, &[])}</h3>
                         <ul class="notice-details">{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
                     })}
                     {(duplicates > 0).then(|| view! {
-                        <h3>{count(duplicates, "doublon possible", "doublons possibles")}</h3>
-                        <p>"Ces lignes ont le même nom et le même type qu'un acteur déjà recensé, ou qu'une ligne plus haut dans le fichier (celles-ci ne peuvent qu'être ignorées ou ajoutées). Pour toutes :"</p>
+                        <h3>{tn("actors.import.duplicates", duplicates as u64, &[])}</h3>
+                        <p>{t("actors.import.duplicates_hint")}</p>
                         <div class="downloads">
-                            <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Skip)>"Ignorer"</button>
-                            <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Update)>"Mettre à jour l'existant"</button>
-                            <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Add)>"Ajouter quand même"</button>
+                            <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Skip)>{t("actors.import.skip")}</button>
+                            <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Update)>{t("actors.import.update_all")}</button>
+                            <button type="button" class="button button-small" on:click=move |_| set_all(Duplicate::Add)>{t("actors.import.add_all")}</button>
                         </div>
                     })}
                     <div class="table-wrap">
                         <table class="data-table preview-table">
-                            <caption class="visually-hidden">"Lignes du fichier"</caption>
+                            <caption class="visually-hidden">{t("actors.import.rows_caption")}</caption>
                             <thead><tr>
-                                <th scope="col">"Ligne"</th><th scope="col">"Nom de l'acteur"</th><th scope="col">"Type"</th>
-                                <th scope="col">"Famille"</th><th scope="col">"Engagement"</th><th scope="col">"Doublon"</th>
+                                <th scope="col">{t("actors.import.col_line")}</th><th scope="col">{t("actors.import.col_name")}</th><th scope="col">{t("actors.import.col_type")}</th>
+                                <th scope="col">{t("actors.import.col_family")}</th><th scope="col">{t("actors.import.col_engagement")}</th><th scope="col">{t("actors.import.col_duplicate")}</th>
                             </tr></thead>
                             <tbody>
                                 {move || {
                                     let limit = shown.get();
                                     p.actors.iter().zip(&p.lines).zip(&p.duplicates).enumerate().take(limit).map(|(i, ((a, line), dup))| view! {
                                         <tr>
-                                            <td data-label="Ligne">{*line}</td>
-                                            <th scope="row" data-label="Nom">{a.name.clone()}</th>
-                                            <td data-label="Type">{a.actor_type.clone()}</td>
-                                            <td data-label="Famille">{a.family.label()}</td>
-                                            <td data-label="Engagement">{a.engagement.label()}</td>
-                                            <td data-label="Doublon">{dup.map(|d| {
-                                                let label = format!("Que faire de la ligne {line} ?");
+                                            <td data-label=t("actors.import.col_line")>{*line}</td>
+                                            <th scope="row" data-label=t("actors.import.cell_name")>{a.name.clone()}</th>
+                                            <td data-label=t("actors.import.col_type")>{a.actor_type.clone()}</td>
+                                            <td data-label=t("actors.import.col_family")>{a.family.label()}</td>
+                                            <td data-label=t("actors.import.col_engagement")>{a.engagement.label()}</td>
+                                            <td data-label=t("actors.import.col_duplicate")>{dup.map(|d| {
+                                                let label = tf("actors.import.row_choice", &[("line", line)]);
                                                 let of = match d {
-                                                    DuplicateOf::Existing(_) => "d'un acteur recensé".to_owned(),
-                                                    DuplicateOf::EarlierRow(first) => format!("de la ligne {}", p.lines[first]),
+                                                    DuplicateOf::Existing(_) => t("actors.import.duplicate_of_actor").to_owned(),
+                                                    DuplicateOf::EarlierRow(first) => tf("actors.import.duplicate_of_row", &[("line", &p.lines[first])]),
                                                 };
                                                 view! {
-                                                    <span class="hint">"Doublon " {of}" : "</span>
+                                                    <span class="hint">{of}" "</span>
                                                     <select aria-label=label on:change=move |ev| {
                                                         let choice = match event_target_value(&ev).as_str() { "update" => Duplicate::Update, "add" => Duplicate::Add, _ => Duplicate::Skip };
                                                         choices.update(|c| c[i] = choice);
                                                     }>
-                                                        <option value="skip" prop:selected=move || choices.with(|c| c[i] == Duplicate::Skip)>"Ignorer"</option>
-                                                        <option value="update" prop:selected=move || choices.with(|c| c[i] == Duplicate::Update)>"Mettre à jour"</option>
-                                                        <option value="add" prop:selected=move || choices.with(|c| c[i] == Duplicate::Add)>"Ajouter"</option>
+                                                        <option value="skip" prop:selected=move || choices.with(|c| c[i] == Duplicate::Skip)>{t("actors.import.skip")}</option>
+                                                        <option value="update" prop:selected=move || choices.with(|c| c[i] == Duplicate::Update)>{t("actors.import.update")}</option>
+                                                        <option value="add" prop:selected=move || choices.with(|c| c[i] == Duplicate::Add)>{t("actors.import.add")}</option>
                                                     </select>
                                                 }
                                             })}</td>
@@ -240,14 +237,14 @@ pub fn ImportCsv() -> impl IntoView {
                     </div>
                     {move || (shown.get() < rows).then(|| view! {
                         <button type="button" class="button button-quiet" on:click=move |_| shown.update(|n| *n += PAGE)>
-                            {format!("Afficher plus de lignes ({} sur {rows})", shown.get())}
+                            {tf("actors.import.show_more", &[("shown", &shown.get()), ("rows", &rows)])}
                         </button>
                     })}
                     <div class="downloads preview-actions">
                         <button type="button" class="button button-primary" on:click=confirm>
-                            {move || format!("Importer {}", count(count_to_store(), "acteur", "acteurs"))}
+                            {move || tn("actors.import.confirm", count_to_store() as u64, &[])}
                         </button>
-                        <button type="button" class="button button-quiet" on:click=move |_| preview.set(None)>"Annuler l'import"</button>
+                        <button type="button" class="button button-quiet" on:click=move |_| preview.set(None)>{t("actors.import.cancel")}</button>
                     </div>
                 </section>
             }

@@ -5,6 +5,7 @@
 
 use crate::browser;
 use crate::state::{use_state, Notice};
+use atelier_core::i18n::{t, tf};
 use atelier_core::{Actor, Circle, EngagementLevel, Family, Id, Relevance};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -32,20 +33,20 @@ pub fn ActorMap(
     let state = use_state();
     view! {
         <section class="actor-map" aria-labelledby="map-title">
-            <h2 id="map-title">"Carte des acteurs"</h2>
-            <p class="hint">"Les acteurs affichés suivent la recherche et les filtres. Cliquez sur un point pour ouvrir la fiche de l'acteur."</p>
+            <h2 id="map-title">{t("actors.map.title")}</h2>
+            <p class="hint">{t("actors.map.hint")}</p>
             <div class="figures-grid">
                 <figure>
                     {move || filtered.with(|idx| state.actors.with(|a| circles_svg(a, idx, on_open)))}
-                    <Downloads id="map-circles" name="cercles-acteurs" />
+                    <Downloads id="map-circles" name=t("actors.map.file_circles") />
                 </figure>
                 <figure>
                     {move || filtered.with(|idx| state.actors.with(|a| matrix_svg(a, idx)))}
-                    <Downloads id="map-matrix" name="matrice-pertinence-engagement" />
+                    <Downloads id="map-matrix" name=t("actors.map.file_matrix") />
                 </figure>
                 <figure>
                     {move || filtered.with(|idx| state.actors.with(|a| bars_svg(a, idx)))}
-                    <Downloads id="map-bars" name="acteurs-par-famille-et-engagement" />
+                    <Downloads id="map-bars" name=t("actors.map.file_bars") />
                 </figure>
             </div>
         </section>
@@ -93,21 +94,21 @@ pub(in crate::ui) fn circles_svg(
             });
         }
     }
-    let summary = format!(
-        "Cercle 1 : {} acteurs ; cercle 2 : {} ; cercle 3 : {}.",
-        counts[0], counts[1], counts[2]
+    let summary = tf(
+        "actors.map.circles_desc",
+        &[("c1", &counts[0]), ("c2", &counts[1]), ("c3", &counts[2])],
     );
     view! {
         <svg id="map-circles" xmlns="http://www.w3.org/2000/svg" width="600" height="640" viewBox="0 0 600 640" role="img" aria-labelledby="map-circles-title map-circles-desc" class="chart">
-            <title id="map-circles-title">"Les acteurs par cercle de mobilisation"</title>
+            <title id="map-circles-title">{t("actors.map.circles_title")}</title>
             <desc id="map-circles-desc">{summary}</desc>
             <rect width="600" height="640" fill="#ffffff" />
             <circle cx=c cy=c r="290" fill="#eef6f1" stroke="#9fcdb5" />
             <circle cx=c cy=c r="195" fill="#d9ece1" stroke="#4f9c76" />
             <circle cx=c cy=c r="95" fill="#c2e0cf" stroke="#1d6b4a" />
-            <text x=c y="22" text-anchor="middle" font-size="14" fill="#1f2523">{format!("Cercle 3 — {} acteurs", counts[2])}</text>
-            <text x=c y="118" text-anchor="middle" font-size="14" fill="#1f2523">{format!("Cercle 2 — {}", counts[1])}</text>
-            <text x=c y="218" text-anchor="middle" font-size="14" fill="#1f2523">{format!("Cercle 1 — {}", counts[0])}</text>
+            <text x=c y="22" text-anchor="middle" font-size="14" fill="#1f2523">{tf("actors.map.circle_3", &[("n", &counts[2])])}</text>
+            <text x=c y="118" text-anchor="middle" font-size="14" fill="#1f2523">{tf("actors.map.circle_2", &[("n", &counts[1])])}</text>
+            <text x=c y="218" text-anchor="middle" font-size="14" fill="#1f2523">{tf("actors.map.circle_1", &[("n", &counts[0])])}</text>
             {dots}
             {Family::ALL.into_iter().enumerate().map(|(i, f)| {
                 let x = 10 + (i as i32) * 118;
@@ -124,11 +125,11 @@ pub(in crate::ui) fn circles_svg(
 
 fn short_family(f: Family) -> &'static str {
     match f {
-        Family::Company => "Entreprises",
-        Family::Public => "Publics",
-        Family::Association => "Associations",
-        Family::Citizen => "Citoyens",
-        Family::Unsorted => "À classer",
+        Family::Company => t("actors.map.family_company"),
+        Family::Public => t("actors.map.family_public"),
+        Family::Association => t("actors.map.family_association"),
+        Family::Citizen => t("actors.map.family_citizen"),
+        Family::Unsorted => t("actors.map.family_unsorted"),
     }
 }
 
@@ -136,10 +137,10 @@ fn short_family(f: Family) -> &'static str {
 /// fuller.
 pub(in crate::ui) fn matrix_svg(actors: &[Actor], idx: &[usize]) -> impl IntoView {
     let rows: [(Option<Relevance>, &str); 4] = [
-        (Some(Relevance::High), "Forte"),
-        (Some(Relevance::Medium), "Moyenne"),
-        (Some(Relevance::Low), "Faible"),
-        (None, "Non évaluée"),
+        (Some(Relevance::High), t("actors.map.relevance_high")),
+        (Some(Relevance::Medium), t("actors.map.relevance_medium")),
+        (Some(Relevance::Low), t("actors.map.relevance_low")),
+        (None, t("actors.map.relevance_none")),
     ];
     let mut grid = [[0usize; 4]; 4];
     for &i in idx {
@@ -160,16 +161,19 @@ pub(in crate::ui) fn matrix_svg(actors: &[Actor], idx: &[usize]) -> impl IntoVie
                 .iter()
                 .map(|l| format!("{} {}", l.label(), grid[r][*l as usize]))
                 .collect();
-            format!("Pertinence {label} : {}.", cells.join(", "))
+            tf(
+                "actors.map.matrix_desc_row",
+                &[("label", label), ("cells", &cells.join(", "))],
+            )
         })
         .collect::<Vec<_>>()
         .join(" ");
     view! {
         <svg id="map-matrix" xmlns="http://www.w3.org/2000/svg" width="600" height="400" viewBox="0 0 600 400" role="img" aria-labelledby="map-matrix-title map-matrix-desc" class="chart">
-            <title id="map-matrix-title">"Pertinence × niveau d'engagement"</title>
+            <title id="map-matrix-title">{t("actors.map.matrix_title")}</title>
             <desc id="map-matrix-desc">{desc}</desc>
             <rect width="600" height="400" fill="#ffffff" />
-            <text x="300" y="20" text-anchor="middle" font-size="14" fill="#1f2523">"Niveau d'engagement →"</text>
+            <text x="300" y="20" text-anchor="middle" font-size="14" fill="#1f2523">{t("actors.map.matrix_x")}</text>
             {EngagementLevel::ALL.into_iter().map(|l| {
                 let x = 140 + (l as i32) * 112 + 56;
                 view! { <text x=x y="48" text-anchor="middle" font-size="13" fill="#1f2523">{l.label()}</text> }
@@ -194,7 +198,7 @@ pub(in crate::ui) fn matrix_svg(actors: &[Actor], idx: &[usize]) -> impl IntoVie
                     </g>
                 }
             }).collect_view()}
-            <text x="20" y="40" font-size="13" fill="#1f2523">"Pertinence ↓"</text>
+            <text x="20" y="40" font-size="13" fill="#1f2523">{t("actors.map.matrix_y")}</text>
         </svg>
     }
 }
@@ -225,29 +229,30 @@ fn bars_svg(actors: &[Actor], idx: &[usize]) -> impl IntoView {
             </g>
         }
     };
-    let desc = format!(
-        "Par famille : {}. Par engagement : {}.",
-        Family::ALL
-            .iter()
-            .zip(by_family)
-            .map(|(f, n)| format!("{} {n}", f.label()))
-            .collect::<Vec<_>>()
-            .join(", "),
-        EngagementLevel::ALL
-            .iter()
-            .zip(by_level)
-            .map(|(l, n)| format!("{} {n}", l.label()))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let families = Family::ALL
+        .iter()
+        .zip(by_family)
+        .map(|(f, n)| format!("{} {n}", f.label()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let levels = EngagementLevel::ALL
+        .iter()
+        .zip(by_level)
+        .map(|(l, n)| format!("{} {n}", l.label()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let desc = tf(
+        "actors.map.bars_desc",
+        &[("families", &families), ("levels", &levels)],
     );
     view! {
         <svg id="map-bars" xmlns="http://www.w3.org/2000/svg" width="600" height="400" viewBox="0 0 600 400" role="img" aria-labelledby="map-bars-title map-bars-desc" class="chart">
-            <title id="map-bars-title">"Acteurs par famille et par niveau d'engagement"</title>
+            <title id="map-bars-title">{t("actors.map.bars_title")}</title>
             <desc id="map-bars-desc">{desc}</desc>
             <rect width="600" height="400" fill="#ffffff" />
-            <text x="20" y="24" font-size="14" font-weight="700" fill="#1f2523">"Par famille"</text>
+            <text x="20" y="24" font-size="14" font-weight="700" fill="#1f2523">{t("actors.map.by_family")}</text>
             {Family::ALL.into_iter().enumerate().map(|(i, f)| bar(36 + i as i32 * 32, short_family(f), by_family[i], colour(f))).collect_view()}
-            <text x="20" y="224" font-size="14" font-weight="700" fill="#1f2523">"Par niveau d'engagement"</text>
+            <text x="20" y="224" font-size="14" font-weight="700" fill="#1f2523">{t("actors.map.by_level")}</text>
             {EngagementLevel::ALL.into_iter().map(|l| bar(236 + l as i32 * 32, l.label(), by_level[l as usize], "#1d6b4a")).collect_view()}
         </svg>
     }
@@ -271,22 +276,21 @@ fn Downloads(id: &'static str, name: &'static str) -> impl IntoView {
     let svg = move |_| {
         let fname = file_name("svg");
         match browser::download(&fname, "image/svg+xml", &svg_text()) {
-            Ok(()) => state.notice.set(Some(Notice::success(format!(
-                "Image « {fname} » téléchargée."
+            Ok(()) => state.notice.set(Some(Notice::success(tf(
+                "actors.map.image_downloaded",
+                &[("name", &fname)],
             )))),
-            Err(_) => state.notice.set(Some(Notice::error(
-                "Le navigateur a refusé le téléchargement.",
-                vec![],
-            ))),
+            Err(_) => state
+                .notice
+                .set(Some(Notice::error(t("actors.download_refused"), vec![]))),
         }
     };
     let png = move |_| {
         let fname = file_name("png");
         let failed = move || {
-            state.notice.set(Some(Notice::error(
-                "Conversion en PNG impossible dans ce navigateur.",
-                vec![],
-            )))
+            state
+                .notice
+                .set(Some(Notice::error(t("actors.map.png_failed"), vec![])))
         };
         if svg_to_png(&svg_text(), fname, failed).is_err() {
             failed();
@@ -294,8 +298,8 @@ fn Downloads(id: &'static str, name: &'static str) -> impl IntoView {
     };
     view! {
         <figcaption class="downloads">
-            <button type="button" class="button button-small" on:click=svg>"Télécharger en SVG"</button>
-            <button type="button" class="button button-small" on:click=png>"Télécharger en PNG"</button>
+            <button type="button" class="button button-small" on:click=svg>{t("actors.map.download_svg")}</button>
+            <button type="button" class="button button-small" on:click=png>{t("actors.map.download_png")}</button>
         </figcaption>
     }
 }

@@ -11,6 +11,7 @@ mod table;
 
 use super::fields::AddForm;
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::query::{search_text, ActorQuery};
 use atelier_core::{Actor, Id};
 use leptos::prelude::*;
@@ -49,12 +50,12 @@ pub fn Actors() -> impl IntoView {
         state.delete_actor(id);
     };
     view! {
-        <h1 tabindex="-1">"Étape 1 — Qui mobiliser ?"</h1>
-        <p class="lead">"Recensez les acteurs de votre territoire : entreprises, acteurs publics, associations, citoyens. Notez ce qu'ils font déjà pour un numérique responsable et jusqu'où ils sont engagés."</p>
+        <h1 tabindex="-1">{t("actors.title")}</h1>
+        <p class="lead">{t("actors.lead")}</p>
 
         <div class="toolbar">
-            <AddForm id="new-actor-name" label="Nom du nouvel acteur" button="Ajouter l'acteur"
-                missing="Donnez un nom à l'acteur."
+            <AddForm id="new-actor-name" label=t("actors.add.label") button=t("actors.add.button")
+                missing=t("actors.add.missing")
                 on_add=move |n: String| editing.set(Some(state.insert(Actor::new(crate::browser::new_id(), n)))) />
             <div>
                 <import::ImportCsv />
@@ -71,16 +72,16 @@ pub fn Actors() -> impl IntoView {
         })}
 
         {move || confirming.get().map(|(id, text)| view! {
-            <super::widgets::Confirm text=text yes="Supprimer quand même" no="Garder l'acteur"
+            <super::widgets::Confirm text=text yes=t("actors.delete.yes") no=t("actors.delete.no")
                 on_yes=move || { confirming.set(None); delete(id); }
                 on_no=move || { confirming.set(None); super::widgets::focus_later(format!("edit-{id}")); } />
         })}
         <decisions::Decisions />
         <decisions::EngagementLabels />
         <filters::ActorFilters query=query />
-        <div class="view-switch" role="group" aria-label="Affichage des acteurs">
-            <button type="button" class="button" aria-pressed=move || (!show_map.get()).to_string() on:click=move |_| show_map.set(false)>"Tableau"</button>
-            <button type="button" class="button" aria-pressed=move || show_map.get().to_string() on:click=move |_| show_map.set(true)>"Carte et graphiques"</button>
+        <div class="view-switch" role="group" aria-label=t("actors.view.label")>
+            <button type="button" class="button" aria-pressed=move || (!show_map.get()).to_string() on:click=move |_| show_map.set(false)>{t("actors.view.table")}</button>
+            <button type="button" class="button" aria-pressed=move || show_map.get().to_string() on:click=move |_| show_map.set(true)>{t("actors.view.map")}</button>
         </div>
         <Show when=move || show_map.get()>
             <map::ActorMap filtered=filtered on_open=move |id| { show_map.set(false); editing.set(Some(id)); } />
@@ -92,7 +93,7 @@ pub fn Actors() -> impl IntoView {
                     delete(id);
                 } else {
                     let name = state.actors.with_untracked(|a| a.iter().find(|a| a.id == id).map(|a| a.name.clone())).unwrap_or_default();
-                    confirming.set(Some((id, format!("« {name} » est lié à {}. Le supprimer retire ces liens (ses besoins exprimés sont supprimés avec lui).", links.describe()))));
+                    confirming.set(Some((id, tf("actors.delete.linked", &[("name", &name), ("links", &links.describe())]))));
                     super::widgets::focus_later("confirm-keep");
                 }
             } />

@@ -3,6 +3,7 @@
 
 use super::super::fields::TextField;
 use crate::state::use_state;
+use atelier_core::i18n::t;
 use atelier_core::kit::{known_nr_type, NR_VOCABULARIES};
 use atelier_core::{Actor, Id};
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub fn NrTypesField(id: Id) -> impl IntoView {
         .join(" | ");
     view! {
         <fieldset class="nr-types field-wide">
-            <legend>"Types d'action Numérique responsable"</legend>
+            <legend>{t("actors.nr_types.legend")}</legend>
             {NR_VOCABULARIES.iter().enumerate().map(|(v, (title, labels))| view! {
                 <div class="nr-vocabulary">
                     <p class="nr-vocabulary-title">{*title}</p>
@@ -51,8 +52,8 @@ pub fn NrTypesField(id: Id) -> impl IntoView {
                     </ul>
                 </div>
             }).collect_view()}
-            <TextField id="actor-nr-custom" label="Autres types (les vôtres)" value=custom_now
-                hint="Séparez plusieurs types par « | »."
+            <TextField id="actor-nr-custom" label=t("actors.nr_types.custom") value=custom_now
+                hint=t("actors.nr_types.custom_hint")
                 on_input=move |v: String| state.update(id, move |a: &mut Actor| {
                     a.nr_action_types.retain(|t| known_nr_type(t).is_some());
                     for typed in v.split('|').map(str::trim).filter(|s| !s.is_empty()) {

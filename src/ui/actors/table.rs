@@ -4,8 +4,8 @@
 
 use super::super::widgets::RowButtons;
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf, tn};
 use atelier_core::query::{sort, SortKey};
-use atelier_core::text::count;
 use atelier_core::{Actor, Id};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,15 +15,17 @@ const OVERSCAN: usize = 4;
 /// Row height used until a row has been measured (pixels).
 const DEFAULT_ROW_HEIGHT: f64 = 49.0;
 
-const COLUMNS: [(SortKey, &str); 7] = [
-    (SortKey::Name, "Nom de l'acteur"),
-    (SortKey::Type, "Type d'acteur"),
-    (SortKey::Family, "Famille"),
-    (SortKey::NrTypes, "Type d'action NR"),
-    (SortKey::Engagement, "Engagement"),
-    (SortKey::Circle, "Cercle"),
-    (SortKey::Referent, "Référent"),
-];
+fn columns() -> [(SortKey, &'static str); 7] {
+    [
+        (SortKey::Name, t("actors.table.col_name")),
+        (SortKey::Type, t("actors.table.col_type")),
+        (SortKey::Family, t("actors.table.col_family")),
+        (SortKey::NrTypes, t("actors.table.col_nr_types")),
+        (SortKey::Engagement, t("actors.table.col_engagement")),
+        (SortKey::Circle, t("actors.table.col_circle")),
+        (SortKey::Referent, t("actors.table.col_referent")),
+    ]
+}
 
 #[component]
 pub fn ActorTable(
@@ -99,18 +101,18 @@ pub fn ActorTable(
             {move || {
                 let total = state.actors.with(Vec::len);
                 let shown = visible.with(Vec::len);
-                if total == 0 { "Aucun acteur recensé".to_string() }
-                else if shown == total { count(total, "acteur recensé", "acteurs recensés") }
-                else { format!("{} — {} affichés", count(total, "acteur recensé", "acteurs recensés"), shown) }
+                if total == 0 { t("actors.table.none").to_string() }
+                else if shown == total { tn("actors.table.count", total as u64, &[]) }
+                else { tf("actors.table.count_shown", &[("count", &tn("actors.table.count", total as u64, &[])), ("shown", &shown)]) }
             }}
         </p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Tableau des acteurs (défilable)" on:scroll=on_scroll>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t("actors.table.label") on:scroll=on_scroll>
             <table class="data-table actor-table" aria-rowcount=move || visible.with(Vec::len) + 1>
-                <caption class="visually-hidden">"Recensement des acteurs"</caption>
+                <caption class="visually-hidden">{t("actors.table.caption")}</caption>
                 <thead>
                     <tr aria-rowindex="1">
-                        {COLUMNS.into_iter().map(header).collect_view()}
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        {columns().into_iter().map(header).collect_view()}
+                        <th scope="col"><span class="visually-hidden">{t("actors.table.actions")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -182,13 +184,13 @@ fn row(
     let (name_title, type_title) = (r.name.clone(), r.actor_type.clone());
     view! {
         <tr class="row" aria-rowindex=r.index>
-            <th scope="row" data-label="Nom" title=name_title>{r.name}</th>
-            <td data-label="Type" title=type_title>{r.actor_type}</td>
-            <td data-label="Famille">{r.family}</td>
-            <td data-label="Action NR">{r.nr_types}</td>
-            <td data-label="Engagement"><span class=format!("level level-{}", r.level_code)>{r.level}</span></td>
-            <td data-label="Cercle">{r.circle}</td>
-            <td data-label="Référent">{r.referent}</td>
+            <th scope="row" data-label=t("actors.table.cell_name") title=name_title>{r.name}</th>
+            <td data-label=t("actors.table.cell_type") title=type_title>{r.actor_type}</td>
+            <td data-label=t("actors.table.col_family")>{r.family}</td>
+            <td data-label=t("actors.table.cell_nr_types")>{r.nr_types}</td>
+            <td data-label=t("actors.table.col_engagement")><span class=format!("level level-{}", r.level_code)>{r.level}</span></td>
+            <td data-label=t("actors.table.col_circle")>{r.circle}</td>
+            <td data-label=t("actors.table.col_referent")>{r.referent}</td>
             <RowButtons id=id name=row_name on_edit=Callback::new(on_edit) on_delete=Callback::new(on_delete) />
         </tr>
     }
