@@ -1,6 +1,7 @@
 //! Thin wrappers over browser APIs the app needs: random ids, the clock, reading a picked
 //! file, offering a download, local settings. Views call these instead of `web-sys` directly.
 
+use atelier_core::i18n::tf;
 use atelier_core::{Id, IdGen};
 use chrono::{DateTime, NaiveDate, Utc};
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
@@ -57,7 +58,7 @@ pub fn today() -> NaiveDate {
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| format!("Le fichier « {} » n'a pas pu être lu.", file.name()))?;
+        .map_err(|_| tf("state.file.unreadable", &[("name", &file.name())]))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -4,31 +4,34 @@
 //! census export).
 
 use crate::census::{finish_spreadsheet, neutralise, spreadsheet_writer};
+use crate::i18n::{t, tf};
 use crate::text::{fold, french_date};
 use crate::{ActionSheet, Actor, Axis, BudgetKind, Id, Indicator};
 use std::collections::HashMap;
 
-/// The eighteen column headers, in order.
-pub const ACTION_PLAN_COLUMNS: [&str; 18] = [
-    "Intitulé",
-    "Axe",
-    "Statut",
-    "Priorité",
-    "Pilote",
-    "Service pilote",
-    "Début",
-    "Échéance",
-    "Gain rapide",
-    "Effort (1–3)",
-    "Impact (1–3)",
-    "Phase",
-    "Budget investissement (€)",
-    "Budget fonctionnement (€)",
-    "Acteurs partenaires",
-    "Cercles visés",
-    "Indicateurs",
-    "Description",
-];
+/// The eighteen column headers, in order, in the current language.
+pub fn action_plan_columns() -> [&'static str; 18] {
+    [
+        t("errors.action_csv.column.title"),
+        t("errors.action_csv.column.axis"),
+        t("errors.action_csv.column.status"),
+        t("errors.action_csv.column.priority"),
+        t("errors.action_csv.column.lead"),
+        t("errors.action_csv.column.lead_service"),
+        t("errors.action_csv.column.start"),
+        t("errors.action_csv.column.deadline"),
+        t("errors.action_csv.column.quick_win"),
+        t("errors.action_csv.column.effort"),
+        t("errors.action_csv.column.impact"),
+        t("errors.action_csv.column.phase"),
+        t("errors.action_csv.column.budget_investment"),
+        t("errors.action_csv.column.budget_operating"),
+        t("errors.action_csv.column.partners"),
+        t("errors.action_csv.column.circles"),
+        t("errors.action_csv.column.indicators"),
+        t("errors.action_csv.column.description"),
+    ]
+}
 
 /// Writes `actions` as the action-plan CSV; with no action it is the header line alone.
 ///
@@ -47,7 +50,7 @@ pub fn write_action_plan(actions: &[ActionSheet], actors: &[Actor]) -> String {
 
     let mut writer = spreadsheet_writer();
     // Writing to a Vec cannot fail.
-    let _ = writer.write_record(ACTION_PLAN_COLUMNS);
+    let _ = writer.write_record(action_plan_columns());
     for a in sorted {
         let opt = |text: Option<String>| text.unwrap_or_default();
         let budget = |kind: BudgetKind| {
@@ -62,7 +65,7 @@ pub fn write_action_plan(actions: &[ActionSheet], actors: &[Actor]) -> String {
         let circles: Vec<String> = a
             .circles
             .iter()
-            .map(|c| format!("Cercle {}", c.number()))
+            .map(|c| tf("errors.action_csv.circle", &[("number", &c.number())]))
             .collect();
         let indicators: Vec<String> = a.indicators.iter().map(indicator_cell).collect();
         let row = [
@@ -74,7 +77,12 @@ pub fn write_action_plan(actions: &[ActionSheet], actors: &[Actor]) -> String {
             a.pilot_service.clone(),
             opt(a.start.map(french_date)),
             opt(a.due.map(french_date)),
-            if a.quick_win { "oui" } else { "non" }.to_owned(),
+            if a.quick_win {
+                t("errors.action_csv.yes")
+            } else {
+                t("errors.action_csv.no")
+            }
+            .to_owned(),
             opt(a.effort.map(|s| s.number().to_string())),
             opt(a.impact.map(|s| s.number().to_string())),
             opt(a.phase.map(|p| p.label().to_owned())),
@@ -97,17 +105,26 @@ fn indicator_cell(i: &Indicator) -> String {
         .latest()
         .map_or("—".to_owned(), |m| french_number(m.value));
     let mut cell = match i.target {
-        Some(target) => format!(
-            "{} : {latest} / {} {}",
-            i.name,
-            french_number(target),
-            i.unit
+        Some(target) => tf(
+            "errors.action_csv.indicator_target",
+            &[
+                ("name", &i.name),
+                ("latest", &latest),
+                ("target", &french_number(target)),
+                ("unit", &i.unit),
+            ],
         ),
-        None => format!("{} : {latest} {}", i.name, i.unit),
+        None => tf(
+            "errors.action_csv.indicator",
+            &[("name", &i.name), ("latest", &latest), ("unit", &i.unit)],
+        ),
     };
     cell.truncate(cell.trim_end().len());
     match i.baseline {
-        Some(b) if b != 0.0 => format!("{cell} (départ {})", french_number(b)),
+        Some(b) if b != 0.0 => tf(
+            "errors.action_csv.baseline",
+            &[("cell", &cell), ("baseline", &french_number(b))],
+        ),
         _ => cell,
     }
 }
@@ -193,7 +210,7 @@ mod tests {
         assert!(csv.starts_with('\u{feff}'));
         let rows = read(&csv);
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].iter().collect::<Vec<_>>(), ACTION_PLAN_COLUMNS);
+        assert_eq!(rows[0].iter().collect::<Vec<_>>(), action_plan_columns());
         let row: Vec<&str> = rows[1].iter().collect();
         assert_eq!(
             row[..14],
@@ -229,7 +246,7 @@ mod tests {
         let csv = write_action_plan(&[], &[]);
         assert_eq!(
             csv,
-            format!("\u{feff}{}\r\n", ACTION_PLAN_COLUMNS.join(";"))
+            format!("\u{feff}{}\r\n", action_plan_columns().join(";"))
         );
         let mut ids = CounterIds::default();
         let sheets: Vec<_> = (0..3)

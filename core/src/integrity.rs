@@ -3,7 +3,7 @@
 //! Invariant kept by every command of the app and checked on import: no fiche action,
 //! mobilisation, need or steering body points at an actor that does not exist.
 
-use crate::text::count;
+use crate::i18n::{t, tf, tn};
 use crate::{ActionSheet, Id, Mobilisation, Need, Plan};
 
 /// Everything that points at one actor. Shown before deleting it (« supprimer quand même ? »).
@@ -48,21 +48,26 @@ impl ActorLinks {
     /// pilotage »; empty when there is none.
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
-        let mut add = |n: usize, one: &str, many: &str| {
-            if n > 0 {
-                parts.push(count(n, one, many));
-            }
-        };
-        add(self.actions.len(), "fiche action", "fiches action");
-        add(self.mobilisations.len(), "mobilisation", "mobilisations");
-        add(self.needs.len(), "besoin exprimé", "besoins exprimés");
+        if !self.actions.is_empty() {
+            parts.push(tn("errors.links.actions", self.actions.len() as u64, &[]));
+        }
+        if !self.mobilisations.is_empty() {
+            let n = self.mobilisations.len() as u64;
+            parts.push(tn("errors.links.mobilisations", n, &[]));
+        }
+        if !self.needs.is_empty() {
+            parts.push(tn("errors.links.needs", self.needs.len() as u64, &[]));
+        }
         if self.steering {
-            parts.push("l'instance de pilotage".to_owned());
+            parts.push(t("errors.links.steering").to_owned());
         }
         match parts.split_last() {
             None => String::new(),
             Some((last, [])) => last.clone(),
-            Some((last, rest)) => format!("{} et {last}", rest.join(", ")),
+            Some((last, rest)) => tf(
+                "errors.links.list",
+                &[("first", &rest.join(", ")), ("last", last)],
+            ),
         }
     }
 }

@@ -15,6 +15,7 @@
 //! default to the anonymised plan ([`PlanFile::anonymised`]): the app shares a plan in public.
 
 use crate::file::{parse_plan_file, ImportError, PlanFile, MAX_FILE_BYTES};
+use crate::i18n::{t, tf};
 use base64::alphabet::URL_SAFE;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::{DecodeError, Engine};
@@ -82,62 +83,34 @@ pub enum ShareError {
 
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShareError::Empty => write!(
-                f,
-                "Ce lien de partage ne contient pas de plan : rien ne suit « #{SHARE_PREFIX} »."
+        let text = match self {
+            ShareError::Empty => tf(
+                "errors.share.empty",
+                &[("prefix", &format!("#{SHARE_PREFIX}"))],
             ),
             ShareError::NotBase64 { position, found } => {
-                write!(
-                    f,
-                    "Ce lien de partage est abîmé : le caractère « {} » (position {position}) n'a \
-                     pas sa place dans un lien de partage, qui ne contient que des lettres, des \
-                     chiffres, « - » et « _ ».",
-                    found.escape_debug()
-                )?;
+                let args: &[(&str, &dyn fmt::Display)] =
+                    &[("found", &found.escape_debug()), ("position", position)];
                 if *found == '%' {
-                    write!(
-                        f,
-                        " Un logiciel a sans doute réencodé le lien : copiez-le depuis la barre \
-                         d'adresse du navigateur."
-                    )?;
+                    tf("errors.share.percent_encoded", args)
+                } else {
+                    tf("errors.share.not_base64", args)
                 }
-                Ok(())
             }
-            ShareError::Truncated => write!(
-                f,
-                "Ce lien de partage est incomplet : il a sans doute été coupé lors d'un \
-                 copier-coller. Copiez le lien en entier, ou demandez le fichier .json du plan."
+            ShareError::Truncated => t("errors.share.truncated").to_owned(),
+            ShareError::Corrupt => t("errors.share.corrupt").to_owned(),
+            ShareError::InflatedTooLarge { limit } => tf(
+                "errors.share.inflated_too_large",
+                &[("limit", &(limit / (1024 * 1024)))],
             ),
-            ShareError::Corrupt => write!(
-                f,
-                "Ce lien de partage est abîmé : le plan compressé qu'il contient est illisible \
-                 (des caractères ont été modifiés). Demandez un nouveau lien ou le fichier .json \
-                 du plan."
+            ShareError::NotUtf8 => t("errors.share.not_utf8").to_owned(),
+            ShareError::Invalid(e) => tf("errors.share.invalid", &[("error", e)]),
+            ShareError::TooLarge { chars, limit } => tf(
+                "errors.share.too_large",
+                &[("chars", &thousands(*chars)), ("limit", &thousands(*limit))],
             ),
-            ShareError::InflatedTooLarge { limit } => write!(
-                f,
-                "Ce lien de partage est refusé : une fois décompressé, son contenu dépasserait \
-                 {} Mo, la taille maximale d'un plan.",
-                limit / (1024 * 1024)
-            ),
-            ShareError::NotUtf8 => write!(
-                f,
-                "Ce lien de partage ne contient pas de texte : ce n'est pas un plan Atelier NR."
-            ),
-            ShareError::Invalid(e) => {
-                write!(f, "Ce lien de partage ne contient pas un plan valide. {e}")
-            }
-            ShareError::TooLarge { chars, limit } => write!(
-                f,
-                "Ce plan est trop volumineux pour un lien de partage : le lien ferait {} \
-                 caractères, or un lien est limité à {} caractères pour rester cliquable dans \
-                 un courriel ou une messagerie. Envoyez plutôt le fichier .json du plan \
-                 (« Exporter le plan »).",
-                thousands(*chars),
-                thousands(*limit)
-            ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -147,13 +120,18 @@ impl From<ImportError> for ShareError {
     }
 }
 
-/// `12345` → « 12 345 », with a no-break space as French typography wants.
+/// `12345` → « 12 345 », with a no-break space as French typography wants ("12,345" in
+/// English).
 fn thousands(n: usize) -> String {
+    let separator = match crate::i18n::lang() {
+        crate::i18n::Lang::Fr => '\u{a0}',
+        crate::i18n::Lang::En => ',',
+    };
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
+            out.push(separator);
         }
         out.push(c);
     }

@@ -53,11 +53,11 @@ pub fn parse_day(text: &str) -> Result<Option<chrono::NaiveDate>, &'static str> 
     }
     let day: chrono::NaiveDate = text
         .parse()
-        .map_err(|_| "Date incomplète ou invalide : la précédente est conservée.")?;
+        .map_err(|_| crate::i18n::t("errors.date.invalid"))?;
     if YEARS.contains(&day.year()) {
         Ok(Some(day))
     } else {
-        Err("Année hors de 1990 à 2100 : la date précédente est conservée.")
+        Err(crate::i18n::t("errors.date.out_of_range"))
     }
 }
 

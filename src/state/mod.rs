@@ -15,8 +15,8 @@ use crate::route::Route;
 use crate::storage::{Backup, Db, Record, StorageError, Write};
 use crate::sync::{self, Change};
 use atelier_core::file::PlanFile;
+use atelier_core::i18n::{t, tf, tn};
 use atelier_core::integrity::{unlink_actor, ActorLinks};
-use atelier_core::text::count;
 use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -98,7 +98,7 @@ impl Held for Actor {
         state.actors
     }
     fn deleted(&self) -> String {
-        format!("Acteur « {} » supprimé.", self.name)
+        tf("state.deleted.actor", &[("name", &self.name)])
     }
 }
 
@@ -107,7 +107,7 @@ impl Held for ActionSheet {
         state.actions
     }
     fn deleted(&self) -> String {
-        format!("Fiche action « {} » supprimée.", self.title)
+        tf("state.deleted.action", &[("title", &self.title)])
     }
 }
 
@@ -116,7 +116,7 @@ impl Held for Mobilisation {
         state.mobilisations
     }
     fn deleted(&self) -> String {
-        format!("Mobilisation « {} » supprimée.", self.format)
+        tf("state.deleted.mobilisation", &[("format", &self.format)])
     }
 }
 
@@ -125,7 +125,7 @@ impl Held for Need {
         state.needs
     }
     fn deleted(&self) -> String {
-        format!("Besoin « {} » supprimé.", self.kind.label())
+        tf("state.deleted.need", &[("kind", &self.kind.label())])
     }
 }
 
@@ -227,22 +227,14 @@ impl AppState {
                 self.plan.set(Some(loaded.plan));
                 if !loaded.unreadable.is_empty() {
                     self.notice.set(Some(Notice::error(
-                        format!(
-                            "{} : le plan s'ouvre sans eux. Ils restent stockés tels quels ; \
-                             une version plus récente d'Atelier NR saura peut-être les lire.",
-                            count(
-                                loaded.unreadable.len(),
-                                "enregistrement illisible",
-                                "enregistrements illisibles"
-                            )
-                        ),
+                        tn("state.load.unreadable", loaded.unreadable.len() as u64, &[]),
                         loaded.unreadable,
                     )));
                 }
             }
             Ok(None) => self
                 .notice
-                .set(Some(Notice::error("Ce plan n'existe plus.", vec![]))),
+                .set(Some(Notice::error(t("state.load.missing"), vec![]))),
             Err(e) => self.notice.set(Some(Notice::error(e.0, vec![]))),
         }
     }
@@ -347,7 +339,6 @@ impl AppState {
             match result {
                 Ok(()) => {
                     sync::announce(&Change::Records { plan: plan_id });
-                    let imported = count(total, "acteur importé", "acteurs importés");
                     self.actors.update(|list| {
                         for actor in actors {
                             match list.iter_mut().find(|a| a.id == actor.id) {
@@ -356,15 +347,16 @@ impl AppState {
                             }
                         }
                     });
-                    let mut notice = Notice::success(format!("{imported}. À vérifier :"));
-                    if warnings.is_empty() {
-                        notice.text = format!("{imported}.");
-                    }
+                    let mut notice = Notice::success(if warnings.is_empty() {
+                        tn("state.import.done", total as u64, &[])
+                    } else {
+                        tn("state.import.done_check", total as u64, &[])
+                    });
                     notice.details = warnings;
                     self.notice.set(Some(notice));
                 }
                 Err(e) => self.notice.set(Some(Notice::error(
-                    format!("Import annulé, rien n'a été enregistré. {}", e.0),
+                    tf("state.import.failed", &[("error", &e.0)]),
                     vec![],
                 ))),
             }
@@ -488,7 +480,7 @@ impl AppState {
         self.undos.update(|u| u.push(undo));
         let waiting = self.undos.with_untracked(Vec::len);
         let mut notice = Notice::success(if waiting > 1 {
-            format!("{text} {waiting} suppressions peuvent être annulées, la plus récente d'abord.")
+            tn("state.undo.waiting", waiting as u64, &[("text", &text)])
         } else {
             text
         });
@@ -507,11 +499,8 @@ impl AppState {
         (undo.restore)(self);
         let left = self.undos.with_untracked(Vec::len);
         let mut notice = Notice::success(match left {
-            0 => "Suppression annulée.".to_owned(),
-            n => format!(
-                "Suppression annulée. {} encore possible.",
-                count(n, "annulation", "annulations")
-            ),
+            0 => t("state.undo.done").to_owned(),
+            n => tn("state.undo.done_more", n as u64, &[]),
         });
         notice.undo = left > 0;
         self.notice.set(Some(notice));
@@ -591,7 +580,7 @@ impl AppState {
                 Err(e) => {
                     self.unsaved.set(true);
                     self.notice.set(Some(Notice::error(
-                        format!("Modification non enregistrée. {}", e.0),
+                        tf("state.save.failed", &[("error", &e.0)]),
                         vec![],
                     )));
                 }

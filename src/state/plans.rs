@@ -7,7 +7,7 @@ use crate::route::Route;
 use crate::storage::{Backup, LoadedPlan};
 use crate::sync::{self, Change};
 use atelier_core::file::{as_new_plan, parse_plan_file, PlanFile};
-use atelier_core::text::count;
+use atelier_core::i18n::{t, tf, tn};
 use atelier_core::{Id, Plan};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,10 +23,18 @@ fn as_file(loaded: LoadedPlan) -> PlanFile {
 
 /// « 12 acteurs et 3 fiches action ».
 fn contents(file: &PlanFile) -> String {
-    format!(
-        "{} et {}",
-        count(file.actors.len(), "acteur", "acteurs"),
-        count(file.actions.len(), "fiche action", "fiches action")
+    tf(
+        "state.plan.contents",
+        &[
+            (
+                "actors",
+                &tn("state.plan.actors", file.actors.len() as u64, &[]),
+            ),
+            (
+                "actions",
+                &tn("state.plan.actions", file.actions.len() as u64, &[]),
+            ),
+        ],
     )
 }
 
@@ -54,7 +62,7 @@ impl AppState {
             return;
         }
         let file = atelier_core::example::example_plan(&mut BrowserIds);
-        let message = format!("Plan d'exemple « {} » ouvert.", file.plan.name);
+        let message = tf("state.plan.example_opened", &[("name", &file.plan.name)]);
         self.store_new_plan(
             file,
             Some(message),
@@ -71,9 +79,15 @@ impl AppState {
             .plans
             .with_untracked(|p| p.iter().any(|p| p.name == file.plan.name))
         {
-            file.plan.name = format!("{} (copie importée)", file.plan.name);
+            file.plan.name = tf(
+                "state.plan.imported_copy_name",
+                &[("name", &file.plan.name)],
+            );
         }
-        let message = format!("Plan « {} » importé : {}.", file.plan.name, contents(&file));
+        let message = tf(
+            "state.plan.imported",
+            &[("name", &file.plan.name), ("contents", &contents(&file))],
+        );
         self.store_new_plan(file, Some(message), None);
     }
 
@@ -104,7 +118,7 @@ impl AppState {
                     }
                 }
                 Err(e) => self.notice.set(Some(Notice::error(
-                    format!("Le plan n'a pas été créé. {}", e.0),
+                    tf("state.plan.create_failed", &[("error", &e.0)]),
                     vec![],
                 ))),
             }
@@ -125,11 +139,9 @@ impl AppState {
             self.pending.update(|n| *n -= 1);
             match result {
                 Ok(()) => {
-                    let message = format!(
-                        "Plan remplacé par « {} » : {}. L'ancienne version est dans les \
-                         sauvegardes automatiques.",
-                        file.plan.name,
-                        contents(&file)
+                    let message = tf(
+                        "state.plan.replaced",
+                        &[("name", &file.plan.name), ("contents", &contents(&file))],
                     );
                     let id = file.plan.id;
                     self.plans.update(|list| {
@@ -144,7 +156,7 @@ impl AppState {
                     self.notice.set(Some(Notice::success(message)));
                 }
                 Err(e) => self.notice.set(Some(Notice::error(
-                    format!("Le plan n'a pas été remplacé : rien n'a changé. {}", e.0),
+                    tf("state.plan.replace_failed", &[("error", &e.0)]),
                     vec![],
                 ))),
             }
@@ -166,11 +178,9 @@ impl AppState {
     /// Puts a backup back in place of the open plan (the current state is backed up first).
     pub fn restore_backup(self, backup: Backup) {
         match parse_plan_file(&backup.file) {
-            Ok(file) => {
-                self.replace_open_plan(file, "avant la restauration d'une sauvegarde".to_owned())
-            }
+            Ok(file) => self.replace_open_plan(file, t("state.backup.before_restore").to_owned()),
             Err(e) => self.notice.set(Some(Notice::error(
-                "Cette sauvegarde est illisible ; le plan n'a pas changé.",
+                t("state.backup.unreadable"),
                 vec![e.to_string()],
             ))),
         }
@@ -209,14 +219,13 @@ impl AppState {
             match db.load(id).await {
                 Ok(Some(loaded)) => {
                     let mut file = as_new_plan(as_file(loaded), &mut BrowserIds);
-                    file.plan.name = format!("{} (copie)", file.plan.name);
-                    let message = format!("Copie « {} » créée et ouverte.", file.plan.name);
+                    file.plan.name = tf("state.plan.copy_name", &[("name", &file.plan.name)]);
+                    let message = tf("state.plan.copied", &[("name", &file.plan.name)]);
                     self.store_new_plan(file, Some(message), None);
                 }
-                _ => self.notice.set(Some(Notice::error(
-                    "Ce plan n'a pas pu être lu : aucune copie n'a été faite.",
-                    vec![],
-                ))),
+                _ => self
+                    .notice
+                    .set(Some(Notice::error(t("state.plan.copy_unreadable"), vec![]))),
             }
         });
     }
@@ -228,7 +237,7 @@ impl AppState {
         spawn_local(async move {
             let Ok(Some(loaded)) = db.load(id).await else {
                 self.notice.set(Some(Notice::error(
-                    "Ce plan n'a pas pu être lu : il n'a pas été supprimé.",
+                    t("state.plan.delete_unreadable"),
                     vec![],
                 )));
                 return;
@@ -236,7 +245,7 @@ impl AppState {
             let file = as_file(loaded);
             if let Err(e) = db.delete_plan(id).await {
                 self.notice.set(Some(Notice::error(
-                    format!("Le plan n'a pas été supprimé. {}", e.0),
+                    tf("state.plan.delete_failed", &[("error", &e.0)]),
                     vec![],
                 )));
                 return;
@@ -246,10 +255,9 @@ impl AppState {
             if self.plan_id() == Some(id) {
                 self.close_plan();
             }
-            let text = format!(
-                "Plan « {} » supprimé ({}).",
-                file.plan.name,
-                contents(&file)
+            let text = tf(
+                "state.plan.deleted",
+                &[("name", &file.plan.name), ("contents", &contents(&file))],
             );
             self.push_undo(
                 text,

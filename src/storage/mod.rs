@@ -18,6 +18,7 @@ pub use backup::{Backup, KEEP as BACKUPS_KEPT};
 
 use atelier_core::file::migrations::RecordKind;
 use atelier_core::file::PlanFile;
+use atelier_core::i18n::{t, tf};
 use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
 use rexie::{KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde::{de::DeserializeOwned, Serialize};
@@ -122,14 +123,11 @@ impl fmt::Display for StorageError {
 impl From<rexie::Error> for StorageError {
     fn from(e: rexie::Error) -> Self {
         let raw = format!("{e:?}");
+        // i18n: not UI (the DOMException's name)
         if raw.contains("QuotaExceeded") {
-            StorageError(
-                "L'espace de stockage du navigateur est plein : la dernière modification n'a pas \
-                 été enregistrée. Libérez de la place ou exportez le plan."
-                    .into(),
-            )
+            StorageError(t("state.storage.full").into())
         } else {
-            StorageError(format!("Le navigateur a refusé l'enregistrement ({e})."))
+            StorageError(tf("state.storage.refused", &[("error", &e)]))
         }
     }
 }
@@ -169,18 +167,11 @@ impl Db {
             builder = builder.add_object_store(ObjectStore::new(store));
         }
         let rexie = builder.build().await.map_err(|e| {
+            // i18n: not UI (the DOMException's name)
             if format!("{e:?}").contains("VersionError") {
-                StorageError(
-                    "Ce navigateur contient des données enregistrées par une version plus récente \
-                     d'Atelier NR. Ouvrez la dernière version de l'application : vos données \
-                     n'ont pas été modifiées."
-                        .into(),
-                )
+                StorageError(t("state.storage.newer_version").into())
             } else {
-                StorageError(format!(
-                    "Impossible d'ouvrir le stockage du navigateur ({e}). En navigation privée, \
-                     certains navigateurs le refusent."
-                ))
+                StorageError(tf("state.storage.open_failed", &[("error", &e)]))
             }
         })?;
         Ok(Db {
@@ -340,9 +331,7 @@ impl Db {
     async fn finish(&self, tx: rexie::Transaction, records: usize) -> Result<()> {
         let outcome = tx.done().await?;
         if !outcome.is_committed() {
-            return Err(StorageError(
-                "L'enregistrement a été annulé par le navigateur : rien n'a été modifié.".into(),
-            ));
+            return Err(StorageError(t("state.storage.aborted").into()));
         }
         self.writes.set(self.writes.get() + records as u64);
         Ok(())
@@ -391,8 +380,9 @@ async fn all_of<T: Record>(
 fn decode<T: DeserializeOwned>(kind: RecordKind, value: &JsValue) -> Result<T> {
     let text = value
         .as_string()
-        .ok_or_else(|| StorageError("Donnée stockée illisible : texte attendu.".into()))?;
-    record::decode(kind, &text).map_err(|e| StorageError(format!("Donnée stockée : {e}.")))
+        .ok_or_else(|| StorageError(t("state.storage.not_text").into()))?;
+    record::decode(kind, &text)
+        .map_err(|e| StorageError(tf("state.storage.bad_record", &[("error", &e)])))
 }
 
 /// Decodes every record it can; the message of each one it cannot goes to `unreadable`.

@@ -1,6 +1,7 @@
 //! Text → actors, for the kit's six census columns.
 
 use super::{Problem, Severity};
+use crate::i18n::{t, tf};
 use crate::{text::fold, Actor, EngagementLevel, Family, IdGen};
 use std::fmt;
 
@@ -26,8 +27,8 @@ impl Column {
         } else if h.contains("referent") || h == "contact" || starts("contact") {
             Some(Column::ReferentContact)
         } else if h == "nom"
-            || starts("nom de l acteur")
-            || starts("nom de la structure")
+            || starts("nom de l acteur") // i18n: not UI (a census header the file format names)
+            || starts("nom de la structure") // i18n: not UI (a census header the file format names)
             || h == "nom acteur"
             || h == "acteur"
             || h == "structure"
@@ -89,23 +90,26 @@ pub enum ReadError {
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReadError::Empty => f.write_str("Le fichier est vide : aucune ligne d'en-tête."),
-            ReadError::PlanFile => f.write_str(
-                "Ce fichier est du JSON, pas un tableau de recensement : un plan Atelier NR \
-                 (.json) s'importe depuis « Mes plans ».",
-            ),
-            ReadError::NoNameColumn { found } => write!(
-                f,
-                "Ligne 1 : la colonne « Nom de l'acteur » est introuvable. En-têtes lus : {}.",
-                found
+            ReadError::Empty => f.write_str(t("errors.census.empty")),
+            ReadError::PlanFile => f.write_str(t("errors.census.plan_file")),
+            ReadError::NoNameColumn { found } => {
+                let headers = found
                     .iter()
-                    .map(|h| format!("« {h} »"))
+                    .map(|h| tf("errors.census.quoted_header", &[("header", h)]))
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            ReadError::Malformed { line, detail } => {
-                write!(f, "Ligne {line} : structure CSV invalide ({detail}).")
+                    .join(", ");
+                f.write_str(&tf(
+                    "errors.census.no_name_column",
+                    &[
+                        ("column", &Column::Name.kit_header()),
+                        ("headers", &headers),
+                    ],
+                ))
             }
+            ReadError::Malformed { line, detail } => f.write_str(&tf(
+                "errors.census.malformed",
+                &[("line", line), ("detail", detail)],
+            )),
         }
     }
 }
@@ -175,7 +179,7 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
     if let Some(line) = unclosed_quote_line(text, delimiter) {
         return Err(ReadError::Malformed {
             line: line + first_line - 1,
-            detail: "un guillemet ouvert n'est jamais refermé".into(),
+            detail: t("errors.census.unclosed_quote").into(),
         });
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -199,10 +203,10 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
     let mut columns = columns;
     for i in 0..headers.len() {
         let message = match columns[i] {
-            None if !headers[i].is_empty() => "colonne inconnue, ignorée.",
+            None if !headers[i].is_empty() => t("errors.census.unknown_column"),
             Some(c) if columns[..i].contains(&Some(c)) => {
                 columns[i] = None;
-                "colonne en double, ignorée (la première est lue)."
+                t("errors.census.duplicate_column")
             }
             _ => continue,
         };
@@ -231,10 +235,9 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
                 severity: Severity::Warning,
                 line: Some(line),
                 column: None,
-                message: format!(
-                    "{} cellules pour {} colonnes : les cellules en trop sont ignorées.",
-                    record.len(),
-                    headers.len()
+                message: tf(
+                    "errors.census.extra_cells",
+                    &[("cells", &record.len()), ("columns", &headers.len())],
                 ),
             });
         }
@@ -261,7 +264,7 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
             problem(
                 Severity::Error,
                 Column::Name,
-                "le nom de l'acteur est vide.".into(),
+                t("errors.census.empty_name").into(),
             );
             continue;
         }
@@ -271,9 +274,12 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
             problem(
                 Severity::Warning,
                 Column::ActorType,
-                format!(
-                    "type « {} » non reconnu : l'acteur est rangé « À classer ».",
-                    actor.actor_type
+                tf(
+                    "errors.census.unknown_type",
+                    &[
+                        ("type", &actor.actor_type),
+                        ("family", &Family::Unsorted.label()),
+                    ],
                 ),
             );
         }
@@ -285,7 +291,7 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
                     problem(
                         Severity::Warning,
                         Column::NrActionTypes,
-                        format!("type « {raw} » absent des vocabulaires : gardé comme type personnalisé."),
+                        tf("errors.census.custom_nr_type", &[("type", &raw)]),
                     );
                     actor.nr_action_types.push(raw);
                 }
@@ -297,7 +303,13 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
             problem(
                 Severity::Warning,
                 Column::Engagement,
-                format!("niveau « {level} » inconnu : « Non identifié » retenu."),
+                tf(
+                    "errors.census.unknown_level",
+                    &[
+                        ("level", &level),
+                        ("default", &EngagementLevel::NotIdentified.label()),
+                    ],
+                ),
             );
             EngagementLevel::NotIdentified
         });

@@ -15,6 +15,7 @@ pub use export::write_census;
 pub(crate) use export::{finish_spreadsheet, neutralise, spreadsheet_writer};
 pub use import::{merge_row, read_census, CensusImport, Column, ReadError};
 
+use crate::i18n::tf;
 use std::fmt;
 
 /// How serious a problem found in a file is.
@@ -40,15 +41,22 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(line) = self.line {
-            write!(f, "Ligne {line}")?;
-            if let Some(column) = &self.column {
-                write!(f, ", colonne « {column} »")?;
-            }
-            write!(f, " : ")?;
-        } else if let Some(column) = &self.column {
-            write!(f, "Colonne « {column} » : ")?;
-        }
-        f.write_str(&self.message)
+        let message = &self.message;
+        let text = match (self.line, &self.column) {
+            (Some(line), Some(column)) => tf(
+                "errors.census.at_line_column",
+                &[("line", &line), ("column", column), ("message", message)],
+            ),
+            (Some(line), None) => tf(
+                "errors.census.at_line",
+                &[("line", &line), ("message", message)],
+            ),
+            (None, Some(column)) => tf(
+                "errors.census.at_column",
+                &[("column", column), ("message", message)],
+            ),
+            (None, None) => message.clone(),
+        };
+        f.write_str(&text)
     }
 }

@@ -15,6 +15,7 @@ use serde_json::Value;
 /// error message if the record cannot be upgraded.
 pub struct Migration {
     pub to: u32,
+    /// The catalogue key of its title, shown in a migration error (`errors.migration.*`).
     pub title: &'static str,
     pub description: &'static str,
     pub plan: fn(&mut Value) -> Result<(), String>,
@@ -29,7 +30,7 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration {
         to: 2,
-        title: "qualification des acteurs",
+        title: "errors.migration.v2_title",
         description: "Step 1 in full: each actor gains a subtype (guessed from its type), a local \
                   flag, a partner/funder flag, how and when its actions were found, a relevance \
                   and a chosen circle; the plan gains the « À arbitrer » decisions, renamed \
@@ -42,7 +43,7 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         to: 3,
-        title: "mobilisation et plan d'actions",
+        title: "errors.migration.v3_title",
         description: "Steps 2 and 3 in full: files gain mobilisations and needs (empty); the \
                       plan gains custom formats, governance and the example flag; each action \
                       sheet gains objectives, pilot service, circles, publics, priority, quick \
@@ -67,7 +68,7 @@ mod v2 {
     pub(super) fn object(value: &mut Value) -> Result<&mut serde_json::Map<String, Value>, String> {
         value
             .as_object_mut()
-            .ok_or_else(|| "un objet était attendu".to_owned())
+            .ok_or_else(|| crate::i18n::t("errors.migration.object_expected").to_owned())
     }
 
     pub fn plan(value: &mut Value) -> Result<(), String> {
@@ -159,8 +160,16 @@ pub fn migrate_record(kind: RecordKind, value: &mut Value, from: u32) -> Result<
             RecordKind::Mobilisation => m.mobilisation,
             RecordKind::Need => m.need,
         };
-        step(value)
-            .map_err(|e| format!("migration vers la version {} ({}) : {e}", m.to, m.title))?;
+        step(value).map_err(|e| {
+            crate::i18n::tf(
+                "errors.migration.failed",
+                &[
+                    ("version", &m.to),
+                    ("title", &crate::i18n::t_dyn(m.title)),
+                    ("detail", &e),
+                ],
+            )
+        })?;
     }
     Ok(())
 }
@@ -217,6 +226,18 @@ mod tests {
         assert_eq!(last, SCHEMA_VERSION);
         for pair in MIGRATIONS.windows(2) {
             assert_eq!(pair[1].to, pair[0].to + 1, "versions go up one at a time");
+        }
+    }
+
+    #[test]
+    fn every_migration_title_is_in_the_catalogue() {
+        for m in MIGRATIONS {
+            assert_ne!(
+                crate::i18n::t_dyn(m.title),
+                m.title,
+                "no message `{}`",
+                m.title
+            );
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Every failure is an [`ImportError`] that says what is wrong and where; nothing panics.
 
 use super::{migrations::migrate_file, PlanFile, FORMAT_TAG, MAX_FILE_BYTES, SCHEMA_VERSION};
+use crate::i18n::{t, tf};
 use crate::Id;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -39,73 +40,51 @@ pub enum ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             ImportError::NotJson {
                 line,
                 column,
                 detail,
-            } => write!(
-                f,
-                "Ligne {line}, colonne {column} : ce n'est pas du JSON valide ({detail}). \
-                 Le fichier est peut-être tronqué ou d'un autre type."
+            } => tf(
+                "errors.file.not_json",
+                &[("line", line), ("column", column), ("detail", detail)],
             ),
-            ImportError::TooDeep => write!(
-                f,
-                "Ce fichier n'est pas un plan Atelier NR : ses données sont imbriquées sur plus \
-                 de 128 niveaux, alors qu'un plan en compte au plus 7."
-            ),
-            ImportError::NotAPlan { reason } => {
-                write!(f, "Ce fichier n'est pas un plan Atelier NR : {reason}")
-            }
-            ImportError::NewerVersion { found } => write!(
-                f,
-                "Ce plan a été enregistré par une version plus récente d'Atelier NR \
-                 (format {found}, cette version lit jusqu'au format {SCHEMA_VERSION}). \
-                 Mettez l'application à jour pour l'ouvrir."
+            ImportError::TooDeep => t("errors.file.too_deep").to_owned(),
+            ImportError::NotAPlan { reason } => tf("errors.file.not_a_plan", &[("reason", reason)]),
+            ImportError::NewerVersion { found } => tf(
+                "errors.file.newer_version",
+                &[("found", found), ("version", &SCHEMA_VERSION)],
             ),
             ImportError::Invalid { path, detail } => {
-                write!(f, "Champ « {path} » : {detail}")
+                tf("errors.file.invalid", &[("path", path), ("detail", detail)])
             }
-            ImportError::Migration { detail } => {
-                write!(f, "Mise à jour du plan impossible : {detail}")
+            ImportError::Migration { detail } => tf("errors.file.migration", &[("detail", detail)]),
+            ImportError::TooLarge { bytes, limit } => tf(
+                "errors.file.too_large",
+                &[("size", &megabytes(*bytes)), ("limit", &megabytes(*limit))],
+            ),
+            ImportError::NotText { offset } => {
+                tf("errors.file.not_text", &[("byte", &(offset + 1))])
             }
-            ImportError::TooLarge { bytes, limit } => write!(
-                f,
-                "Ce fichier pèse {} : c'est plus que la limite de {} d'un plan. Un plan de \
-                 10 000 acteurs pèse environ 3 Mo : ce fichier n'est sans doute pas un plan \
-                 exporté par Atelier NR.",
-                megabytes(*bytes),
-                megabytes(*limit)
-            ),
-            ImportError::NotText { offset } => write!(
-                f,
-                "Ce fichier n'est pas un fichier texte (octet {} illisible en UTF-8) : c'est \
-                 sans doute une image, un PDF, une archive ou un autre fichier binaire, ou un \
-                 texte dans un autre encodage. Choisissez le fichier .json exporté par \
-                 Atelier NR.",
-                offset + 1
-            ),
-            ImportError::NulByte { offset } => write!(
-                f,
-                "Ce fichier n'est pas un fichier texte JSON (caractère nul à l'octet {}) : \
-                 c'est sans doute un fichier binaire, ou un texte enregistré en UTF-16 \
-                 (réenregistrez-le en UTF-8). Choisissez le fichier .json exporté par \
-                 Atelier NR.",
-                offset + 1
-            ),
-        }
+            ImportError::NulByte { offset } => {
+                tf("errors.file.nul_byte", &[("byte", &(offset + 1))])
+            }
+        };
+        f.write_str(&text)
     }
 }
 
 /// `bytes` in mebibytes as people write megabytes in French, rounded up to a tenth so that a
 /// file just over the limit never reads as the limit itself: « 20 Mo », « 20,1 Mo », « 50 Mo ».
+/// In English: "20 MB", "20.1 MB".
 fn megabytes(bytes: u64) -> String {
     const MIB: u128 = 1024 * 1024;
     let tenths = (u128::from(bytes) * 10).div_ceil(MIB);
-    match tenths % 10 {
-        0 => format!("{} Mo", tenths / 10),
-        t => format!("{},{t} Mo", tenths / 10),
-    }
+    let size = match tenths % 10 {
+        0 => format!("{}", tenths / 10),
+        tenth => format!("{}{}{tenth}", tenths / 10, t("errors.file.decimal_mark")),
+    };
+    tf("errors.file.megabytes", &[("size", &size)])
 }
 
 /// Refuses a file bigger than [`MAX_FILE_BYTES`] (20 Mo) from its size alone: the app calls it
@@ -153,9 +132,7 @@ pub fn parse_plan_file(text: &str) -> Result<PlanFile, ImportError> {
     let first_line = text.trim_start().lines().next().unwrap_or("");
     if !first_line.starts_with(['{', '[']) && first_line.contains(';') {
         return Err(ImportError::NotAPlan {
-            reason: "il ressemble à un tableau (CSV). Un recensement d'acteurs s'importe à \
-                     l'étape 1 « Qui mobiliser ? »."
-                .into(),
+            reason: t("errors.file.looks_like_csv").into(),
         });
     }
     let mut value: Value = serde_json::from_str(text).map_err(|e| {
@@ -171,21 +148,22 @@ pub fn parse_plan_file(text: &str) -> Result<PlanFile, ImportError> {
     })?;
     let Some(object) = value.as_object() else {
         return Err(ImportError::NotAPlan {
-            reason: format!("il contient {}, pas un objet plan.", describe(&value)),
+            reason: tf("errors.file.not_an_object", &[("found", &describe(&value))]),
         });
     };
     match object.get("format").and_then(Value::as_str) {
         Some(FORMAT_TAG) => {}
         Some(other) => {
             return Err(ImportError::NotAPlan {
-                reason: format!(
-                    "son champ « format » vaut « {other} » au lieu de « {FORMAT_TAG} »."
+                reason: tf(
+                    "errors.file.wrong_format",
+                    &[("found", &other), ("expected", &FORMAT_TAG)],
                 ),
             })
         }
         None => {
             return Err(ImportError::NotAPlan {
-                reason: format!("le champ « format » (« {FORMAT_TAG} ») est absent."),
+                reason: tf("errors.file.no_format", &[("expected", &FORMAT_TAG)]),
             })
         }
     }
@@ -195,12 +173,12 @@ pub fn parse_plan_file(text: &str) -> Result<PlanFile, ImportError> {
             .filter(|&v| v >= 1)
             .ok_or_else(|| ImportError::Invalid {
                 path: "schema_version".into(),
-                detail: format!("un entier à partir de 1 est attendu, trouvé {v}."),
+                detail: tf("errors.file.bad_version", &[("found", v)]),
             })?,
         None => {
             return Err(ImportError::Invalid {
                 path: "schema_version".into(),
-                detail: "champ absent.".into(),
+                detail: t("errors.file.missing_field").into(),
             })
         }
     };
@@ -225,32 +203,33 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
         detail: detail.to_owned(),
     };
     if file.plan.name.trim().is_empty() {
-        return Err(invalid("plan.name".into(), "le nom du plan est vide."));
+        return Err(invalid(
+            "plan.name".into(),
+            t("errors.file.empty_plan_name"),
+        ));
     }
     let mut ids: HashSet<Id> = HashSet::new();
     let mut unique = |id: Id, path: String| {
         if ids.insert(id) {
             Ok(())
         } else {
-            Err(invalid(path, "cet identifiant est déjà utilisé."))
+            Err(invalid(path, t("errors.file.duplicate_id")))
         }
     };
     for (i, actor) in file.actors.iter().enumerate() {
         if actor.name.trim().is_empty() {
             let path = format!("actors[{i}].name");
-            return Err(invalid(path, "le nom de l'acteur est vide."));
+            return Err(invalid(path, t("errors.file.empty_actor_name")));
         }
         unique(actor.id, format!("actors[{i}].id"))?;
     }
     let actors: HashSet<Id> = file.actors.iter().map(|a| a.id).collect();
     // The first link in `links` that points at no actor of the file, as a path.
     let dangling = |links: &[Id], path: &str| {
-        links.iter().position(|id| !actors.contains(id)).map(|j| {
-            invalid(
-                format!("{path}[{j}]"),
-                "cet acteur n'existe pas dans le fichier.",
-            )
-        })
+        links
+            .iter()
+            .position(|id| !actors.contains(id))
+            .map(|j| invalid(format!("{path}[{j}]"), t("errors.file.unknown_actor")))
     };
     let steering = &file.plan.governance.member_ids;
     if let Some(e) = dangling(steering, "plan.governance.member_ids") {
@@ -260,7 +239,7 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
         if action.title.trim().is_empty() {
             return Err(invalid(
                 format!("actions[{i}].title"),
-                "l'intitulé est vide.",
+                t("errors.file.empty_title"),
             ));
         }
         unique(action.id, format!("actions[{i}].id"))?;
@@ -273,13 +252,13 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
             .position(|x| x.name.trim().is_empty())
         {
             let path = format!("actions[{i}].indicators[{j}].name");
-            return Err(invalid(path, "le nom de l'indicateur est vide."));
+            return Err(invalid(path, t("errors.file.empty_indicator_name")));
         }
     }
     for (i, m) in file.mobilisations.iter().enumerate() {
         if m.format.trim().is_empty() {
             let path = format!("mobilisations[{i}].format");
-            return Err(invalid(path, "le format de mobilisation est vide."));
+            return Err(invalid(path, t("errors.file.empty_mobilisation_format")));
         }
         unique(m.id, format!("mobilisations[{i}].id"))?;
         if let Some(e) = dangling(&m.actor_ids, &format!("mobilisations[{i}].actor_ids")) {
@@ -290,7 +269,7 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
         unique(n.id, format!("needs[{i}].id"))?;
         if !actors.contains(&n.actor_id) {
             let path = format!("needs[{i}].actor_id");
-            return Err(invalid(path, "cet acteur n'existe pas dans le fichier."));
+            return Err(invalid(path, t("errors.file.unknown_actor")));
         }
     }
     Ok(())
@@ -298,12 +277,12 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
 
 fn describe(value: &Value) -> &'static str {
     match value {
-        Value::Array(_) => "un tableau",
-        Value::String(_) => "un texte",
-        Value::Number(_) => "un nombre",
-        Value::Bool(_) => "un booléen",
-        Value::Null => "la valeur null",
-        Value::Object(_) => "un objet",
+        Value::Array(_) => t("errors.file.value.array"),
+        Value::String(_) => t("errors.file.value.string"),
+        Value::Number(_) => t("errors.file.value.number"),
+        Value::Bool(_) => t("errors.file.value.boolean"),
+        Value::Null => t("errors.file.value.null"),
+        Value::Object(_) => t("errors.file.value.object"),
     }
 }
 
@@ -312,7 +291,7 @@ fn json_detail(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let detail = text.split(" at line ").next().unwrap_or(&text);
     match e.classify() {
-        serde_json::error::Category::Eof => "fin de fichier inattendue".into(),
+        serde_json::error::Category::Eof => t("errors.file.unexpected_end").into(),
         _ => detail.to_owned(),
     }
 }
@@ -321,13 +300,13 @@ fn json_detail(e: &serde_json::Error) -> String {
 fn translate_serde(message: &str) -> String {
     let m = message.split(" at line ").next().unwrap_or(message);
     if let Some(field) = m.strip_prefix("missing field ") {
-        format!("champ obligatoire {field} absent.")
+        tf("errors.file.serde.missing_field", &[("field", &field)])
     } else if let Some(rest) = m.strip_prefix("invalid type: ") {
-        format!("type inattendu ({rest}).")
+        tf("errors.file.serde.invalid_type", &[("detail", &rest)])
     } else if let Some(rest) = m.strip_prefix("unknown variant ") {
-        format!("valeur inconnue {rest}.")
+        tf("errors.file.serde.unknown_variant", &[("detail", &rest)])
     } else {
-        format!("valeur invalide ({m}).")
+        tf("errors.file.serde.invalid", &[("detail", &m)])
     }
 }
 
