@@ -27,10 +27,8 @@ pub fn Capture(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
             axis.get_untracked(),
         );
         let date = french_date(crate::browser::today());
-        sheet.notes = tf(
-            "projector.capture.note",
-            &[("mark", &WORKSHOP_MARK), ("date", &date)],
-        );
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("mark", &WORKSHOP_MARK), ("date", &date)];
+        sheet.notes = tf("projector.capture.note", &args);
         state.insert(sheet);
         set_text.set(String::new());
         set_saved.set(Some(title));
