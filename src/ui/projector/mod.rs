@@ -9,6 +9,7 @@ mod slides;
 
 use crate::route::Route;
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use leptos::prelude::*;
 
 /// Text sizes offered, as factors of the base size: 24 px at 1280 px wide (readable at the
@@ -94,12 +95,12 @@ pub fn Projector() -> impl IntoView {
     view! {
         <div class="projector" class:high-contrast=move || contrast.get()
             style=move || format!("--slide-scale: {}", SIZES[size.get()])>
-            <p class="visually-hidden" aria-live="polite">{move || format!("Diapositive {} sur {}", current(), count())}</p>
+            <p class="visually-hidden" aria-live="polite">{move || tf("projector.position", &[("n", &current()), ("total", &count())])}</p>
             {slides::SLIDES.iter().enumerate().map(|(i, slide)| {
                 let shown = move || i + 1 == current();
                 view! {
                     <section class="slide" class:slide-current=shown aria-hidden=move || (!shown()).then_some("true")
-                        aria-label=format!("Diapositive {} : {}", i + 1, slide.title())>
+                        aria-label=tf("projector.slide_label", &[("n", &(i + 1)), ("title", &slide.title())])>
                         <h1 tabindex="-1">{slide.title()}</h1>
                         <div class="slide-body">{move || slides::body(*slide, state)}</div>
                         <p class="slide-number">{format!("{} / {}", i + 1, count())}</p>
@@ -107,16 +108,16 @@ pub fn Projector() -> impl IntoView {
                 }
             }).collect_view()}
             <Show when=move || blank.get()>
-                <div class="slide-blank" role="note" aria-label="Écran noir : appuyez sur B pour revenir"></div>
+                <div class="slide-blank" role="note" aria-label=t("projector.blank")></div>
             </Show>
             <Show when=move || capturing.get()>
                 <capture::Capture on_close=move || capturing.set(false) />
             </Show>
-            <nav class="projector-help" aria-label="Commandes de la projection">
-                <button type="button" class="button button-small" on:click=move |_| go(current().saturating_sub(1))>"← Précédente"</button>
-                <button type="button" class="button button-small" on:click=move |_| go(current() + 1)>"Suivante →"</button>
-                <button type="button" class="button button-small" on:click=move |_| { capturing.set(true); super::widgets::focus_later("capture-text"); }>"Noter une idée (N)"</button>
-                <span class="hint">"B écran noir · F plein écran · + − taille · C contraste · Échap quitter"</span>
+            <nav class="projector-help" aria-label=t("projector.controls")>
+                <button type="button" class="button button-small" on:click=move |_| go(current().saturating_sub(1))>{t("projector.previous")}</button>
+                <button type="button" class="button button-small" on:click=move |_| go(current() + 1)>{t("projector.next")}</button>
+                <button type="button" class="button button-small" on:click=move |_| { capturing.set(true); super::widgets::focus_later("capture-text"); }>{t("projector.capture_button")}</button>
+                <span class="hint">{t("projector.keys")}</span>
             </nav>
         </div>
     }

@@ -3,6 +3,7 @@
 
 use super::super::actors::map::{circles_svg, matrix_svg};
 use crate::state::AppState;
+use atelier_core::i18n::{t, tf, tn};
 use atelier_core::roadmap::roadmap;
 use atelier_core::text::french_date;
 use atelier_core::{kit, ActionStatus, Axis, Circle};
@@ -44,17 +45,17 @@ pub const SLIDES: [Slide; 11] = [
 impl Slide {
     pub fn title(self) -> &'static str {
         match self {
-            Slide::Title => "Stratégie Numérique responsable",
-            Slide::Figures => "Pourquoi agir : l'empreinte du numérique",
-            Slide::Method => "La démarche en trois étapes",
-            Slide::Map => "Les acteurs du territoire",
-            Slide::Matrix => "Pertinence et engagement des acteurs",
-            Slide::Circles => "Comment nous les mobilisons",
-            Slide::Actions => "Le plan d'actions par axe",
-            Slide::Roadmap => "La feuille de route",
-            Slide::QuickWins => "Nos premiers gains rapides",
-            Slide::Governance => "Le pilotage de la stratégie",
-            Slide::Workshop => "Idées de l'atelier",
+            Slide::Title => t("projector.slide.title"),
+            Slide::Figures => t("projector.slide.figures"),
+            Slide::Method => t("projector.slide.method"),
+            Slide::Map => t("projector.slide.map"),
+            Slide::Matrix => t("projector.slide.matrix"),
+            Slide::Circles => t("projector.slide.circles"),
+            Slide::Actions => t("projector.slide.actions"),
+            Slide::Roadmap => t("projector.slide.roadmap"),
+            Slide::QuickWins => t("projector.slide.quick_wins"),
+            Slide::Governance => t("projector.slide.governance"),
+            Slide::Workshop => t("projector.slide.workshop"),
         }
     }
 }
@@ -64,8 +65,8 @@ fn capped(items: Vec<String>) -> impl IntoView {
     let more = items.len().saturating_sub(MAX_ITEMS);
     view! {
         <ul class="slide-list">
-            {items.into_iter().take(MAX_ITEMS).map(|t| view! { <li>{t}</li> }).collect_view()}
-            {(more > 0).then(|| view! { <li class="slide-more">{format!("+ {more} autres")}</li> })}
+            {items.into_iter().take(MAX_ITEMS).map(|item| view! { <li>{item}</li> }).collect_view()}
+            {(more > 0).then(|| view! { <li class="slide-more">{tn("projector.more", more as u64, &[])}</li> })}
         </ul>
     }
 }
@@ -73,15 +74,15 @@ fn capped(items: Vec<String>) -> impl IntoView {
 /// The body of `slide` for the open plan.
 pub fn body(slide: Slide, state: AppState) -> AnyView {
     let Some(plan) = state.plan.get() else {
-        return view! { <p>"Aucun plan ouvert."</p> }.into_any();
+        return view! { <p>{t("projector.no_plan")}</p> }.into_any();
     };
     match slide {
         Slide::Title => {
-            let t = &plan.territory;
+            let ter = &plan.territory;
             view! {
                 <p class="slide-lead">{plan.name.clone()}</p>
-                <p>{if t.name.is_empty() { t.kind.label().to_owned() } else { format!("{} — {}", t.name, t.kind.label()) }}</p>
-                <p class="slide-note">"D'après le kit de l'ANCT « approche territoriale au Numérique responsable »"</p>
+                <p>{if ter.name.is_empty() { ter.kind.label().to_owned() } else { format!("{} — {}", ter.name, ter.kind.label()) }}</p>
+                <p class="slide-note">{t("projector.title.source")}</p>
             }.into_any()
         }
         Slide::Figures => view! {
@@ -111,8 +112,8 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
                     formats.dedup();
                     view! {
                         <div>
-                            <h2>{format!("Cercle {}", c.number())}</h2>
-                            {if formats.is_empty() { view! { <p>"Formats à choisir"</p> }.into_any() } else { capped(formats).into_any() }}
+                            <h2>{tf("projector.circles.circle", &[("n", &c.number())])}</h2>
+                            {if formats.is_empty() { view! { <p>{t("projector.circles.no_format")}</p> }.into_any() } else { capped(formats).into_any() }}
                         </div>
                     }
                 }).collect_view()}
@@ -131,10 +132,10 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
             let title = |id| actions.iter().find(|a| a.id == id).map(|a| a.title.clone()).unwrap_or_default();
             let items = road.rows.iter().map(|r| {
                 let q = road.quarters[r.from].label();
-                format!("{q} : {}", title(r.id))
+                tf("projector.roadmap.item", &[("quarter", &q), ("title", &title(r.id))])
             }).collect();
             if road.rows.is_empty() {
-                view! { <p>"Aucune action n'est encore datée."</p> }.into_any()
+                view! { <p>{t("projector.roadmap.none")}</p> }.into_any()
             } else {
                 capped(items).into_any()
             }
@@ -142,7 +143,7 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
         Slide::QuickWins => state.actions.with(|actions| {
             let wins: Vec<String> = actions.iter().filter(|a| a.quick_win).map(|a| format!("{} — {}", a.title, a.status.label())).collect();
             if wins.is_empty() {
-                view! { <p>"Aucune action n'est encore marquée « gain rapide »."</p> }.into_any()
+                view! { <p>{t("projector.quick_wins.none")}</p> }.into_any()
             } else {
                 capped(wins).into_any()
             }
@@ -151,17 +152,17 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
             let g = &plan.governance;
             view! {
                 <ul class="slide-list">
-                    <li>{format!("Instance : {}", if g.steering_body.is_empty() { "à constituer" } else { g.steering_body.as_str() })}</li>
-                    <li>{format!("Revue : {}", g.cadence.map_or("rythme à définir", |c| c.label()))}</li>
-                    <li>{format!("Prochaine revue : {}", g.next_review.map_or("à fixer".to_owned(), french_date))}</li>
-                    <li>{format!("{} acteurs membres de l'instance", g.member_ids.len())}</li>
+                    <li>{tf("projector.governance.body", &[("body", &if g.steering_body.is_empty() { t("projector.governance.to_form") } else { g.steering_body.as_str() })])}</li>
+                    <li>{tf("projector.governance.review", &[("cadence", &g.cadence.map_or(t("projector.governance.cadence_unset"), |c| c.label()))])}</li>
+                    <li>{tf("projector.governance.next_review", &[("date", &g.next_review.map_or(t("projector.governance.to_schedule").to_owned(), french_date))])}</li>
+                    <li>{tn("projector.governance.members", g.member_ids.len() as u64, &[])}</li>
                 </ul>
             }.into_any()
         }
         Slide::Workshop => state.actions.with(|actions| {
             let ideas: Vec<String> = actions.iter().rev().filter(|a| a.from_workshop()).map(|a| a.title.clone()).collect();
             if ideas.is_empty() {
-                view! { <p>"Appuyez sur N pour noter une idée ou une action proposée : elle s'affiche ici et rejoint le plan."</p> }.into_any()
+                view! { <p>{t("projector.workshop.empty")}</p> }.into_any()
             } else {
                 capped(ideas).into_any()
             }

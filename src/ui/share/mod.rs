@@ -7,8 +7,8 @@ use crate::browser;
 use crate::route::Route;
 use crate::state::{use_state, Notice};
 use atelier_core::file::PlanFile;
+use atelier_core::i18n::{t, tf, tn};
 use atelier_core::share::{self, ShareError, SHARE_PREFIX};
-use atelier_core::text::count;
 use leptos::prelude::*;
 
 /// How many actors and fiches the preview lists before « … et N autres ».
@@ -31,8 +31,8 @@ pub fn SharePanel() -> impl IntoView {
             name = name.replace(".json", "-anonyme.json");
         }
         let notice = match browser::download(&name, "application/json", &file.to_json()) {
-            Ok(()) => Notice::success(format!("Plan exporté dans « {name} ».")),
-            Err(_) => Notice::error("Le navigateur a refusé le téléchargement.", vec![]),
+            Ok(()) => Notice::success(tf("share.exported", &[("name", &name)])),
+            Err(_) => Notice::error(t("share.download_refused"), vec![]),
         };
         state.notice.set(Some(notice));
     };
@@ -56,36 +56,35 @@ pub fn SharePanel() -> impl IntoView {
                 set_link.set(None);
                 let detail = match e {
                     ShareError::TooLarge { .. } => e.to_string(),
-                    other => format!("Lien impossible : {other}"),
+                    other => tf("share.link_failed", &[("error", &other)]),
                 };
-                state.notice.set(Some(Notice::error(
-                    "Ce plan est trop volumineux pour un lien : envoyez plutôt le fichier .json.",
-                    vec![detail],
-                )));
+                state
+                    .notice
+                    .set(Some(Notice::error(t("share.too_large"), vec![detail])));
             }
         }
     };
     view! {
         <section aria-labelledby="export-title">
-            <h2 id="export-title">"Partager le plan"</h2>
-            <p>"Le fichier .json contient tout le plan : un collègue l'importe depuis « Mes plans ». La version sans données personnelles retire noms et coordonnées des référents, pilotes et responsables, pour une diffusion publique."</p>
+            <h2 id="export-title">{t("share.title")}</h2>
+            <p>{t("share.intro")}</p>
             <div class="toolbar">
-                <button type="button" class="button button-primary" on:click=move |_| download(false)>"Exporter le plan (.json)"</button>
-                <button type="button" class="button" on:click=move |_| download(true)>"Exporter sans données personnelles (.json)"</button>
-                <a class="button" href=Route::Report.hash()>"Rapport imprimable (PDF)"</a>
-                <a class="button" href=Route::Projector(1).href()>"Projeter en atelier"</a>
+                <button type="button" class="button button-primary" on:click=move |_| download(false)>{t("share.export")}</button>
+                <button type="button" class="button" on:click=move |_| download(true)>{t("share.export_anonymous")}</button>
+                <a class="button" href=Route::Report.hash()>{t("share.report")}</a>
+                <a class="button" href=Route::Projector(1).href()>{t("share.projector")}</a>
             </div>
-            <h3>"Lien de partage"</h3>
-            <p>"Le plan tient tout entier dans le lien, après le « # » : aucun serveur ne le reçoit ni ne le garde. Un lien est limité à 10 000 caractères, ce que les messageries gardent cliquable ; au-delà, envoyez le fichier."</p>
+            <h3>{t("share.link.title")}</h3>
+            <p>{t("share.link.intro")}</p>
             <div class="field field-check">
                 <input id="share-personal" type="checkbox" prop:checked=personal
                     on:change=move |ev| { set_personal.set(event_target_checked(&ev)); set_link.set(None); } />
-                <label for="share-personal">"Inclure les données personnelles (à réserver à des collègues)"</label>
+                <label for="share-personal">{t("share.link.personal")}</label>
             </div>
-            <button type="button" class="button" on:click=make_link>"Créer le lien de partage"</button>
+            <button type="button" class="button" on:click=make_link>{t("share.link.create")}</button>
             {move || link.get().map(|l| view! {
                 <div class="field field-wide share-link">
-                    <label for="share-link">{format!("Lien à copier ({} caractères{})", l.len(), if personal.get_untracked() { ", avec données personnelles" } else { ", sans données personnelles" })}</label>
+                    <label for="share-link">{if personal.get_untracked() { tf("share.link.label_personal", &[("n", &l.len())]) } else { tf("share.link.label_anonymous", &[("n", &l.len())]) }}</label>
                     <input id="share-link" type="text" readonly value=l.clone()
                         on:focus=|ev| { let input: web_sys::HtmlInputElement = event_target(&ev); input.select(); } />
                 </div>
@@ -102,37 +101,40 @@ pub fn ShareScreen() -> impl IntoView {
     let decoded: Result<PlanFile, String> = share::decode(&hash).map_err(|e| e.to_string());
     match decoded {
         Err(e) => view! {
-            <h1 tabindex="-1">"Lien de partage illisible"</h1>
+            <h1 tabindex="-1">{t("share.preview.unreadable")}</h1>
             <p role="alert">{e}</p>
-            <p>"Demandez à la personne qui vous l'a envoyé de le copier à nouveau, ou de vous envoyer le fichier du plan (.json). Vos plans n'ont pas été modifiés."</p>
-            <a class="button" href=Route::Home.hash()>"Aller à mes plans"</a>
-        }.into_any(),
+            <p>{t("share.preview.unreadable_help")}</p>
+            <a class="button" href=Route::Home.hash()>{t("share.preview.go_home")}</a>
+        }
+        .into_any(),
         Ok(file) => {
             let copy = file.clone();
-            let t = &file.plan.territory;
-            let more = |n: usize| (n > PREVIEW_ROWS).then(|| view! { <p class="hint">{format!("… et {} autres.", n - PREVIEW_ROWS)}</p> });
+            let ter = &file.plan.territory;
+            let more = |n: usize| {
+                (n > PREVIEW_ROWS).then(|| view! { <p class="hint">{tn("share.preview.more", (n - PREVIEW_ROWS) as u64, &[])}</p> })
+            };
             view! {
-                <h1 tabindex="-1">{format!("Plan partagé : « {} »", file.plan.name)}</h1>
-                <p class="lead">"Aperçu en lecture seule. Rien n'est enregistré tant que vous ne le demandez pas."</p>
+                <h1 tabindex="-1">{tf("share.preview.title", &[("name", &file.plan.name)])}</h1>
+                <p class="lead">{t("share.preview.lead")}</p>
                 <p>
                     <button type="button" class="button button-primary" on:click=move |_| {
                         state.import_plan_as_new(copy.clone());
                         crate::ui::navigate(Route::Context);
-                    }>"Enregistrer une copie dans mes plans"</button>
+                    }>{t("share.preview.save_copy")}</button>
                 </p>
                 <ul class="kpis">
-                    <li class="kpi">{if t.name.is_empty() { "Territoire non précisé".to_owned() } else { format!("{} ({})", t.name, t.kind.label()) }}</li>
-                    <li class="kpi">{count(file.actors.len(), "acteur", "acteurs")}</li>
-                    <li class="kpi">{count(file.mobilisations.len(), "mobilisation", "mobilisations")}</li>
-                    <li class="kpi">{count(file.actions.len(), "fiche action", "fiches action")}</li>
-                    {file.is_anonymised().then(|| view! { <li class="kpi">"Sans données personnelles"</li> })}
+                    <li class="kpi">{if ter.name.is_empty() { t("share.preview.no_territory").to_owned() } else { format!("{} ({})", ter.name, ter.kind.label()) }}</li>
+                    <li class="kpi">{tn("share.preview.actors", file.actors.len() as u64, &[])}</li>
+                    <li class="kpi">{tn("share.preview.mobilisations", file.mobilisations.len() as u64, &[])}</li>
+                    <li class="kpi">{tn("share.preview.actions", file.actions.len() as u64, &[])}</li>
+                    {file.is_anonymised().then(|| view! { <li class="kpi">{t("share.preview.anonymised")}</li> })}
                 </ul>
-                <h2>"Acteurs"</h2>
+                <h2>{t("share.preview.actors_title")}</h2>
                 <ul class="preview-list">{file.actors.iter().take(PREVIEW_ROWS).map(|a| view! {
                     <li><strong>{a.name.clone()}</strong>{format!(" — {}, {}", a.family.label(), a.engagement.label())}</li>
                 }).collect_view()}</ul>
                 {more(file.actors.len())}
-                <h2>"Fiches action"</h2>
+                <h2>{t("share.preview.actions_title")}</h2>
                 <ul class="preview-list">{file.actions.iter().take(PREVIEW_ROWS).map(|a| view! {
                     <li><strong>{a.title.clone()}</strong>{format!(" — {}, {}", a.axis.label(), a.status.label())}</li>
                 }).collect_view()}</ul>
