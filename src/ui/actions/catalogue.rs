@@ -26,7 +26,7 @@ pub fn Catalogue(on_created: Callback<Id>) -> impl IntoView {
                             let idea: &'static str = idea;
                             view! {
                                 <li>
-                                    <span>{idea}</span>
+                                    <span>{kit::key_action_label(idea)}</span>
                                     {move || if taken(idea) {
                                         view! { <span class="badge">"Déjà dans le plan"</span> }.into_any()
                                     } else {
@@ -50,7 +50,7 @@ pub fn Catalogue(on_created: Callback<Id>) -> impl IntoView {
             <h2>"Ils l'ont fait"</h2>
             <p>"Des exemples réels cités par le kit, pour s'en inspirer."</p>
             <ul class="examples">
-                {kit::EXAMPLES.iter().map(|(who, what)| view! { <li><strong>{*who}</strong> " : " {*what}</li> }).collect_view()}
+                {kit::EXAMPLES.iter().map(|e| view! { <li><strong>{e.who}</strong> " : " {e.what()}</li> }).collect_view()}
             </ul>
         </section>
     }

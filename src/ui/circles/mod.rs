@@ -44,7 +44,7 @@ pub fn Circles() -> impl IntoView {
                 view! {
                     <li class=format!("circle circle-{n}")>
                         <h2>{format!("Cercle {n}")}</h2>
-                        <p class="circle-who">{info.who}</p>
+                        <p class="circle-who">{info.who()}</p>
                         <p class="circle-count">{move || count(members.get(), "acteur recensé dans ce cercle", "acteurs recensés dans ce cercle")}</p>
                         <h3>"Formats de mobilisation"</h3>
                         <ul class="formats">
@@ -52,7 +52,7 @@ pub fn Circles() -> impl IntoView {
                                 let label = f.clone();
                                 view! {
                                     <li>
-                                        <span>{f.clone()}</span>
+                                        <span>{kit::format_label(&f).to_owned()}</span>
                                         <button type="button" class="button button-small" on:click=move |_| plan_mob(label.clone(), circle)>
                                             "Planifier" <span class="visually-hidden">{format!(" : {f}")}</span>
                                         </button>

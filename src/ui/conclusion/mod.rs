@@ -16,7 +16,7 @@ pub fn Conclusion() -> impl IntoView {
         <p class="lead">"Le kit conclut sur trois principes pour passer du plan à l'action."</p>
         <ul class="principles">
             {kit::GOVERNANCE.iter().map(|p| view! {
-                <li><h2>{p.title}</h2><p>{p.why}</p></li>
+                <li><h2>{p.title()}</h2><p>{p.why()}</p></li>
             }).collect_view()}
         </ul>
         <dashboard::Dashboard />

@@ -88,7 +88,7 @@ pub fn Report() -> impl IntoView {
                     <figure class="report-map">{map}</figure>
                     <table class="report-table">
                         <caption>"Recensement des acteurs"</caption>
-                        <thead><tr>{kit::CENSUS_COLUMNS.iter().take(2).map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                        <thead><tr>{kit::census_column_labels().iter().take(2).map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
                             <th scope="col">"Famille"</th><th scope="col">"Actions NR"</th><th scope="col">"Engagement"</th><th scope="col">"Cercle"</th></tr></thead>
                         <tbody>{actors.iter().map(|a| view! {
                             <tr><td>{a.actor_type.clone()}</td><th scope="row">{a.name.clone()}</th><td>{a.family.label()}</td>
@@ -99,7 +99,7 @@ pub fn Report() -> impl IntoView {
 
                 <section>
                     <h2>"Mobilisation par cercle"</h2>
-                    <ul>{kit::CIRCLES.iter().map(|c| view! { <li><strong>{format!("Cercle {} : ", c.number)}</strong>{c.who}</li> }).collect_view()}</ul>
+                    <ul>{kit::CIRCLES.iter().map(|c| view! { <li><strong>{format!("Cercle {} : ", c.number)}</strong>{c.who()}</li> }).collect_view()}</ul>
                     <table class="report-table">
                         <caption>{count(mobs.len(), "mobilisation prévue", "mobilisations prévues")}</caption>
                         <thead><tr><th scope="col">"Cercle"</th><th scope="col">"Format"</th><th scope="col">"Date"</th><th scope="col">"Statut"</th><th scope="col">"Acteurs visés"</th></tr></thead>
