@@ -3,6 +3,7 @@
 //! Source: the kit, step 3 « Quelles actions ? » (axes and key actions) and its conclusion
 //! (« gains rapides »). The sheet's fields follow what the issue asks of a fiche action.
 
+use crate::i18n::{t, tf};
 use crate::{Circle, Id};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,7 @@ use crate::indicator::Indicator;
 
 /// What the notes of a fiche captured during a workshop start with (« issu de l'atelier »),
 /// so that such ideas can be found and sorted out later.
+// i18n: not UI (stored in the notes and matched by `is_from_workshop`)
 pub const WORKSHOP_MARK: &str = "Issu de l'atelier";
 
 /// One action of the plan (« fiche action »).
@@ -175,8 +177,8 @@ impl BudgetKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            BudgetKind::Investment => "Investissement",
-            BudgetKind::Operating => "Fonctionnement",
+            BudgetKind::Investment => t("domain.budget_kind.investment"),
+            BudgetKind::Operating => t("domain.budget_kind.operating"),
         }
     }
 
@@ -206,9 +208,9 @@ impl Priority {
 
     pub fn label(self) -> &'static str {
         match self {
-            Priority::High => "Haute",
-            Priority::Medium => "Moyenne",
-            Priority::Low => "Basse",
+            Priority::High => t("domain.priority.high"),
+            Priority::Medium => t("domain.priority.medium"),
+            Priority::Low => t("domain.priority.low"),
         }
     }
 
@@ -251,9 +253,9 @@ impl Score {
     /// « Faible », « Moyen », « Fort ».
     pub fn label(self) -> &'static str {
         match self {
-            Score::Low => "Faible",
-            Score::Medium => "Moyen",
-            Score::High => "Fort",
+            Score::Low => t("domain.score.low"),
+            Score::Medium => t("domain.score.medium"),
+            Score::High => t("domain.score.high"),
         }
     }
 }
@@ -265,7 +267,7 @@ impl TryFrom<u8> for Score {
             1 => Ok(Score::Low),
             2 => Ok(Score::Medium),
             3 => Ok(Score::High),
-            _ => Err(format!("note {n} inconnue : 1, 2 ou 3 attendu")),
+            _ => Err(tf("domain.error.unknown_score", &[("n", &n)])),
         }
     }
 }
@@ -295,9 +297,9 @@ impl Phase {
     /// Short French name of the phase.
     pub fn label(self) -> &'static str {
         match self {
-            Phase::First => "Phase 1 : démarrer",
-            Phase::Second => "Phase 2 : élargir",
-            Phase::Third => "Phase 3 : ancrer",
+            Phase::First => t("domain.phase.first"),
+            Phase::Second => t("domain.phase.second"),
+            Phase::Third => t("domain.phase.third"),
         }
     }
 }
@@ -309,7 +311,7 @@ impl TryFrom<u8> for Phase {
             1 => Ok(Phase::First),
             2 => Ok(Phase::Second),
             3 => Ok(Phase::Third),
-            _ => Err(format!("phase {n} inconnue : 1, 2 ou 3 attendu")),
+            _ => Err(tf("domain.error.unknown_phase", &[("n", &n)])),
         }
     }
 }
@@ -341,10 +343,10 @@ impl Axis {
     /// The kit's name of the axis.
     pub fn label(self) -> &'static str {
         match self {
-            Axis::Know => "Connaître pour mieux agir",
-            Axis::Support => "Soutenir un numérique plus sobre & responsable",
-            Axis::Innovate => "Innover",
-            Axis::Engage => "Sensibiliser et embarquer",
+            Axis::Know => t("domain.axis.know"),
+            Axis::Support => t("domain.axis.support"),
+            Axis::Innovate => t("domain.axis.innovate"),
+            Axis::Engage => t("domain.axis.engage"),
         }
     }
 
@@ -396,12 +398,12 @@ impl ActionStatus {
     /// French label.
     pub fn label(self) -> &'static str {
         match self {
-            ActionStatus::Planned => "À venir",
-            ActionStatus::InProgress => "En cours",
-            ActionStatus::Done => "Réalisé",
-            ActionStatus::Paused => "En pause",
-            ActionStatus::Abandoned => "Abandonné",
-            ActionStatus::Blocked => "Bloqué",
+            ActionStatus::Planned => t("domain.action_status.planned"),
+            ActionStatus::InProgress => t("domain.action_status.in_progress"),
+            ActionStatus::Done => t("domain.action_status.done"),
+            ActionStatus::Paused => t("domain.action_status.paused"),
+            ActionStatus::Abandoned => t("domain.action_status.abandoned"),
+            ActionStatus::Blocked => t("domain.action_status.blocked"),
         }
     }
 

@@ -3,6 +3,7 @@
 //! Source: the kit, step 1 « Qui mobiliser ? », and its census table (« tableau de
 //! recensement ») whose six columns the [`Actor`] fields follow.
 
+use crate::i18n::{t, tf};
 use crate::{kit, text::fold, Id};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -125,7 +126,7 @@ impl Subtype {
             Subtype::Kit(code) => kit::SUBTYPES
                 .iter()
                 .find(|s| s.code == code)
-                .map_or(code.as_str(), |s| s.label),
+                .map_or(code.as_str(), |s| s.label()),
             Subtype::Custom(label) => label,
         }
     }
@@ -148,7 +149,7 @@ impl FoundBy {
 
     /// French label (kit, step 1 B).
     pub fn label(self) -> &'static str {
-        kit::IDENTIFICATION_METHODS[self as usize]
+        t(kit::IDENTIFICATION_METHODS[self as usize])
     }
 
     /// Stable code, as serialised.
@@ -181,9 +182,9 @@ impl Relevance {
     /// French label.
     pub fn label(self) -> &'static str {
         match self {
-            Relevance::Low => "Faible",
-            Relevance::Medium => "Moyenne",
-            Relevance::High => "Forte",
+            Relevance::Low => t("domain.relevance.low"),
+            Relevance::Medium => t("domain.relevance.medium"),
+            Relevance::High => t("domain.relevance.high"),
         }
     }
 
@@ -231,7 +232,7 @@ impl TryFrom<u8> for Circle {
             1 => Ok(Circle::One),
             2 => Ok(Circle::Two),
             3 => Ok(Circle::Three),
-            _ => Err(format!("cercle {n} inconnu : 1, 2 ou 3 attendu")),
+            _ => Err(tf("domain.error.unknown_circle", &[("n", &n)])),
         }
     }
 }
@@ -272,11 +273,11 @@ impl Family {
     /// French label.
     pub fn label(self) -> &'static str {
         match self {
-            Family::Company => "Entreprises",
-            Family::Public => "Acteurs publics & semi-publics",
-            Family::Association => "Organismes associatifs",
-            Family::Citizen => "Citoyens",
-            Family::Unsorted => "À classer",
+            Family::Company => t("domain.family.company"),
+            Family::Public => t("domain.family.public"),
+            Family::Association => t("domain.family.association"),
+            Family::Citizen => t("domain.family.citizen"),
+            Family::Unsorted => t("domain.family.unsorted"),
         }
     }
 
@@ -365,10 +366,10 @@ impl EngagementLevel {
     /// French label.
     pub fn label(self) -> &'static str {
         match self {
-            EngagementLevel::NotIdentified => "Non identifié",
-            EngagementLevel::Aware => "Sensibilisé",
-            EngagementLevel::Committed => "Engagé",
-            EngagementLevel::Driving => "Moteur",
+            EngagementLevel::NotIdentified => t("domain.engagement.not_identified"),
+            EngagementLevel::Aware => t("domain.engagement.aware"),
+            EngagementLevel::Committed => t("domain.engagement.committed"),
+            EngagementLevel::Driving => t("domain.engagement.driving"),
         }
     }
 
@@ -403,6 +404,11 @@ impl EngagementLevel {
             "sensibilis" => Some(EngagementLevel::Aware),
             "engag" => Some(EngagementLevel::Committed),
             "moteur" | "motric" => Some(EngagementLevel::Driving),
+            // The English labels, as a census exported in English writes them.
+            "not identified" | "unknown" => Some(EngagementLevel::NotIdentified),
+            "awar" => Some(EngagementLevel::Aware),
+            "committed" => Some(EngagementLevel::Committed),
+            "driving" => Some(EngagementLevel::Driving),
             _ => None,
         }
     }
@@ -453,6 +459,16 @@ mod tests {
             assert_eq!(EngagementLevel::parse_loose(text), Some(level), "{text}");
         }
         assert_eq!(EngagementLevel::parse_loose("très fort"), None);
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        for level in EngagementLevel::ALL {
+            let english = level.label();
+            assert_eq!(
+                EngagementLevel::parse_loose(english),
+                Some(level),
+                "{english}"
+            );
+        }
+        crate::i18n::set_lang(crate::i18n::Lang::Fr);
     }
 
     #[test]

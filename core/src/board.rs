@@ -1,5 +1,6 @@
 //! The list, kanban and matrix views of the action plan: filtering and grouping fiches action.
 
+use crate::i18n::t;
 use crate::{ActionSheet, ActionStatus, Axis, Circle, Id, Score};
 use chrono::Datelike;
 
@@ -54,11 +55,11 @@ impl ActionSort {
 
     pub fn label(self) -> &'static str {
         match self {
-            ActionSort::Axis => "Axe",
-            ActionSort::Title => "Intitulé",
-            ActionSort::Due => "Échéance",
-            ActionSort::Priority => "Priorité",
-            ActionSort::Status => "Statut",
+            ActionSort::Axis => t("domain.action_sort.axis"),
+            ActionSort::Title => t("domain.action_sort.title"),
+            ActionSort::Due => t("domain.action_sort.due"),
+            ActionSort::Priority => t("domain.action_sort.priority"),
+            ActionSort::Status => t("domain.action_sort.status"),
         }
     }
 

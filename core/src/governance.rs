@@ -1,6 +1,7 @@
 //! Governance of the strategy (kit conclusion « structurer en interne »): who steers it and
 //! how often it is reviewed. Loi REEN asks for a yearly review of the strategy.
 
+use crate::i18n::t;
 use crate::Id;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -50,10 +51,10 @@ impl ReviewCadence {
 
     pub fn label(self) -> &'static str {
         match self {
-            ReviewCadence::Monthly => "Tous les mois",
-            ReviewCadence::Quarterly => "Tous les trimestres",
-            ReviewCadence::HalfYearly => "Tous les six mois",
-            ReviewCadence::Yearly => "Une fois par an (minimum de la loi REEN)",
+            ReviewCadence::Monthly => t("domain.review_cadence.monthly"),
+            ReviewCadence::Quarterly => t("domain.review_cadence.quarterly"),
+            ReviewCadence::HalfYearly => t("domain.review_cadence.half_yearly"),
+            ReviewCadence::Yearly => t("domain.review_cadence.yearly"),
         }
     }
 

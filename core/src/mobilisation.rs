@@ -3,8 +3,9 @@
 //!
 //! Source: the kit, step 2: three circles, each with its mobilisation formats
 //! ([`crate::kit::CIRCLES`]), and a channel through which any actor can ask the collectivité
-//! for funding, collaboration or training ([`crate::kit::NEEDS_CHANNEL`]).
+//! for funding, collaboration or training ([`crate::kit::needs_channel`]).
 
+use crate::i18n::t;
 use crate::{Circle, Id};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -64,9 +65,9 @@ impl MobilisationStatus {
 
     pub fn label(self) -> &'static str {
         match self {
-            MobilisationStatus::Planned => "Prévue",
-            MobilisationStatus::Done => "Réalisée",
-            MobilisationStatus::Cancelled => "Annulée",
+            MobilisationStatus::Planned => t("domain.mobilisation_status.planned"),
+            MobilisationStatus::Done => t("domain.mobilisation_status.done"),
+            MobilisationStatus::Cancelled => t("domain.mobilisation_status.cancelled"),
         }
     }
 
@@ -134,10 +135,10 @@ impl NeedKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            NeedKind::Funding => "Financement",
-            NeedKind::Collaboration => "Collaboration",
-            NeedKind::Training => "Formation",
-            NeedKind::Other => "Autre",
+            NeedKind::Funding => t("domain.need_kind.funding"),
+            NeedKind::Collaboration => t("domain.need_kind.collaboration"),
+            NeedKind::Training => t("domain.need_kind.training"),
+            NeedKind::Other => t("domain.need_kind.other"),
         }
     }
 
@@ -179,10 +180,10 @@ impl NeedStatus {
 
     pub fn label(self) -> &'static str {
         match self {
-            NeedStatus::Open => "À traiter",
-            NeedStatus::InProgress => "En cours",
-            NeedStatus::Met => "Satisfait",
-            NeedStatus::Declined => "Non retenu",
+            NeedStatus::Open => t("domain.need_status.open"),
+            NeedStatus::InProgress => t("domain.need_status.in_progress"),
+            NeedStatus::Met => t("domain.need_status.met"),
+            NeedStatus::Declined => t("domain.need_status.declined"),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The plan: one collectivité's NR strategy being built, and the legal thresholds that apply
 //! to its territory.
 
+use crate::i18n::t;
 use crate::{governance::Governance, Family, Id};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -138,12 +139,12 @@ impl TerritoryKind {
     /// French label shown in the UI.
     pub fn label(self) -> &'static str {
         match self {
-            TerritoryKind::Commune => "Commune",
-            TerritoryKind::Epci => "EPCI (intercommunalité)",
-            TerritoryKind::Metropole => "Métropole",
-            TerritoryKind::Departement => "Département",
-            TerritoryKind::Region => "Région",
-            TerritoryKind::Other => "Autre",
+            TerritoryKind::Commune => t("domain.territory_kind.commune"),
+            TerritoryKind::Epci => t("domain.territory_kind.epci"),
+            TerritoryKind::Metropole => t("domain.territory_kind.metropole"),
+            TerritoryKind::Departement => t("domain.territory_kind.departement"),
+            TerritoryKind::Region => t("domain.territory_kind.region"),
+            TerritoryKind::Other => t("domain.territory_kind.other"),
         }
     }
 

@@ -1,5 +1,6 @@
 //! The roadmap view (« feuille de route »): actions placed on a timeline of quarters.
 
+use crate::i18n::tf;
 use crate::{ActionSheet, Id};
 use chrono::{Datelike, NaiveDate};
 
@@ -37,7 +38,7 @@ impl Quarter {
 
     /// « T1 2026 » (« trimestre »).
     pub fn label(self) -> String {
-        format!("T{} {}", self.q, self.year)
+        tf("domain.quarter", &[("q", &self.q), ("year", &self.year)])
     }
 }
 

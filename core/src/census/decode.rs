@@ -1,6 +1,7 @@
 //! Bytes → text for files people save from spreadsheets: UTF-8 with or without the BOM that
 //! Excel writes, and Windows-1252, which French Excel still uses for plain « CSV ».
 
+use crate::i18n::t;
 use std::fmt;
 
 /// The encoding a file turned out to be in, reported in the import preview.
@@ -19,8 +20,9 @@ impl Encoding {
     /// French name for messages.
     pub fn label(self) -> &'static str {
         match self {
-            Encoding::Utf8Bom => "UTF-8 avec BOM",
+            Encoding::Utf8Bom => t("domain.encoding.utf8_bom"),
             Encoding::Utf8 => "UTF-8",
+            // i18n: not UI (an encoding's name, the same in every language)
             Encoding::Windows1252 => "Windows-1252 (ANSI)",
             Encoding::Utf16 => "UTF-16",
         }
@@ -37,10 +39,7 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::Binary => f.write_str(
-                "Ce fichier n'est pas un fichier texte (un classeur .xlsx ?). \
-                 Enregistrez-le au format « CSV UTF-8 » puis importez ce fichier.",
-            ),
+            DecodeError::Binary => f.write_str(t("domain.error.binary_file")),
         }
     }
 }

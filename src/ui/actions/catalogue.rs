@@ -27,7 +27,7 @@ pub fn Catalogue(on_created: Callback<Id>) -> impl IntoView {
                             let idea: &'static str = idea;
                             view! {
                                 <li>
-                                    <span>{idea}</span>
+                                    <span>{kit::key_action_label(idea)}</span>
                                     {move || if taken(idea) {
                                         view! { <span class="badge">{t("actions.catalogue.taken")}</span> }.into_any()
                                     } else {
@@ -51,7 +51,7 @@ pub fn Catalogue(on_created: Callback<Id>) -> impl IntoView {
             <h2>{t("actions.catalogue.examples_title")}</h2>
             <p>{t("actions.catalogue.examples_intro")}</p>
             <ul class="examples">
-                {kit::EXAMPLES.iter().map(|(who, what)| view! { <li><strong>{*who}</strong> {t("actions.catalogue.example_separator")} {*what}</li> }).collect_view()}
+                {kit::EXAMPLES.iter().map(|e| view! { <li><strong>{e.who}</strong> {t("actions.catalogue.example_separator")} {e.what()}</li> }).collect_view()}
             </ul>
         </section>
     }

@@ -52,8 +52,8 @@ pub fn Decisions() -> impl IntoView {
                 view! {
                     <fieldset class="decision">
                         <legend>{family.label()}</legend>
-                        <p>{a.question}</p>
-                        {a.local_choice.map(|(only, all)| view! {
+                        <p>{a.question()}</p>
+                        {a.local_choice().map(|(only, all)| view! {
                             <SelectField id=ids.0 label=t("actors.decisions.answer")
                                 options=vec![("".into(), t("actors.decisions.undecided").into()), ("only".into(), only.into()), ("all".into(), all.into())]
                                 selected=match saved.as_ref().and_then(|d| d.local_only) { Some(true) => "only", Some(false) => "all", None => "" }.to_owned()

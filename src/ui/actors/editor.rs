@@ -36,7 +36,7 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
         list.extend(SUBTYPES.iter().map(|s| {
             (
                 format!("kit:{}", s.code),
-                format!("{} — {}", s.family.label(), s.label),
+                format!("{} — {}", s.family.label(), s.label()),
             )
         }));
         state.plan.with(|p| {

@@ -4,7 +4,7 @@
 use super::super::fields::{options, SelectField};
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
-use atelier_core::kit::{NR_VOCABULARIES, SUBTYPES};
+use atelier_core::kit::{nr_type_label, NR_VOCABULARIES, SUBTYPES};
 use atelier_core::query::ActorQuery;
 use atelier_core::{Circle, EngagementLevel, Family, Relevance};
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
     let subtypes = Signal::derive(move || {
         let mut list: Vec<(String, String)> = SUBTYPES
             .iter()
-            .map(|s| (s.label.to_owned(), s.label.to_owned()))
+            .map(|s| (s.label().to_owned(), s.label().to_owned()))
             .collect();
         state.plan.with(|p| {
             if let Some(p) = p {
@@ -41,8 +41,8 @@ pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
     });
     let nr_types = NR_VOCABULARIES
         .iter()
-        .flat_map(|(_, list)| list.iter())
-        .map(|t| (t.to_string(), t.to_string()))
+        .flat_map(|v| v.types.iter())
+        .map(|t| (t.to_string(), nr_type_label(t).to_string()))
         .collect();
     view! {
         <div class="filters" role="search" aria-label=t("actors.filters.label")>

@@ -4,7 +4,7 @@
 use super::super::fields::TextField;
 use crate::state::use_state;
 use atelier_core::i18n::t;
-use atelier_core::kit::{known_nr_type, NR_VOCABULARIES};
+use atelier_core::kit::{known_nr_type, nr_type_label, NR_VOCABULARIES};
 use atelier_core::{Actor, Id};
 use leptos::prelude::*;
 
@@ -28,11 +28,11 @@ pub fn NrTypesField(id: Id) -> impl IntoView {
     view! {
         <fieldset class="nr-types field-wide">
             <legend>{t("actors.nr_types.legend")}</legend>
-            {NR_VOCABULARIES.iter().enumerate().map(|(v, (title, labels))| view! {
+            {NR_VOCABULARIES.iter().enumerate().map(|(v, vocabulary)| view! {
                 <div class="nr-vocabulary">
-                    <p class="nr-vocabulary-title">{*title}</p>
+                    <p class="nr-vocabulary-title">{vocabulary.title()}</p>
                     <ul class="checkbox-list">
-                        {labels.iter().enumerate().map(|(k, &label)| {
+                        {vocabulary.types.iter().enumerate().map(|(k, &label)| {
                             let box_id = format!("nr-{v}-{k}");
                             view! {
                                 <li>
@@ -45,7 +45,7 @@ pub fn NrTypesField(id: Id) -> impl IntoView {
                                                 if on { a.nr_action_types.push(label.to_owned()); }
                                             });
                                         } />
-                                    <label for=box_id>{label}</label>
+                                    <label for=box_id>{nr_type_label(label)}</label>
                                 </li>
                             }
                         }).collect_view()}

@@ -45,7 +45,7 @@ pub fn Circles() -> impl IntoView {
                 view! {
                     <li class=format!("circle circle-{n}")>
                         <h2>{tf("circles.circle.name", &[("n", &n)])}</h2>
-                        <p class="circle-who">{info.who}</p>
+                        <p class="circle-who">{info.who()}</p>
                         <p class="circle-count">{move || tn("circles.circle.members", members.get() as u64, &[])}</p>
                         <h3>{t("circles.circle.formats")}</h3>
                         <ul class="formats">
@@ -53,7 +53,7 @@ pub fn Circles() -> impl IntoView {
                                 let label = f.clone();
                                 view! {
                                     <li>
-                                        <span>{f.clone()}</span>
+                                        <span>{kit::format_label(&f).to_owned()}</span>
                                         <button type="button" class="button button-small" on:click=move |_| plan_mob(label.clone(), circle)>
                                             {t("circles.circle.plan")} <span class="visually-hidden">{tf("circles.circle.plan_format", &[("format", &f)])}</span>
                                         </button>

@@ -58,7 +58,7 @@ pub fn NeedsRegister() -> impl IntoView {
     view! {
         <section aria-labelledby="needs-title">
             <h2 id="needs-title">{t("circles.needs.title")}</h2>
-            <p>{kit::NEEDS_CHANNEL}</p>
+            <p>{kit::needs_channel()}</p>
             <form class="inline-form" on:submit=submit novalidate>
                 <label for="need-actor">{t("circles.needs.actor")}</label>
                 <input id="need-actor" type="text" list="need-actor-names" prop:value=who autocomplete="off"

@@ -17,7 +17,7 @@ pub fn Conclusion() -> impl IntoView {
         <p class="lead">{t("conclusion.lead")}</p>
         <ul class="principles">
             {kit::GOVERNANCE.iter().map(|p| view! {
-                <li><h2>{p.title}</h2><p>{p.why}</p></li>
+                <li><h2>{p.title()}</h2><p>{p.why()}</p></li>
             }).collect_view()}
         </ul>
         <dashboard::Dashboard />

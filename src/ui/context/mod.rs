@@ -85,9 +85,9 @@ pub fn Context() -> impl IntoView {
             <ul class="figures">
                 {kit::FIGURES.iter().map(|f| view! {
                     <li class="figure">
-                        <span class="figure-value">{f.value}</span>
-                        <span class="figure-what">{f.what}</span>
-                        <span class="figure-source">"Source : " {f.source}</span>
+                        <span class="figure-value">{f.value()}</span>
+                        <span class="figure-what">{f.what()}</span>
+                        <span class="figure-source">"Source : " {f.source()}</span>
                     </li>
                 }).collect_view()}
             </ul>
@@ -97,7 +97,7 @@ pub fn Context() -> impl IntoView {
             <h2 id="method-title">"La démarche en trois étapes"</h2>
             <ol class="method">
                 {kit::METHOD.iter().map(|s| view! {
-                    <li><strong>{s.title}</strong>" " {s.outcome}</li>
+                    <li><strong>{s.title()}</strong>" " {s.outcome()}</li>
                 }).collect_view()}
             </ol>
         </section>

@@ -88,13 +88,13 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
         Slide::Figures => view! {
             <ul class="slide-figures">
                 {kit::FIGURES.iter().take(4).map(|f| view! {
-                    <li><strong>{f.value}</strong>" "{f.what}<span class="slide-source">{f.source}</span></li>
+                    <li><strong>{f.value()}</strong>" "{f.what()}<span class="slide-source">{f.source()}</span></li>
                 }).collect_view()}
             </ul>
         }.into_any(),
         Slide::Method => view! {
             <ol class="slide-steps">
-                {kit::METHOD.iter().map(|m| view! { <li><strong>{m.title}</strong>" "{m.outcome}</li> }).collect_view()}
+                {kit::METHOD.iter().map(|m| view! { <li><strong>{m.title()}</strong>" "{m.outcome()}</li> }).collect_view()}
             </ol>
         }.into_any(),
         Slide::Map => state.actors.with(|a| {

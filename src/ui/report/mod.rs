@@ -93,7 +93,7 @@ pub fn Report() -> impl IntoView {
                     <figure class="report-map">{map}</figure>
                     <table class="report-table">
                         <caption>{t("report.actors.caption")}</caption>
-                        <thead><tr>{kit::CENSUS_COLUMNS.iter().take(2).map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
+                        <thead><tr>{kit::census_column_labels().iter().take(2).map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
                             <th scope="col">{t("report.actors.family")}</th><th scope="col">{t("report.actors.nr_actions")}</th><th scope="col">{t("report.actors.engagement")}</th><th scope="col">{t("report.col.circle")}</th></tr></thead>
                         <tbody>{actors.iter().map(|a| view! {
                             <tr><td>{a.actor_type.clone()}</td><th scope="row">{a.name.clone()}</th><td>{a.family.label()}</td>
@@ -104,7 +104,7 @@ pub fn Report() -> impl IntoView {
 
                 <section>
                     <h2>{t("report.mobilisation.title")}</h2>
-                    <ul>{kit::CIRCLES.iter().map(|c| view! { <li><strong>{tf("report.mobilisation.circle", &[("n", &c.number)])}</strong>{c.who}</li> }).collect_view()}</ul>
+                    <ul>{kit::CIRCLES.iter().map(|c| view! { <li><strong>{tf("report.mobilisation.circle", &[("n", &c.number)])}</strong>{c.who()}</li> }).collect_view()}</ul>
                     <table class="report-table">
                         <caption>{tn("report.mobilisation.count", mobs.len() as u64, &[])}</caption>
                         <thead><tr><th scope="col">{t("report.col.circle")}</th><th scope="col">{t("report.mobilisation.format")}</th><th scope="col">{t("report.mobilisation.date")}</th><th scope="col">{t("report.col.status")}</th><th scope="col">{t("report.mobilisation.actors")}</th></tr></thead>
