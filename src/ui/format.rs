@@ -1,14 +1,16 @@
 //! Numbers written the French way (« 12 500 », « 2,5 »), through the browser's `Intl`
 //! rather than our own code; it also keeps Rust's float formatting out of the wasm.
 
+use atelier_core::i18n::{lang, tf};
+
 /// A number in French notation, e.g. `2.5` → « 2,5 », `12500` → « 12 500 ».
 pub fn number(value: f64) -> String {
-    String::from(js_sys::Number::from(value).to_locale_string("fr-FR"))
+    String::from(js_sys::Number::from(value).to_locale_string(lang().locale()))
 }
 
 /// Whole euros, e.g. « 12 500 € ».
 pub fn euros(amount: u64) -> String {
-    format!("{}\u{a0}€", number(amount as f64))
+    tf("common.euros", &[("amount", &number(amount as f64))])
 }
 
 /// Reads a number typed in an `<input type="number">` (which gives `12.5`), `None` if blank
@@ -31,7 +33,7 @@ pub fn date_time(moment: chrono::DateTime<chrono::Utc>) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         moment.timestamp_millis() as f64
     ));
-    String::from(date.to_locale_string("fr-FR", &wasm_bindgen::JsValue::UNDEFINED))
+    String::from(date.to_locale_string(lang().locale(), &wasm_bindgen::JsValue::UNDEFINED))
 }
 
 /// What the user typed in an `<input type="number">`: `Ok(None)` when blank, `Ok(Some(v))`

@@ -22,6 +22,7 @@ mod widgets;
 use crate::browser::settings;
 use crate::route::Route;
 use crate::state::AppState;
+use atelier_core::i18n::t;
 use leptos::prelude::*;
 
 /// The root component: creates the state, follows the URL fragment, renders the shell.
@@ -78,7 +79,11 @@ pub fn App() -> impl IntoView {
     });
 
     Effect::new(move |_| {
-        document().set_title(&format!("{} — Atelier NR", state.route.get().title()));
+        document().set_title(&format!(
+            "{} — {}",
+            state.route.get().title(),
+            t("common.app_name")
+        ));
     });
 
     view! { <shell::Shell /> }
