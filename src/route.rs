@@ -2,6 +2,8 @@
 //! on any static host, under any sub-path, without rewrite rules; the browser's own history
 //! gives Back and Forward. Fragments starting `#partage=` are reserved for share links.
 
+use atelier_core::i18n::t;
+
 /// One screen of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -56,11 +58,11 @@ impl ActionsView {
     /// Name of the view in the view switch.
     pub fn label(self) -> &'static str {
         match self {
-            ActionsView::List => "Liste",
-            ActionsView::Board => "Tableau par statut",
-            ActionsView::Roadmap => "Feuille de route",
-            ActionsView::Matrix => "Impact et effort",
-            ActionsView::Catalogue => "Catalogue du kit",
+            ActionsView::List => t("common.actions_view.list"),
+            ActionsView::Board => t("common.actions_view.board"),
+            ActionsView::Roadmap => t("common.actions_view.roadmap"),
+            ActionsView::Matrix => t("common.actions_view.matrix"),
+            ActionsView::Catalogue => t("common.actions_view.catalogue"),
         }
     }
 }
@@ -138,17 +140,17 @@ impl Route {
     /// Short title, used in the step bar and the page title.
     pub fn title(self) -> &'static str {
         match self {
-            Route::Home => "Mes plans",
-            Route::Context => "Contexte",
-            Route::Actors => "Qui mobiliser ?",
-            Route::Mobilise => "Comment les mobiliser ?",
-            Route::Actions(_) => "Quelles actions ?",
-            Route::Conclusion => "Gouvernance et suite",
-            Route::Report => "Rapport",
-            Route::About => "À propos",
-            Route::Projector(_) => "Projection",
-            Route::Share => "Lien de partage",
-            Route::Unknown => "Page introuvable",
+            Route::Home => t("common.route.home"),
+            Route::Context => t("common.route.context"),
+            Route::Actors => t("common.route.actors"),
+            Route::Mobilise => t("common.route.mobilise"),
+            Route::Actions(_) => t("common.route.actions"),
+            Route::Conclusion => t("common.route.conclusion"),
+            Route::Report => t("common.route.report"),
+            Route::About => t("common.route.about"),
+            Route::Projector(_) => t("common.route.projector"),
+            Route::Share => t("common.route.share"),
+            Route::Unknown => t("common.route.unknown"),
         }
     }
 

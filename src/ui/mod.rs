@@ -23,6 +23,7 @@ mod widgets;
 use crate::browser::settings;
 use crate::route::Route;
 use crate::state::AppState;
+use atelier_core::i18n::t;
 use leptos::prelude::*;
 
 /// The root component: creates the state, follows the URL fragment, renders the shell.
@@ -81,7 +82,11 @@ pub fn App() -> impl IntoView {
 
     Effect::new(move |_| {
         lang.track();
-        document().set_title(&format!("{} — Atelier NR", state.route.get().title()));
+        document().set_title(&format!(
+            "{} — {}",
+            state.route.get().title(),
+            t("common.app_name")
+        ));
     });
 
     view! { <lang::Localised><shell::Shell /></lang::Localised> }

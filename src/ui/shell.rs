@@ -4,6 +4,7 @@ use super::widgets::{NoticeArea, StepNav};
 use super::{about, actions, actors, circles, conclusion, context, home, projector, report, share};
 use crate::route::Route;
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use leptos::prelude::*;
 
 #[component]
@@ -13,22 +14,22 @@ pub fn Shell() -> impl IntoView {
     view! {
         <div class="shell" class:presenting=presenting>
         <button type="button" class="skip-link" on:click=|_| super::widgets::focus_heading()>
-            "Aller au contenu"
+            {t("common.skip_link")}
         </button>
         <header class="app-header">
-            <a class="brand" href=Route::Home.hash()>"Atelier NR"</a>
+            <a class="brand" href=Route::Home.hash()>{t("common.app_name")}</a>
             <span class="plan-name">
                 {move || state.plan.get().map(|p| p.name)}
             </span>
             // Not a live region: it changes at every keystroke. Failures are announced by the
             // notice area instead.
-            <a class="header-link" href=Route::Home.hash()>"Mes plans"</a>
-            <a class="header-link" href=Route::About.hash()>"À propos"</a>
+            <a class="header-link" href=Route::Home.hash()>{t("common.header.plans")}</a>
+            <a class="header-link" href=Route::About.hash()>{t("common.header.about")}</a>
             <span class="save-status" class:save-failed=move || state.unsaved.get()>
                 {move || {
-                    if state.unsaved.get() { "⚠ Modifications non enregistrées" }
-                    else if state.pending.get() > 0 { "Enregistrement…" }
-                    else if state.plan.with(Option::is_some) { "Enregistré dans ce navigateur" }
+                    if state.unsaved.get() { t("common.save.failed") }
+                    else if state.pending.get() > 0 { t("common.save.pending") }
+                    else if state.plan.with(Option::is_some) { t("common.save.done") }
                     else { "" }
                 }}
             </span>
@@ -36,19 +37,19 @@ pub fn Shell() -> impl IntoView {
         <StepBar />
         <Show when=move || state.update_ready.get()>
             <div class="update-banner" role="status">
-                <p>"Une nouvelle version d'Atelier NR est prête. Vos plans sont enregistrés : rechargez quand vous voulez."</p>
+                <p>{t("common.update.text")}</p>
                 <button type="button" class="button button-primary" disabled={move || state.pending.get() > 0}
-                    on:click=|_| crate::offline::apply_update()>"Recharger avec la nouvelle version"</button>
+                    on:click=|_| crate::offline::apply_update()>{t("common.update.reload")}</button>
             </div>
         </Show>
         <NoticeArea />
         <main id="main">
             {move || state.plan.with(|p| p.as_ref().is_some_and(|p| p.example)).then(|| view! {
-                <p class="example-banner" role="note">"Plan d'exemple : une métropole imaginaire bâtie à partir des exemples réels cités par le kit. Modifiez-le sans crainte, il ne touche pas vos plans."</p>
+                <p class="example-banner" role="note">{t("common.example_banner")}</p>
             })}
             {move || match state.fatal.get() {
                 Some(message) => view! {
-                    <h1 tabindex="-1">"Stockage indisponible"</h1>
+                    <h1 tabindex="-1">{t("common.storage_unavailable")}</h1>
                     <p role="alert">{message}</p>
                 }.into_any(),
                 None => screen(state.route.get()),
@@ -63,9 +64,9 @@ fn screen(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <home::Home /> }.into_any(),
         Route::Unknown => view! {
-            <h1 tabindex="-1">"Page introuvable"</h1>
-            <p>"Cette adresse ne correspond à aucun écran d'Atelier NR."</p>
-            <a class="button" href=Route::Home.hash()>"Aller à mes plans"</a>
+            <h1 tabindex="-1">{t("common.not_found.title")}</h1>
+            <p>{t("common.not_found.text")}</p>
+            <a class="button" href=Route::Home.hash()>{t("common.go_home")}</a>
         }
         .into_any(),
         Route::Share => view! { <share::ShareScreen /> }.into_any(),
@@ -86,14 +87,14 @@ fn with_plan(inner: fn() -> AnyView) -> AnyView {
     let has_plan = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.id)));
     (move || {
         if !state.ready.get() {
-            view! { <p class="loading">"Chargement du plan…"</p> }.into_any()
+            view! { <p class="loading">{t("common.loading_plan")}</p> }.into_any()
         } else if has_plan.get().is_some() {
             inner()
         } else {
             view! {
-                <h1 tabindex="-1">"Aucun plan ouvert"</h1>
-                <p>"Créez un plan ou importez-en un pour commencer."</p>
-                <a class="button" href=Route::Home.hash()>"Aller à mes plans"</a>
+                <h1 tabindex="-1">{t("common.no_plan.title")}</h1>
+                <p>{t("common.no_plan.text")}</p>
+                <a class="button" href=Route::Home.hash()>{t("common.go_home")}</a>
             }
             .into_any()
         }
@@ -109,7 +110,7 @@ fn StepBar() -> impl IntoView {
     // A share link's preview belongs to no plan yet: the steps would lead nowhere.
     let hidden = move || matches!(state.route.get(), Route::Share);
     view! {
-        <nav class="step-bar" aria-label="Étapes de la démarche" hidden=hidden>
+        <nav class="step-bar" aria-label=t("common.steps_label") hidden=hidden>
             <ol>
                 {Route::STEPS.iter().enumerate().map(|(i, &r)| view! {
                     <li class:current=move || state.route.get().step_index() == Some(i)>
@@ -122,9 +123,9 @@ fn StepBar() -> impl IntoView {
             </ol>
             {move || state.route.get().step_index().map(|i| view! {
                 <div class="progress" role="progressbar"
-                    aria-label="Avancement dans la démarche"
+                    aria-label=t("common.progress.label")
                     aria-valuemin="1" aria-valuemax=total aria-valuenow=i + 1
-                    aria-valuetext=format!("Écran {} sur {}", i + 1, total)>
+                    aria-valuetext=tf("common.progress.value", &[("i", &(i + 1)), ("total", &total)])>
                     <div class="progress-fill" style=format!("width: {}%", (i + 1) * 100 / total)></div>
                 </div>
             })}

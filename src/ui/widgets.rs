@@ -1,6 +1,7 @@
 //! Small pieces shared by several screens.
 
 use crate::state::{use_state, NoticeKind};
+use atelier_core::i18n::{t, tf};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -53,8 +54,7 @@ pub fn NoticeArea() -> impl IntoView {
                     view! {
                         <div class="notice" class:notice-error=error role=if error { "alert" } else { "status" }>
                             <p class="notice-text">
-                                {if error { "Erreur : " } else { "" }}
-                                {n.text.clone()}
+                                {if error { tf("common.notice.error", &[("text", &n.text)]) } else { n.text.clone() }}
                             </p>
                             {(!n.details.is_empty()).then(|| view! {
                                 <ul class="notice-details">
@@ -63,9 +63,9 @@ pub fn NoticeArea() -> impl IntoView {
                             })}
                             <div class="notice-buttons">
                                 {can_undo.then(|| view! {
-                                    <button type="button" class="button" on:click=move |_| state.undo()>"Annuler la suppression"</button>
+                                    <button type="button" class="button" on:click=move |_| state.undo()>{t("common.notice.undo")}</button>
                                 })}
-                                <button type="button" class="button button-quiet" on:click=move |_| state.notice.set(None)>"Fermer le message"</button>
+                                <button type="button" class="button button-quiet" on:click=move |_| state.notice.set(None)>{t("common.notice.close")}</button>
                             </div>
                         </div>
                     }
@@ -114,7 +114,7 @@ pub fn StepNav() -> impl IntoView {
         let prev = i.checked_sub(1).map(|j| Route::STEPS[j]);
         let next = Route::STEPS.get(i + 1).copied();
         Some(view! {
-            <nav class="step-nav" aria-label="Navigation entre les étapes">
+            <nav class="step-nav" aria-label=t("common.step_nav_label")>
                 {prev.map(|r| view! { <a class="button button-quiet" href=r.hash()>"← " {r.title()}</a> })}
                 {next.map(|r| view! { <a class="button" href=r.hash()>{r.title()} " →"</a> })}
             </nav>
@@ -162,11 +162,11 @@ pub fn RowButtons(
         <td class="row-buttons">
             {on_edit.map(|edit| view! {
                 <button type="button" class="button button-small" id=target on:click=move |_| edit.run(id)>
-                    "Modifier" <span class="visually-hidden">{format!(" {name}")}</span>
+                    {t("common.edit")} <span class="visually-hidden">{format!(" {name}")}</span>
                 </button>
             })}
             <button type="button" class="button button-small button-danger" id=delete_id on:click=move |_| on_delete.run(id)>
-                "Supprimer" <span class="visually-hidden">{delete_label}</span>
+                {t("common.delete")} <span class="visually-hidden">{delete_label}</span>
             </button>
         </td>
     }
@@ -199,9 +199,9 @@ pub fn close_when_gone<T: crate::state::Held>(editing: RwSignal<Option<atelier_c
         if !exists {
             editing.set(None);
             if state.notice.with_untracked(Option::is_none) {
-                state.notice.set(Some(crate::state::Notice::success(
-                    "L'élément ouvert a été supprimé (peut-être dans un autre onglet) : sa fiche est fermée.",
-                )));
+                state
+                    .notice
+                    .set(Some(crate::state::Notice::success(t("common.record_gone"))));
             }
         }
     });

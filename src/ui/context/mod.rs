@@ -2,6 +2,7 @@
 
 use super::fields::{options, SelectField, TextField};
 use crate::state::use_state;
+use atelier_core::i18n::{number, t, tf};
 use atelier_core::kit;
 use atelier_core::plan::{PCAET_THRESHOLD, REEN_THRESHOLD};
 use atelier_core::TerritoryKind;
@@ -27,16 +28,16 @@ pub fn Context() -> impl IntoView {
     });
 
     view! {
-        <h1 tabindex="-1">"Contexte du territoire"</h1>
-        <p class="lead">"Décrivez votre territoire : Atelier NR en déduit ce que la loi vous demande. Chaque modification est enregistrée aussitôt."</p>
+        <h1 tabindex="-1">{t("context.title")}</h1>
+        <p class="lead">{t("context.lead")}</p>
 
         <form class="form-grid" on:submit=|ev| ev.prevent_default()>
-            <TextField id="plan-name" label="Nom du plan" value=plan.name.clone() live=Signal::derive(move || current(|p| p.name.clone()))
-                required="Le plan a besoin d'un nom ; l'ancien est conservé."
+            <TextField id="plan-name" label=t("context.plan_name") value=plan.name.clone() live=Signal::derive(move || current(|p| p.name.clone()))
+                required=t("context.plan_name_required")
                 on_input=move |v: String| state.update_plan(|p| p.name = v.trim().to_owned()) />
-            <TextField id="territory-name" label="Territoire" value=plan.territory.name.clone() live=Signal::derive(move || current(|p| p.territory.name.clone()))
+            <TextField id="territory-name" label=t("context.territory") value=plan.territory.name.clone() live=Signal::derive(move || current(|p| p.territory.name.clone()))
                 on_input=move |v: String| state.update_plan(|p| p.territory.name = v) />
-            <SelectField id="territory-kind" label="Type de collectivité"
+            <SelectField id="territory-kind" label=t("context.kind")
                 options=options(&TerritoryKind::ALL, TerritoryKind::code, TerritoryKind::label)
                 selected=Signal::derive(move || current(|p| p.territory.kind.code().to_owned()))
                 on_change=move |code: String| {
@@ -44,7 +45,7 @@ pub fn Context() -> impl IntoView {
                         state.update_plan(|p| p.territory.kind = kind);
                     }
                 } />
-            <TextField id="territory-population" label="Population (habitants)" kind="number"
+            <TextField id="territory-population" label=t("context.population") kind="number"
                 value=plan.territory.population.map(|p| p.to_string()).unwrap_or_default()
                 on_input=move |v: String| {
                     let population = v.trim().replace([' ', '\u{a0}'], "").parse::<u32>().ok();
@@ -53,27 +54,27 @@ pub fn Context() -> impl IntoView {
         </form>
 
         <section class="obligations" aria-labelledby="obligations-title">
-            <h2 id="obligations-title">"Ce que la loi demande"</h2>
+            <h2 id="obligations-title">{t("context.obligations_title")}</h2>
             {move || {
                 let o = territory.get().obligations();
                 let verdict = |v: Option<bool>, yes: &'static str, no: &'static str| match v {
-                    None => ("unknown", "Indiquez la population pour savoir."),
+                    None => ("unknown", t("context.verdict.unknown")),
                     Some(true) => ("yes", yes),
                     Some(false) => ("no", no),
                 };
-                let (reen_class, reen_text) = verdict(o.reen_strategy, "Obligatoire pour votre territoire.", "Non obligatoire pour votre territoire, mais recommandée.");
-                let (pcaet_class, pcaet_text) = verdict(o.pcaet, "Obligatoire pour votre territoire.", "Non obligatoire pour votre territoire.");
+                let (reen_class, reen_text) = verdict(o.reen_strategy, t("context.verdict.required"), t("context.verdict.reen_optional"));
+                let (pcaet_class, pcaet_text) = verdict(o.pcaet, t("context.verdict.required"), t("context.verdict.pcaet_optional"));
                 view! {
                     <dl class="verdicts">
                         <div class=format!("verdict verdict-{reen_class}")>
-                            <dt>"Stratégie Numérique responsable (loi REEN, 2021)"</dt>
+                            <dt>{t("context.reen.title")}</dt>
                             <dd>{reen_text}</dd>
-                            <dd class="hint">{format!("Communes et EPCI de plus de {} habitants, depuis le 1er janvier 2025.", fmt_thousands(REEN_THRESHOLD))}</dd>
+                            <dd class="hint">{tf("context.reen.scope", &[("n", &number(REEN_THRESHOLD.into()))])}</dd>
                         </div>
                         <div class=format!("verdict verdict-{pcaet_class}")>
-                            <dt>"Plan climat-air-énergie territorial (PCAET, loi de transition énergétique)"</dt>
+                            <dt>{t("context.pcaet.title")}</dt>
                             <dd>{pcaet_text}</dd>
-                            <dd class="hint">{format!("EPCI de plus de {} habitants.", fmt_thousands(PCAET_THRESHOLD))}</dd>
+                            <dd class="hint">{tf("context.pcaet.scope", &[("n", &number(PCAET_THRESHOLD.into()))])}</dd>
                         </div>
                     </dl>
                 }
@@ -81,20 +82,20 @@ pub fn Context() -> impl IntoView {
         </section>
 
         <section aria-labelledby="figures-title">
-            <h2 id="figures-title">"Quelques chiffres"</h2>
+            <h2 id="figures-title">{t("context.figures_title")}</h2>
             <ul class="figures">
                 {kit::FIGURES.iter().map(|f| view! {
                     <li class="figure">
                         <span class="figure-value">{f.value()}</span>
                         <span class="figure-what">{f.what()}</span>
-                        <span class="figure-source">"Source : " {f.source()}</span>
+                        <span class="figure-source">{tf("context.figure_source", &[("source", &f.source())])}</span>
                     </li>
                 }).collect_view()}
             </ul>
         </section>
 
         <section aria-labelledby="method-title">
-            <h2 id="method-title">"La démarche en trois étapes"</h2>
+            <h2 id="method-title">{t("context.method_title")}</h2>
             <ol class="method">
                 {kit::METHOD.iter().map(|s| view! {
                     <li><strong>{s.title()}</strong>" " {s.outcome()}</li>
@@ -102,17 +103,4 @@ pub fn Context() -> impl IntoView {
             </ol>
         </section>
     }
-}
-
-/// 50000 → « 50 000 » (French thousands separator, narrow no-break space).
-pub fn fmt_thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
 }

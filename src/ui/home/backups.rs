@@ -4,7 +4,7 @@ use super::super::format::date_time;
 use super::super::widgets::Confirm;
 use crate::state::use_state;
 use crate::storage::{Backup, BACKUPS_KEPT};
-use atelier_core::text::count;
+use atelier_core::i18n::{t, tf, tn};
 use leptos::prelude::*;
 
 #[component]
@@ -22,38 +22,43 @@ pub fn Backups() -> impl IntoView {
         let list = state.backups.get();
         Some(view! {
             <section aria-labelledby="backups-title">
-                <h2 id="backups-title">{format!("Sauvegardes automatiques de « {} »", plan.name)}</h2>
-                <p class="hint">{format!("Avant chaque remplacement, le plan est sauvegardé ici ; les {BACKUPS_KEPT} dernières sauvegardes sont gardées.")}</p>
+                <h2 id="backups-title">{tf("home.backups.title", &[("name", &plan.name)])}</h2>
+                <p class="hint">{tf("home.backups.hint", &[("n", &BACKUPS_KEPT)])}</p>
                 {move || asking.get().map(|b| {
-                    let text = format!("Remettre le plan tel qu'il était le {} ? Son état actuel sera sauvegardé d'abord.", date_time(b.taken_at));
+                    let text = tf("home.backups.confirm", &[("date", &date_time(b.taken_at))]);
                     view! {
-                        <Confirm text=text yes="Restaurer" no="Ne pas restaurer"
+                        <Confirm text=text yes=t("home.backups.restore") no=t("home.backups.keep")
                             on_yes=move || { asking.set(None); state.restore_backup(b.clone()); }
                             on_no=move || asking.set(None) />
                     }
                 })}
                 {if list.is_empty() {
-                    view! { <p>"Aucune sauvegarde pour l'instant."</p> }.into_any()
+                    view! { <p>{t("home.backups.empty")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="backups">
                             {list.into_iter().map(|b| {
-                                let label = format!(
-                                    "{}, {} : « {} », {} et {}",
-                                    date_time(b.taken_at),
-                                    b.reason,
-                                    b.plan_name,
-                                    count(b.actors, "acteur", "acteurs"),
-                                    count(b.actions, "fiche action", "fiches action"),
+                                let label = tf(
+                                    "home.backups.item",
+                                    &[
+                                        ("date", &date_time(b.taken_at)),
+                                        ("reason", &b.reason),
+                                        ("name", &b.plan_name),
+                                        ("actors", &tn("home.count.actors", b.actors as u64, &[])),
+                                        ("actions", &tn("home.count.actions", b.actions as u64, &[])),
+                                    ],
                                 );
-                                let hidden = format!(" la sauvegarde du {}", date_time(b.taken_at));
+                                let hidden = format!(
+                                    " {}",
+                                    tf("home.backups.which", &[("date", &date_time(b.taken_at))])
+                                );
                                 view! {
                                     <li>
                                         <span>{label}</span>
                                         <button type="button" class="button button-small" on:click=move |_| {
                                             asking.set(Some(b.clone()));
                                             super::super::widgets::focus_later("confirm-keep");
-                                        }>"Restaurer" <span class="visually-hidden">{hidden}</span></button>
+                                        }>{t("home.backups.restore")} <span class="visually-hidden">{hidden}</span></button>
                                     </li>
                                 }
                             }).collect_view()}

@@ -6,7 +6,7 @@ use crate::browser;
 use crate::route::Route;
 use crate::state::{use_state, AppState, Notice};
 use atelier_core::file::{check_size, parse_plan_bytes};
-use atelier_core::text::count;
+use atelier_core::i18n::{t, tf, tn};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -16,7 +16,7 @@ pub fn offer_file(state: AppState, file: web_sys::File) {
     let name = file.name();
     let refuse = move |detail: String| {
         state.notice.set(Some(Notice::error(
-            format!("Import de « {name} » refusé. Vos plans n'ont pas été modifiés."),
+            tf("home.import.refused", &[("name", &name)]),
             vec![detail],
         )))
     };
@@ -50,27 +50,43 @@ pub fn ImportChoice() -> impl IntoView {
         let (name, file) = state.pending_import.get()?;
         let open = state.plan.get();
         let has_open = open.is_some();
-        let summary = format!(
-            "« {name} » contient le plan « {} » : {}, {} et {}.",
-            file.plan.name,
-            count(file.actors.len(), "acteur", "acteurs"),
-            count(file.mobilisations.len(), "mobilisation", "mobilisations"),
-            count(file.actions.len(), "fiche action", "fiches action"),
+        let summary = tf(
+            "home.import.summary",
+            &[
+                ("name", &name),
+                ("plan", &file.plan.name),
+                (
+                    "actors",
+                    &tn("home.count.actors", file.actors.len() as u64, &[]),
+                ),
+                (
+                    "mobilisations",
+                    &tn(
+                        "home.count.mobilisations",
+                        file.mobilisations.len() as u64,
+                        &[],
+                    ),
+                ),
+                (
+                    "actions",
+                    &tn("home.count.actions", file.actions.len() as u64, &[]),
+                ),
+            ],
         );
         let as_new = file.clone();
         let replacing = file.clone();
-        let reason = format!("avant l'import de « {name} »");
+        let reason = tf("home.import.backup_reason", &[("name", &name)]);
         Some(view! {
             <section class="confirm import-choice" role="alertdialog" aria-labelledby="import-choice-title" aria-describedby="import-choice-text">
-                <h2 id="import-choice-title">"Que faire de ce plan ?"</h2>
+                <h2 id="import-choice-title">{t("home.import.question")}</h2>
                 <p id="import-choice-text">{summary}</p>
                 <div class="notice-buttons">
                     <button type="button" class="button button-primary" id="import-choice-new" on:click=move |_| {
                         state.pending_import.set(None);
                         state.import_plan_as_new(as_new.clone());
-                    }>"Importer comme nouveau plan"</button>
+                    }>{t("home.import.as_new")}</button>
                     {open.map(|p| {
-                        let label = format!("Remplacer le plan ouvert « {} »", p.name);
+                        let label = tf("home.import.replace", &[("name", &p.name)]);
                         view! {
                             <button type="button" class="button button-danger" on:click=move |_| {
                                 state.pending_import.set(None);
@@ -78,9 +94,9 @@ pub fn ImportChoice() -> impl IntoView {
                             }>{label}</button>
                         }
                     })}
-                    <button type="button" class="button button-quiet" on:click=move |_| state.pending_import.set(None)>"Ne rien importer"</button>
+                    <button type="button" class="button button-quiet" on:click=move |_| state.pending_import.set(None)>{t("home.import.cancel")}</button>
                 </div>
-                {has_open.then(|| view! { <p class="hint">"Remplacer garde d'abord une sauvegarde automatique du plan ouvert : vous pourrez le restaurer."</p> })}
+                {has_open.then(|| view! { <p class="hint">{t("home.import.replace_hint")}</p> })}
             </section>
         })
     }
@@ -98,11 +114,9 @@ pub fn on_drop(state: AppState, ev: web_sys::DragEvent) {
     };
     ev.prevent_default();
     if file.name().to_lowercase().ends_with(".csv") {
-        state.notice.set(Some(Notice::error(
-            "Un tableau de recensement (.csv) s'importe à l'étape 1, avec le bouton « Importer un \
-             recensement (CSV) ».",
-            vec![],
-        )));
+        state
+            .notice
+            .set(Some(Notice::error(t("home.import.csv_elsewhere"), vec![])));
         return;
     }
     crate::ui::navigate(Route::Home);

@@ -4,6 +4,7 @@ use super::super::navigate;
 use super::super::widgets::{focus_later, Confirm};
 use crate::route::Route;
 use crate::state::use_state;
+use atelier_core::i18n::{t, tf};
 use atelier_core::Id;
 use leptos::prelude::*;
 
@@ -16,13 +17,13 @@ pub fn PlanList() -> impl IntoView {
     move || {
         let plans = state.plans.get();
         if plans.is_empty() {
-            return view! { <p>"Aucun plan pour l'instant."</p> }.into_any();
+            return view! { <p>{t("home.list.empty")}</p> }.into_any();
         }
         let current = state.plan.with(|p| p.as_ref().map(|p| p.id));
         view! {
             {move || deleting.get().map(|(id, name)| view! {
-                <Confirm text=format!("Supprimer le plan « {name} » et tout ce qu'il contient (acteurs, mobilisations, fiches action, sauvegardes) ?")
-                    yes="Supprimer le plan" no="Garder le plan"
+                <Confirm text=tf("home.list.confirm_delete", &[("name", &name)])
+                    yes=t("home.list.delete_yes") no=t("home.list.delete_no")
                     on_yes=move || { deleting.set(None); state.delete_plan(id); }
                     on_no=move || { deleting.set(None); focus_later(format!("edit-{id}")); } />
             })}
@@ -49,36 +50,36 @@ pub fn PlanList() -> impl IntoView {
                                         renaming.set(None);
                                         focus_later(format!("rename-button-{id}"));
                                     }>
-                                        <label for=label_for.clone()>"Nouveau nom"</label>
+                                        <label for=label_for.clone()>{t("home.list.new_name")}</label>
                                         <input id=label_for type="text" value=old
                                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { renaming.set(None); } />
-                                        <button type="submit" class="button button-small">"Renommer"</button>
+                                        <button type="submit" class="button button-small">{t("home.list.rename")}</button>
                                     </form>
                                 }.into_any()
                             } else {
                                 view! { <span class="plan-list-name">{name.clone()}</span> }.into_any()
                             }}
                             <span class="plan-list-territory">{p.territory.name.clone()}
-                                {p.example.then_some(" (exemple)")}</span>
+                                {p.example.then(|| format!(" {}", t("home.list.example_tag")))}</span>
                             <span class="plan-buttons">
                                 {if is_current {
-                                    view! { <a class="button" href=Route::Context.hash()>"Continuer"</a> }.into_any()
+                                    view! { <a class="button" href=Route::Context.hash()>{t("home.list.continue")}</a> }.into_any()
                                 } else {
                                     view! {
                                         <button type="button" class="button" on:click=move |_| {
                                             state.open_plan(id);
                                             navigate(Route::Context);
-                                        }>"Ouvrir" <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
+                                        }>{t("home.list.open")} <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
                                     }.into_any()
                                 }}
                                 <button type="button" class="button button-small button-quiet" id=format!("rename-button-{id}")
                                     on:click=move |_| { renaming.set(Some(id)); focus_later(format!("rename-{id}")); }>
-                                    "Renommer" <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
+                                    {t("home.list.rename")} <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
                                 <button type="button" class="button button-small button-quiet" on:click=move |_| state.duplicate_plan(id)>
-                                    "Dupliquer" <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
+                                    {t("home.list.duplicate")} <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
                                 <button type="button" class="button button-small button-danger" id=format!("edit-{id}")
                                     on:click=move |_| { deleting.set(Some((id, name_for_delete.clone()))); focus_later("confirm-keep"); }>
-                                    "Supprimer" <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
+                                    {t("home.list.delete")} <span class="visually-hidden">{format!(" {}", p.name)}</span></button>
                             </span>
                         </li>
                     }
