@@ -10,11 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::indicator::Indicator;
 
-/// What the notes of a fiche captured during a workshop start with (« issu de l'atelier »),
-/// so that such ideas can be found and sorted out later.
-// i18n: not UI (stored in the notes and matched by `is_from_workshop`)
-pub const WORKSHOP_MARK: &str = "Issu de l'atelier";
-
 /// One action of the plan (« fiche action »).
 ///
 /// Links (`actor_ids`) point at actors of the same plan; [`crate::integrity`] keeps them valid.
@@ -66,6 +61,9 @@ pub struct ActionSheet {
     pub notes: String,
     /// The catalogue entry it was created from (the key action's text), if any.
     pub from_catalogue: Option<String>,
+    /// Captured during a workshop (« issue de l'atelier »), to sort out later; cleared when
+    /// the user sorts it.
+    pub workshop: bool,
 }
 
 impl ActionSheet {
@@ -96,6 +94,7 @@ impl ActionSheet {
             nr_types: Vec::new(),
             notes: String::new(),
             from_catalogue: None,
+            workshop: false,
         }
     }
 
@@ -139,9 +138,10 @@ impl ActionSheet {
             .fold(0u64, |total, l| total.saturating_add(l.amount))
     }
 
-    /// Whether the fiche was captured during a workshop (see [`WORKSHOP_MARK`]).
+    /// Whether the fiche was captured during a workshop and not sorted out yet
+    /// ([`ActionSheet::workshop`]).
     pub fn from_workshop(&self) -> bool {
-        self.notes.starts_with(WORKSHOP_MARK)
+        self.workshop
     }
 
     /// First day the action is placed at on a timeline: its start, else its due date.

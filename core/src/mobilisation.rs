@@ -98,6 +98,9 @@ pub struct Need {
     pub status: NeedStatus,
     /// « Suite donnée »: what the collectivité answered or did.
     pub follow_up: String,
+    /// Captured during a workshop (« issue de l'atelier »), to sort out later; cleared when
+    /// the user sorts it.
+    pub workshop: bool,
 }
 
 impl Need {
@@ -111,6 +114,7 @@ impl Need {
             expressed_on: None,
             status: NeedStatus::Open,
             follow_up: String::new(),
+            workshop: false,
         }
     }
 }

@@ -35,7 +35,7 @@ pub const SHARE_PREFIX: &str = "partage=";
 /// roughly 14 000 characters of plain text once formatting is counted. 10 000 characters for
 /// the plan, plus the app's address (under 100 characters), stays below both. That carries the
 /// demonstration plan (12 actors, 8 detailed action sheets, 4 mobilisations, 3 needs:
-/// 6 652 characters, printed by a test) and a real plan of about 20 actors and 12 sheets of
+/// 6 676 characters, printed by a test) and a real plan of about 20 actors and 12 sheets of
 /// the same detail; beyond that, the app offers the `.json` file.
 ///
 /// En français, pour l'interface : « Un lien de partage est limité à 10 000 caractères pour

@@ -86,30 +86,34 @@ pub fn french_date(day: chrono::NaiveDate) -> String {
     format!("{:02}/{:02}/{}", day.day(), day.month(), day.year())
 }
 
-/// « 1 acteur », « 16 acteurs », « 0 acteur »: French uses the singular for 0 and 1.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n <= 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
+/// A day as readers of the display language write it: « 30/06/2027 » in French, "30 Jun 2027"
+/// in English (spelt-out months avoid the day/month ambiguity between British and American
+/// readers). Files keep [`french_date`].
+pub fn short_date(day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Fr => french_date(day),
+        crate::i18n::Lang::En => {
+            let months = crate::i18n::t("domain.months_short");
+            let month = months
+                .split(' ')
+                .nth(day.month0() as usize)
+                .unwrap_or_default();
+            format!("{} {month} {}", day.day(), day.year())
+        }
     }
 }
 
 #[cfg(test)]
-mod count_tests {
+mod date_tests {
+    use crate::i18n::{set_lang, Lang};
+
     #[test]
-    fn french_plural_starts_at_two() {
-        assert_eq!(
-            super::count(0, "fiche action", "fiches action"),
-            "0 fiche action"
-        );
-        assert_eq!(
-            super::count(1, "fiche action", "fiches action"),
-            "1 fiche action"
-        );
-        assert_eq!(
-            super::count(2, "fiche action", "fiches action"),
-            "2 fiches action"
-        );
+    fn short_dates_follow_the_language() {
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 6, 3).expect("valid day");
+        assert_eq!(super::short_date(day), "03/06/2027");
+        set_lang(Lang::En);
+        assert_eq!(super::short_date(day), "3 Jun 2027");
+        set_lang(Lang::Fr);
     }
 }

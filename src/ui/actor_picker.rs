@@ -98,3 +98,49 @@ pub fn toggle(links: &mut Vec<Id>, id: Id, on: bool) {
         links.push(id);
     }
 }
+
+/// Names offered while typing an actor's name (a `<datalist>`): enough to choose, few enough
+/// for 10 000 actors.
+const SUGGESTIONS: usize = 30;
+
+/// A text input for an actor's name, suggesting census names as one types (a `<datalist>` of
+/// at most [`SUGGESTIONS`] names, ignoring case and accents). `error` is the id of the message
+/// describing it when `invalid`. Its `<label for=id>` stays with the caller.
+#[component]
+pub fn ActorNameInput(
+    id: &'static str,
+    value: ReadSignal<String>,
+    set_value: WriteSignal<String>,
+    #[prop(into)] invalid: Signal<bool>,
+    error: &'static str,
+) -> impl IntoView {
+    let state = use_state();
+    let suggestions = Memo::new(move |_| {
+        let needle = fold(&value.get());
+        state.actors.with(|a| {
+            a.iter()
+                .filter(|a| needle.is_empty() || fold(&a.name).contains(&needle))
+                .take(SUGGESTIONS)
+                .map(|a| a.name.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let list = format!("{id}-names");
+    view! {
+        <input id=id type="text" list=list.clone() prop:value=value autocomplete="off"
+            aria-invalid=move || invalid.get().then_some("true")
+            aria-describedby=move || invalid.get().then_some(error)
+            on:input=move |ev| set_value.set(event_target_value(&ev)) />
+        <datalist id=list>
+            {move || suggestions.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+        </datalist>
+    }
+}
+
+/// The actor named `typed`, ignoring case, accents and surrounding spaces.
+pub fn actor_named(typed: &str) -> Option<Id> {
+    let name = fold(typed.trim());
+    use_state()
+        .actors
+        .with_untracked(|a| a.iter().find(|a| fold(&a.name) == name).map(|a| a.id))
+}

@@ -13,7 +13,7 @@ mod context;
 mod fields;
 mod format;
 mod home;
-mod lang;
+pub(crate) mod lang;
 mod projector;
 mod report;
 mod share;

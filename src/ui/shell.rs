@@ -25,6 +25,7 @@ pub fn Shell() -> impl IntoView {
             // notice area instead.
             <a class="header-link" href=Route::Home.hash()>{t("common.header.plans")}</a>
             <a class="header-link" href=Route::About.hash()>{t("common.header.about")}</a>
+            <super::lang::LangSwitch />
             <span class="save-status" class:save-failed=move || state.unsaved.get()>
                 {move || {
                     if state.unsaved.get() { t("common.save.failed") }

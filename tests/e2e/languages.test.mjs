@@ -36,7 +36,8 @@ async function screenText(page, hash) {
   await page.goto(srv.url + hash);
   await page.locator('h1, .slide').first().waitFor();
   await page.locator('.loading').waitFor({ state: 'detached' });
-  return page.evaluate(() => ({ h1: document.querySelector('h1')?.innerText ?? '', all: document.body.innerText }));
+  // The headings: the report's h1 is the plan's own name, its h2 the first translated one.
+  return page.evaluate(() => ({ h1: [...document.querySelectorAll('h1, h2')].slice(0, 2).map((h) => h.innerText).join(' | '), all: document.body.innerText }));
 }
 
 test('every screen reads in English after the switch, and the choice survives a reload', async () => {

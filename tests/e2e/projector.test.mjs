@@ -77,6 +77,15 @@ test('the keyboard walks every slide at 1024×768, 1280×720 and 1920×1080 with
   await page.getByLabel('Idée ou action proposée').fill('Une fresque du numérique pour les élus');
   await page.keyboard.press('Enter');
   await page.locator('.slide-current', { hasText: 'Une fresque du numérique pour les élus' }).waitFor();
+  // A need, from an actor of the census, in the same field.
+  await page.getByLabel('Vous notez').selectOption('need');
+  await page.getByLabel('Besoin exprimé').fill('Un local pour les ateliers de réparation');
+  await page.getByLabel("Acteur qui l'exprime").fill('Acteur inconnu');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'Aucun acteur recensé ne porte ce nom' }).waitFor();
+  await page.getByLabel("Acteur qui l'exprime").fill('repair café des tilleuls');
+  await page.getByLabel('Besoin exprimé').press('Enter');
+  await page.locator('.slide-current', { hasText: 'Besoin · Repair café des Tilleuls : Un local pour les ateliers de réparation' }).waitFor();
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => location.hash === '#/conclusion');
@@ -86,6 +95,20 @@ test('the keyboard walks every slide at 1024×768, 1280×720 and 1920×1080 with
   assert.match(await row.innerText(), /issue de l'atelier, à trier/, 'marked for sorting out later');
   await row.getByRole('button', { name: /^Modifier/ }).click();
   assert.match(await page.getByLabel('Notes').inputValue(), /^Issu de l'atelier/);
+  // Sorting it out: the flag is a field of its own, not the notes.
+  await page.getByLabel('Notes').fill('Retenue pour 2027.');
+  assert.ok(await page.getByLabel("Issue de l'atelier, à trier").isChecked(), 'editing the notes keeps the flag');
+  await page.getByLabel("Issue de l'atelier, à trier").uncheck();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.action-table tbody')?.innerText.includes("issue de l'atelier"));
+
+  // The need joined the register, flagged, and « Trié » clears the flag.
+  await page.goto(srv.url + '#/mobiliser');
+  const need = page.locator('.needs-table tbody tr', { has: page.locator('input[type=text]') }).filter({ hasText: 'Repair café des Tilleuls' }).last();
+  await need.getByText("issu de l'atelier, à trier").waitFor();
+  assert.equal(await need.getByLabel(/^Précisions sur le besoin de/).inputValue(), 'Un local pour les ateliers de réparation');
+  await need.getByRole('button', { name: 'Marquer comme trié le besoin de Repair café des Tilleuls' }).click();
+  await need.getByText("issu de l'atelier, à trier").waitFor({ state: 'detached' });
 
   // One slide per printed page.
   await page.goto(srv.url + '#/projection/1');

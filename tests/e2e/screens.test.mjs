@@ -22,6 +22,7 @@ const SCREENS = [
   ['matrice', '#/actions/matrice'],
   ['fiche', '#/actions'],
   ['conclusion', '#/conclusion'],
+  ['rapport', '#/rapport'],
 ];
 
 let srv, browser;

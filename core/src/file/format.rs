@@ -10,7 +10,7 @@ pub const FORMAT_TAG: &str = "atelier-nr/plan";
 
 /// Current schema version of files and stored records. Published versions are frozen: any
 /// change to what is stored or exported bumps this and adds a [`super::migrations::Migration`].
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Files larger than this (bytes) are refused before being read: a 10 000-actor plan is about
 /// 3 MB, so 20 MB leaves room and keeps a stray video from freezing the page.
@@ -18,7 +18,7 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// A whole plan as exported: envelope plus every record.
 ///
-/// JSON shape: `{ "format": "atelier-nr/plan", "schema_version": 3, "exported_at": "…Z",
+/// JSON shape: `{ "format": "atelier-nr/plan", "schema_version": 4, "exported_at": "…Z",
 /// "plan": {…}, "actors": [ … ], "actions": [ … ], "mobilisations": [ … ], "needs": [ … ] }`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanFile {

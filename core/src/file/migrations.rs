@@ -55,6 +55,18 @@ pub const MIGRATIONS: &[Migration] = &[
         mobilisation: unchanged,
         need: unchanged,
     },
+    Migration {
+        to: 4,
+        title: "errors.migration.v4_title",
+        description: "Workshop ideas get a real mark: each action sheet gains a workshop flag, \
+                      set when its notes start with « Issu de l'atelier » (the notes are kept \
+                      as they are), and each need gains the same flag, unset.",
+        plan: unchanged,
+        actor: unchanged,
+        action: v4::action,
+        mobilisation: unchanged,
+        need: v4::need,
+    },
 ];
 
 fn unchanged(_: &mut Value) -> Result<(), String> {
@@ -134,6 +146,35 @@ mod v3 {
             action.insert(key.into(), Value::Null);
         }
         action.insert("quick_win".into(), json!(false));
+        Ok(())
+    }
+}
+
+/// Version 3 → 4.
+mod v4 {
+    use super::v2::object;
+    use serde_json::{json, Value};
+
+    /// What the notes of a sheet captured during a workshop started with up to schema 3
+    /// (« issu de l'atelier »). Frozen: it is what version 3 files hold.
+    // i18n: not UI (stored prefix of schema 3 files)
+    const WORKSHOP_MARK: &str = "Issu de l'atelier";
+
+    /// A sheet whose notes start with [`WORKSHOP_MARK`] gets `workshop: true`; its notes are
+    /// kept as they are.
+    pub fn action(value: &mut Value) -> Result<(), String> {
+        let action = object(value)?;
+        let workshop = action
+            .get("notes")
+            .and_then(Value::as_str)
+            .is_some_and(|notes| notes.starts_with(WORKSHOP_MARK));
+        action.insert("workshop".into(), json!(workshop));
+        Ok(())
+    }
+
+    /// Needs could not be marked before: `workshop: false`.
+    pub fn need(value: &mut Value) -> Result<(), String> {
+        object(value)?.insert("workshop".into(), json!(false));
         Ok(())
     }
 }
@@ -218,6 +259,31 @@ mod tests {
         assert!(actor["circle"].is_null());
         let mut odd = serde_json::json!([1]);
         assert!(migrate_record(RecordKind::Actor, &mut odd, 1).is_err());
+    }
+
+    #[test]
+    fn version_3_sheets_are_marked_from_their_notes_and_needs_are_not() {
+        let mut captured = serde_json::json!({ "notes": "Issu de l'atelier du 12/03/2026." });
+        migrate_record(RecordKind::Action, &mut captured, 3).unwrap();
+        assert_eq!(captured["workshop"], true);
+        assert_eq!(captured["notes"], "Issu de l'atelier du 12/03/2026.");
+        for notes in [
+            serde_json::json!(""),
+            serde_json::json!("Idée issue de l'atelier"),
+            serde_json::Value::Null,
+        ] {
+            let mut sheet = serde_json::json!({ "notes": notes });
+            migrate_record(RecordKind::Action, &mut sheet, 3).unwrap();
+            assert_eq!(sheet["workshop"], false, "{notes}");
+        }
+        let mut need = serde_json::json!({ "follow_up": "" });
+        migrate_record(RecordKind::Need, &mut need, 3).unwrap();
+        assert_eq!(need["workshop"], false);
+        let mut old = serde_json::json!({ "title": "Fiche v1" });
+        migrate_record(RecordKind::Action, &mut old, 1).unwrap();
+        assert_eq!(old["workshop"], false, "older sheets have empty notes");
+        let mut odd = serde_json::json!("fiche");
+        assert!(migrate_record(RecordKind::Need, &mut odd, 3).is_err());
     }
 
     #[test]

@@ -374,6 +374,30 @@ mod tests {
     }
 
     #[test]
+    fn the_frozen_v3_fixture_marks_the_workshop_sheet_from_its_notes() {
+        let text = include_str!("../../../tests/fixtures/plan-v3.json");
+        let file = parse_plan_file(text).unwrap();
+        assert_eq!(file.schema_version, SCHEMA_VERSION);
+        assert_eq!(file.actions.len(), 2);
+        let (planned, captured) = (&file.actions[0], &file.actions[1]);
+        assert!(!planned.workshop && !planned.from_workshop());
+        assert_eq!(planned.notes, "Cofinancement demandé à l'ADEME.");
+        assert!(captured.workshop && captured.from_workshop());
+        assert_eq!(
+            captured.notes, "Issu de l'atelier du 12/03/2026. Idée notée pendant la projection.",
+            "the notes are kept as they are"
+        );
+        assert_eq!(file.needs.len(), 1);
+        assert!(!file.needs[0].workshop);
+        assert_eq!(
+            file.needs[0].actor_id, file.actors[1].id,
+            "version 3 data is kept"
+        );
+        assert_eq!(file.mobilisations.len(), 1);
+        assert_eq!(file.plan.governance.member_ids.len(), 2);
+    }
+
+    #[test]
     fn truncated_json_names_line_and_column() {
         let json = sample().to_json();
         let err = parse_plan_file(&json[..json.len() / 2]).unwrap_err();

@@ -179,6 +179,7 @@ pub fn action() -> impl Strategy<Value = (ActionSheet, Vec<Index>)> {
             vec(text(), 0..3),
             text(),
             opt(text()),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -209,6 +210,7 @@ pub fn action() -> impl Strategy<Value = (ActionSheet, Vec<Index>)> {
                     nr_types,
                     notes,
                     from_catalogue,
+                    workshop,
                 ),
             )| {
                 let sheet = ActionSheet {
@@ -236,6 +238,7 @@ pub fn action() -> impl Strategy<Value = (ActionSheet, Vec<Index>)> {
                     nr_types,
                     notes,
                     from_catalogue,
+                    workshop,
                 };
                 (sheet, partners)
             },
@@ -275,9 +278,10 @@ pub fn need() -> impl Strategy<Value = (Need, Index)> {
         opt(day()),
         select(NeedStatus::ALL.to_vec()),
         text(),
+        any::<bool>(),
     )
         .prop_map(
-            |(actor, kind, description, expressed_on, status, follow_up)| {
+            |(actor, kind, description, expressed_on, status, follow_up, workshop)| {
                 let n = Need {
                     id: Id::from_random_bytes([0; 16]),
                     actor_id: Id::from_random_bytes([0; 16]),
@@ -286,6 +290,7 @@ pub fn need() -> impl Strategy<Value = (Need, Index)> {
                     expressed_on,
                     status,
                     follow_up,
+                    workshop,
                 };
                 (n, actor)
             },

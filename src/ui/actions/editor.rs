@@ -141,6 +141,13 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                         on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |a| a.quick_win = on)) } />
                     <label for="action-quick-win">{t("actions.editor.quick_win")}</label>
                 </div>
+                // Noted during a workshop: unticking it is how the idea is marked as sorted out.
+                <div class="field field-check">
+                    <input id="action-workshop" type="checkbox"
+                        prop:checked=move || state.actions.with(|l| l.iter().any(|a| a.id == id && a.workshop))
+                        on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |a| a.workshop = on)) } />
+                    <label for="action-workshop">{t("actions.editor.workshop")}</label>
+                </div>
             </div>
             <Show when=move || suggest.get()>
                 <p class="hint" role="status">{t("actions.editor.suggest_quick_win")}</p>

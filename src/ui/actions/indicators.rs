@@ -138,7 +138,7 @@ fn IndicatorCard(
                     <tbody>
                         {indicator.measures.iter().enumerate().map(|(m, measure)| view! {
                             <tr>
-                                <td>{atelier_core::text::french_date(measure.on)}</td>
+                                <td>{atelier_core::text::short_date(measure.on)}</td>
                                 <td>{number(measure.value)} " " {unit.clone()}</td>
                                 <td><button type="button" class="button button-small button-quiet"
                                     on:click=move |_| at(Box::new(move |x| { if m < x.measures.len() { x.measures.remove(m); } }))>

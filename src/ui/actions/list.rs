@@ -5,7 +5,7 @@ use super::actor_names;
 use crate::state::use_state;
 use atelier_core::board::{list, ActionFilter, ActionSort};
 use atelier_core::i18n::{t, tf, tn};
-use atelier_core::text::french_date;
+use atelier_core::text::short_date;
 use atelier_core::{ActionStatus, Axis, Circle, Id};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -113,7 +113,7 @@ pub fn ActionList(on_edit: Callback<Id>, on_delete: Callback<Id>) -> impl IntoVi
                                     <td data-label=t("actions.list.col_status")>{a.status.label()}</td>
                                     <td data-label=t("actions.list.col_priority")>{a.priority.map(|p| p.label())}</td>
                                     <td data-label=t("actions.list.col_pilot")>{pilot}</td>
-                                    <td data-label=t("actions.list.col_due")>{a.due.map(french_date)}</td>
+                                    <td data-label=t("actions.list.col_due")>{a.due.map(short_date)}</td>
                                     <td data-label=t("actions.list.col_partners")>{actor_names(state, &a.actor_ids)}</td>
                                     <RowButtons id=id name=a.title.clone() on_edit=on_edit on_delete=on_delete />
                                 </tr>

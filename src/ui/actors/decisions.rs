@@ -7,7 +7,7 @@ use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
 use atelier_core::kit::ARBITRATIONS;
 use atelier_core::plan::Decision;
-use atelier_core::text::french_date;
+use atelier_core::text::short_date;
 use atelier_core::Family;
 use leptos::prelude::*;
 
@@ -61,7 +61,7 @@ pub fn Decisions() -> impl IntoView {
                         })}
                         <TextField id=ids.1 label=t("actors.decisions.note") value=saved.as_ref().map(|d| d.note.clone()).unwrap_or_default()
                             on_input=move |v: String| decide(family, Box::new(move |d| d.note = v)) />
-                        <p class="hint">{move || decision(family).and_then(|d| d.decided_on).map(|day| tf("actors.decisions.decided_on", &[("date", &french_date(day))]))}</p>
+                        <p class="hint">{move || decision(family).and_then(|d| d.decided_on).map(|day| tf("actors.decisions.decided_on", &[("date", &short_date(day))]))}</p>
                     </fieldset>
                 }
             }).collect_view()}

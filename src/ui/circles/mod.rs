@@ -10,7 +10,7 @@ use crate::state::use_state;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::mobilisation::formats_for;
 use atelier_core::plan::CustomFormat;
-use atelier_core::text::french_date;
+use atelier_core::text::short_date;
 use atelier_core::{kit, Circle, Id, Mobilisation};
 use leptos::prelude::*;
 
@@ -111,7 +111,7 @@ fn MobilisationTable(on_edit: impl Fn(Id) + Copy + Send + Sync + 'static) -> imp
                                     <tr>
                                         <th scope="row" data-label=t("circles.field.format")>{m.format.clone()}</th>
                                         <td data-label=t("circles.field.circle")>{m.circle.number()}</td>
-                                        <td data-label=t("circles.field.date")>{m.date.map(french_date)}</td>
+                                        <td data-label=t("circles.field.date")>{m.date.map(short_date)}</td>
                                         <td data-label=t("circles.field.owner")>{m.owner.clone()}</td>
                                         <td data-label=t("circles.field.status")>{m.status.label()}</td>
                                         <td data-label=t("circles.field.targets")>{m.actor_ids.len()}</td>

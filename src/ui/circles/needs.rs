@@ -1,15 +1,12 @@
 //! The register of needs (« expression des besoins »): which actor asks the collectivité for
 //! what, when, and what was done about it. Edited in place, one record per change.
 
+use super::super::actor_picker::{actor_named, ActorNameInput};
 use super::super::widgets::RowButtons;
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf, tn};
-use atelier_core::text::fold;
 use atelier_core::{kit, Id, Need, NeedKind, NeedStatus};
 use leptos::prelude::*;
-
-/// Names offered while typing the actor: enough to choose, few enough for 10 000 actors.
-const SUGGESTIONS: usize = 30;
 
 #[component]
 pub fn NeedsRegister() -> impl IntoView {
@@ -17,27 +14,13 @@ pub fn NeedsRegister() -> impl IntoView {
     let (who, set_who) = signal(String::new());
     let (kind, set_kind) = signal(NeedKind::Funding);
     let (error, set_error) = signal(None::<&'static str>);
-    let suggestions = Memo::new(move |_| {
-        let needle = fold(&who.get());
-        state.actors.with(|a| {
-            a.iter()
-                .filter(|a| needle.is_empty() || fold(&a.name).contains(&needle))
-                .take(SUGGESTIONS)
-                .map(|a| a.name.clone())
-                .collect::<Vec<_>>()
-        })
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = fold(who.get_untracked().trim());
-        if name.is_empty() {
+        if who.get_untracked().trim().is_empty() {
             set_error.set(Some(t("circles.needs.actor_missing")));
             return;
         }
-        let Some(actor) = state
-            .actors
-            .with_untracked(|a| a.iter().find(|a| fold(&a.name) == name).map(|a| a.id))
-        else {
+        let Some(actor) = actor_named(&who.get_untracked()) else {
             set_error.set(Some(t("circles.needs.actor_unknown")));
             super::super::widgets::focus_later("need-actor");
             return;
@@ -61,13 +44,8 @@ pub fn NeedsRegister() -> impl IntoView {
             <p>{kit::needs_channel()}</p>
             <form class="inline-form" on:submit=submit novalidate>
                 <label for="need-actor">{t("circles.needs.actor")}</label>
-                <input id="need-actor" type="text" list="need-actor-names" prop:value=who autocomplete="off"
-                    aria-invalid=move || error.get().map(|_| "true")
-                    aria-describedby=move || error.get().map(|_| "need-error")
-                    on:input=move |ev| set_who.set(event_target_value(&ev)) />
-                <datalist id="need-actor-names">
-                    {move || suggestions.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
-                </datalist>
+                <ActorNameInput id="need-actor" value=who set_value=set_who
+                    invalid=Signal::derive(move || error.get().is_some()) error="need-error" />
                 <label for="need-kind">{t("circles.needs.kind")}</label>
                 <select id="need-kind" on:change=move |ev| if let Some(k) = NeedKind::from_code(&event_target_value(&ev)) { set_kind.set(k) }>
                     {NeedKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
@@ -90,11 +68,19 @@ pub fn NeedsRegister() -> impl IntoView {
                             {
                                 let id = n.id;
                                 let who = actor_name(n.actor_id);
+                                let who_sorted = who.clone();
                                 let edit = move |f: Box<dyn FnOnce(&mut Need)>| state.update(id, f);
                                 let read = move |f: fn(&Need) -> String| state.needs.with(|l| l.iter().find(|n| n.id == id).map(f).unwrap_or_default());
                                 view! {
                                     <tr>
-                                        <th scope="row" data-label=t("circles.needs.actor")>{who.clone()}</th>
+                                        <th scope="row" data-label=t("circles.needs.actor")>{who.clone()}
+                                            // Noted during a workshop: « Trié » clears the flag once the need is sorted out.
+                                            {move || state.needs.with(|l| l.iter().any(|n| n.id == id && n.workshop)).then(|| view! {
+                                                " " <span class="badge">{t("circles.needs.from_workshop")}</span> " "
+                                                <button type="button" class="button button-small" aria-label=tf("circles.needs.sorted_of", &[("who", &who_sorted)])
+                                                    on:click=move |_| edit(Box::new(|n| n.workshop = false))>{t("circles.needs.sorted")}</button>
+                                            })}
+                                        </th>
                                         <td data-label=t("circles.needs.kind")><select aria-label=tf("circles.needs.kind_of", &[("who", &who)])
                                             on:change=move |ev| if let Some(k) = NeedKind::from_code(&event_target_value(&ev)) { edit(Box::new(move |n| n.kind = k)) }>
                                             {NeedKind::ALL.into_iter().map(|k| view! { <option value=k.code() prop:selected=move || read(|n| n.kind.code().to_owned()) == k.code()>{k.label()}</option> }).collect_view()}

@@ -4,7 +4,7 @@ use super::super::actor_picker::{toggle, ActorPicker};
 use super::super::fields::{DateField, SelectField, TextArea, TextField};
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
-use atelier_core::text::french_date;
+use atelier_core::text::short_date;
 use atelier_core::{Id, ReviewCadence};
 use leptos::prelude::*;
 
@@ -73,7 +73,7 @@ pub fn Governance() -> impl IntoView {
                 <p class="field-error" role="status">{t("conclusion.governance.next_before_last")}</p>
             </Show>
             {move || suggested.get().map(|d| view! {
-                <p class="hint">{tf("conclusion.governance.suggested", &[("date", &french_date(d))])} " "
+                <p class="hint">{tf("conclusion.governance.suggested", &[("date", &short_date(d))])} " "
                     <button type="button" class="button button-small" on:click=move |_| state.update_plan(move |p| p.governance.next_review = Some(d))>
                         {t("conclusion.governance.use_date")}</button>
                 </p>

@@ -3,7 +3,7 @@
 
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
-use atelier_core::text::french_date;
+use atelier_core::text::short_date;
 use atelier_core::{ActionSheet, Phase};
 use leptos::prelude::*;
 
@@ -68,7 +68,7 @@ pub fn Phases() -> impl IntoView {
                     view! { <p>{t("conclusion.phases.no_quick_win")}</p> }.into_any()
                 } else {
                     view! { <ul class="quick-wins">{list.into_iter().map(|(t, s, due)| view! {
-                        <li><strong>{t}</strong> {format!(" — {s}")} {due.map(|d| tf("conclusion.phases.due", &[("date", &french_date(d))]))}</li>
+                        <li><strong>{t}</strong> {format!(" — {s}")} {due.map(|d| tf("conclusion.phases.due", &[("date", &short_date(d))]))}</li>
                     }).collect_view()}</ul> }.into_any()
                 }
             }}

@@ -5,7 +5,7 @@ use super::super::actors::map::{circles_svg, matrix_svg};
 use crate::state::AppState;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::roadmap::roadmap;
-use atelier_core::text::french_date;
+use atelier_core::text::short_date;
 use atelier_core::{kit, ActionStatus, Axis, Circle};
 use leptos::prelude::*;
 
@@ -154,18 +154,29 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
                 <ul class="slide-list">
                     <li>{tf("projector.governance.body", &[("body", &if g.steering_body.is_empty() { t("projector.governance.to_form") } else { g.steering_body.as_str() })])}</li>
                     <li>{tf("projector.governance.review", &[("cadence", &g.cadence.map_or(t("projector.governance.cadence_unset"), |c| c.label()))])}</li>
-                    <li>{tf("projector.governance.next_review", &[("date", &g.next_review.map_or(t("projector.governance.to_schedule").to_owned(), french_date))])}</li>
+                    <li>{tf("projector.governance.next_review", &[("date", &g.next_review.map_or(t("projector.governance.to_schedule").to_owned(), short_date))])}</li>
                     <li>{tn("projector.governance.members", g.member_ids.len() as u64, &[])}</li>
                 </ul>
             }.into_any()
         }
-        Slide::Workshop => state.actions.with(|actions| {
-            let ideas: Vec<String> = actions.iter().rev().filter(|a| a.from_workshop()).map(|a| a.title.clone()).collect();
-            if ideas.is_empty() {
+        Slide::Workshop => {
+            // Ideas, actions and needs noted in the workshop, newest first: ids sort by
+            // creation time, whatever the record kind.
+            let mut noted: Vec<(atelier_core::Id, String)> = state.actions.with(|actions| {
+                actions.iter().filter(|a| a.from_workshop()).map(|a| (a.id, a.title.clone())).collect()
+            });
+            state.needs.with(|needs| state.actors.with(|actors| {
+                noted.extend(needs.iter().filter(|n| n.workshop).map(|n| {
+                    let actor = actors.iter().find(|a| a.id == n.actor_id).map_or("", |a| a.name.as_str());
+                    (n.id, tf("projector.workshop.need", &[("actor", &actor), ("text", &n.description)]))
+                }));
+            }));
+            noted.sort_by_key(|n| std::cmp::Reverse(n.0));
+            if noted.is_empty() {
                 view! { <p>{t("projector.workshop.empty")}</p> }.into_any()
             } else {
-                capped(ideas).into_any()
+                capped(noted.into_iter().map(|(_, text)| text).collect()).into_any()
             }
-        }),
+        }
     }
 }

@@ -7,7 +7,7 @@ use crate::route::Route;
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::roadmap::roadmap;
-use atelier_core::text::french_date;
+use atelier_core::text::short_date;
 use atelier_core::{kit, ActionSheet, Actor, Axis};
 use leptos::prelude::*;
 
@@ -59,7 +59,7 @@ pub fn Report() -> impl IntoView {
                 <h1 tabindex="-1">{plan.name.clone()}</h1>
                 <p class="report-meta">{
                     let territory = if ter.name.is_empty() { t("report.territory_unknown") } else { ter.name.as_str() };
-                    let date = french_date(crate::browser::today());
+                    let date = short_date(crate::browser::today());
                     let args: &[(&str, &dyn std::fmt::Display)] = &[("territory", &territory), ("date", &date)];
                     if plan.example { tf("report.meta_example", args) } else { tf("report.meta", args) }
                 }</p>
@@ -83,7 +83,7 @@ pub fn Report() -> impl IntoView {
                             <li>{tf("report.decisions.item", &[("family", &d.family.label()),
                                 ("scope", &match d.local_only { Some(true) => t("report.decisions.local_only"), Some(false) => t("report.decisions.local_and_beyond"), None => t("report.decisions.undecided") }),
                                 ("note", &if d.note.is_empty() { String::new() } else { format!(" — {}", d.note) }),
-                                ("date", &d.decided_on.map(|x| format!(" ({})", french_date(x))).unwrap_or_default())])}</li>
+                                ("date", &d.decided_on.map(|x| format!(" ({})", short_date(x))).unwrap_or_default())])}</li>
                         }).collect_view()}</ul> }.into_any()
                     }}
                 </section>
@@ -91,6 +91,8 @@ pub fn Report() -> impl IntoView {
                 <section>
                     <h2>{tf("report.actors.title", &[("n", &actors.len())])}</h2>
                     <figure class="report-map">{map}</figure>
+                    // On a phone a wide table scrolls inside its own box instead of widening the page.
+                    <div class="report-scroll" role="region" tabindex="0" aria-label=t("report.table_scroll")>
                     <table class="report-table">
                         <caption>{t("report.actors.caption")}</caption>
                         <thead><tr>{kit::census_column_labels().iter().take(2).map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
@@ -100,23 +102,29 @@ pub fn Report() -> impl IntoView {
                                 <td>{a.nr_action_types.join(", ")}</td><td>{plan.engagement_label(a.engagement).to_owned()}</td><td>{a.circle().number()}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
+                    </div>
                 </section>
 
                 <section>
                     <h2>{t("report.mobilisation.title")}</h2>
                     <ul>{kit::CIRCLES.iter().map(|c| view! { <li><strong>{tf("report.mobilisation.circle", &[("n", &c.number)])}</strong>{c.who()}</li> }).collect_view()}</ul>
+                    // On a phone a wide table scrolls inside its own box instead of widening the page.
+                    <div class="report-scroll" role="region" tabindex="0" aria-label=t("report.table_scroll")>
                     <table class="report-table">
                         <caption>{tn("report.mobilisation.count", mobs.len() as u64, &[])}</caption>
                         <thead><tr><th scope="col">{t("report.col.circle")}</th><th scope="col">{t("report.mobilisation.format")}</th><th scope="col">{t("report.mobilisation.date")}</th><th scope="col">{t("report.col.status")}</th><th scope="col">{t("report.mobilisation.actors")}</th></tr></thead>
                         <tbody>{mobs.iter().map(|m| view! {
-                            <tr><td>{m.circle.number()}</td><th scope="row">{m.format.clone()}</th><td>{m.date.map(french_date)}</td>
+                            <tr><td>{m.circle.number()}</td><th scope="row">{m.format.clone()}</th><td>{m.date.map(short_date)}</td>
                                 <td>{m.status.label()}</td><td>{names(&actors, &m.actor_ids)}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
+                    </div>
                 </section>
 
                 <section class="report-break">
                     <h2>{t("report.actions.title")}</h2>
+                    // On a phone a wide table scrolls inside its own box instead of widening the page.
+                    <div class="report-scroll" role="region" tabindex="0" aria-label=t("report.table_scroll")>
                     <table class="report-table report-actions">
                         <caption>{tn("report.actions.count", actions.len() as u64, &[])}</caption>
                         <thead><tr><th scope="col">{t("report.actions.axis")}</th><th scope="col">{t("report.actions.sheet")}</th><th scope="col">{t("report.col.status")}</th><th scope="col">{t("report.actions.pilot")}</th>
@@ -124,16 +132,17 @@ pub fn Report() -> impl IntoView {
                         <tbody>{sorted.iter().map(|a| view! {
                             <tr><td>{a.axis.label()}</td><th scope="row">{a.title.clone()}</th><td>{a.status.label()}</td>
                                 <td>{[a.pilot.as_str(), a.pilot_service.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")}</td>
-                                <td>{a.due.map(french_date)}</td><td>{if a.quick_win { t("report.actions.quick_win_yes") } else { "" }}</td>
+                                <td>{a.due.map(short_date)}</td><td>{if a.quick_win { t("report.actions.quick_win_yes") } else { "" }}</td>
                                 <td>{names(&actors, &a.actor_ids)}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
+                    </div>
                     <h3>{t("report.budget.title")}</h3>
                     <p>{tf("report.budget.total", &[
                         ("investment", &super::format::euros(actions.iter().map(|a| a.budget_total(Some(atelier_core::BudgetKind::Investment))).fold(0u64, u64::saturating_add))),
                         ("operating", &super::format::euros(actions.iter().map(|a| a.budget_total(Some(atelier_core::BudgetKind::Operating))).fold(0u64, u64::saturating_add)))])}</p>
                     <ul>{actions.iter().flat_map(|a| a.indicators.iter().map(move |i| (a, i))).map(|(a, i)| {
-                        let latest = i.latest().map_or(t("report.indicator.not_measured").to_owned(), |m| tf("report.indicator.latest", &[("value", &super::format::number(m.value)), ("date", &french_date(m.on))]));
+                        let latest = i.latest().map_or(t("report.indicator.not_measured").to_owned(), |m| tf("report.indicator.latest", &[("value", &super::format::number(m.value)), ("date", &short_date(m.on))]));
                         let target = i.target.map_or(t("report.indicator.no_target").to_owned(), |v| tf("report.indicator.target", &[("value", &super::format::number(v)), ("unit", &i.unit)]));
                         let args: &[(&str, &dyn std::fmt::Display)] = &[("action", &a.title), ("indicator", &i.name), ("latest", &latest), ("target", &target)];
                         let line = match i.percent() {
@@ -162,7 +171,7 @@ pub fn Report() -> impl IntoView {
                             if members.is_empty() { t("report.governance.to_appoint").to_owned() } else { members }
                         })])}</li>
                         <li>{tf("report.governance.cadence", &[("cadence", &g.cadence.map_or(t("report.governance.cadence_unset"), |c| c.label()))])}</li>
-                        <li>{tf("report.governance.next_review", &[("date", &g.next_review.map_or(t("report.governance.to_schedule").to_owned(), french_date))])}</li>
+                        <li>{tf("report.governance.next_review", &[("date", &g.next_review.map_or(t("report.governance.to_schedule").to_owned(), short_date))])}</li>
                     </ul>
                 </section>
             </article>
