@@ -100,7 +100,8 @@ test('the keyboard walks every slide at 1024×768, 1280×720 and 1920×1080 with
   assert.ok(await page.getByLabel("Issue de l'atelier, à trier").isChecked(), 'editing the notes keeps the flag');
   await page.getByLabel("Issue de l'atelier, à trier").uncheck();
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('.action-table tbody')?.innerText.includes("issue de l'atelier"));
+  await page.locator('.action-table tbody tr', { hasText: 'Une fresque du numérique pour les élus' })
+    .locator('.badge', { hasText: "issue de l'atelier" }).waitFor({ state: 'detached' });
 
   // The need joined the register, flagged, and « Trié » clears the flag.
   await page.goto(srv.url + '#/mobiliser');

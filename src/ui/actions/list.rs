@@ -100,7 +100,7 @@ pub fn ActionList(on_edit: Callback<Id>, on_delete: Callback<Id>) -> impl IntoVi
                     <th scope="col">{t("actions.list.col_partners")}</th><th scope="col"><span class="visually-hidden">{t("actions.list.col_actions")}</span></th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.notes.clone(), a.axis, a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.clone(), a.quick_win) let:a>
+                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.notes.clone(), a.axis, a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.clone(), a.quick_win, a.workshop) let:a>
                         {
                             let id = a.id;
                             let pilot = [a.pilot.as_str(), a.pilot_service.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
