@@ -116,7 +116,10 @@ impl Held for Mobilisation {
         state.mobilisations
     }
     fn deleted(&self) -> String {
-        tf("state.deleted.mobilisation", &[("format", &self.format)])
+        tf(
+            "state.deleted.mobilisation",
+            &[("format", &atelier_core::kit::format_label(&self.format))],
+        )
     }
 }
 

@@ -80,6 +80,15 @@ test('every screen reads in English after the switch, and the choice survives a 
   assert.match(conclusion.all, /\d,\d{3}/, 'an English thousands separator on the dashboard');
   assert.doesNotMatch(conclusion.all, /\d\u202f\d{3}/, 'no French thousands separator left');
 
+  // A sheet made from the kit's catalogue takes its title in the user's language.
+  await page.goto(srv.url + '#/actions/catalogue');
+  const entry = page.locator('li', { has: page.getByRole('button', { name: /^Create the sheet/ }) }).first();
+  const idea = (await entry.locator('span').first().innerText()).trim();
+  await entry.getByRole('button', { name: /^Create the sheet/ }).click();
+  await page.locator('#action-title').waitFor();
+  assert.equal(await page.locator('#action-title').inputValue(), idea);
+  assert.doesNotMatch(idea, /[éèàç]/, `an English title: ${idea}`);
+
   await page.reload();
   await page.locator('h1').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');

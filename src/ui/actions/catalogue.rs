@@ -33,10 +33,13 @@ pub fn Catalogue(on_created: Callback<Id>) -> impl IntoView {
                                     } else {
                                         view! {
                                             <button type="button" class="button button-small" on:click=move |_| {
-                                                let sheet = ActionSheet::from_catalogue(crate::browser::new_id(), axis, idea);
+                                                // The title in the user's language; `from_catalogue` keeps the kit's
+                                                // French text, which « Déjà dans le plan » matches on.
+                                                let mut sheet = ActionSheet::from_catalogue(crate::browser::new_id(), axis, idea);
+                                                sheet.title = kit::key_action_label(idea).to_owned();
                                                 on_created.run(state.insert(sheet));
                                             }>
-                                                {t("actions.catalogue.create")} <span class="visually-hidden">{tf("actions.catalogue.create_idea", &[("idea", &idea)])}</span>
+                                                {t("actions.catalogue.create")} <span class="visually-hidden">{tf("actions.catalogue.create_idea", &[("idea", &kit::key_action_label(idea))])}</span>
                                             </button>
                                         }.into_any()
                                     }}

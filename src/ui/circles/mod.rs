@@ -109,7 +109,7 @@ fn MobilisationTable(on_edit: impl Fn(Id) + Copy + Send + Sync + 'static) -> imp
                                 let id = m.id;
                                 view! {
                                     <tr>
-                                        <th scope="row" data-label=t("circles.field.format")>{m.format.clone()}</th>
+                                        <th scope="row" data-label=t("circles.field.format")>{kit::format_label(&m.format).to_owned()}</th>
                                         <td data-label=t("circles.field.circle")>{m.circle.number()}</td>
                                         <td data-label=t("circles.field.date")>{m.date.map(short_date)}</td>
                                         <td data-label=t("circles.field.owner")>{m.owner.clone()}</td>

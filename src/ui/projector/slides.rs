@@ -108,7 +108,7 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
         Slide::Circles => state.mobilisations.with(|mobs| view! {
             <div class="slide-columns">
                 {Circle::ALL.into_iter().map(|c| {
-                    let mut formats: Vec<String> = mobs.iter().filter(|m| m.circle == c).map(|m| m.format.clone()).collect();
+                    let mut formats: Vec<String> = mobs.iter().filter(|m| m.circle == c).map(|m| kit::format_label(&m.format).to_owned()).collect();
                     formats.dedup();
                     view! {
                         <div>

@@ -99,7 +99,7 @@ pub fn Report() -> impl IntoView {
                             <th scope="col">{t("report.actors.family")}</th><th scope="col">{t("report.actors.nr_actions")}</th><th scope="col">{t("report.actors.engagement")}</th><th scope="col">{t("report.col.circle")}</th></tr></thead>
                         <tbody>{actors.iter().map(|a| view! {
                             <tr><td>{a.actor_type.clone()}</td><th scope="row">{a.name.clone()}</th><td>{a.family.label()}</td>
-                                <td>{a.nr_action_types.join(", ")}</td><td>{plan.engagement_label(a.engagement).to_owned()}</td><td>{a.circle().number()}</td></tr>
+                                <td>{a.nr_action_types.iter().map(|v| kit::nr_type_label(v)).collect::<Vec<_>>().join(", ")}</td><td>{plan.engagement_label(a.engagement).to_owned()}</td><td>{a.circle().number()}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
                     </div>
@@ -114,7 +114,7 @@ pub fn Report() -> impl IntoView {
                         <caption>{tn("report.mobilisation.count", mobs.len() as u64, &[])}</caption>
                         <thead><tr><th scope="col">{t("report.col.circle")}</th><th scope="col">{t("report.mobilisation.format")}</th><th scope="col">{t("report.mobilisation.date")}</th><th scope="col">{t("report.col.status")}</th><th scope="col">{t("report.mobilisation.actors")}</th></tr></thead>
                         <tbody>{mobs.iter().map(|m| view! {
-                            <tr><td>{m.circle.number()}</td><th scope="row">{m.format.clone()}</th><td>{m.date.map(short_date)}</td>
+                            <tr><td>{m.circle.number()}</td><th scope="row">{kit::format_label(&m.format).to_owned()}</th><td>{m.date.map(short_date)}</td>
                                 <td>{m.status.label()}</td><td>{names(&actors, &m.actor_ids)}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
