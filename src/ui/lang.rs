@@ -8,6 +8,8 @@
 use crate::browser::settings;
 use atelier_core::i18n::{self, text_in, Lang};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
 /// The language signal, provided as context by [`provide`].
 #[derive(Clone, Copy)]
@@ -55,9 +57,11 @@ pub fn LangSwitch() -> impl IntoView {
         Lang::En => Lang::Fr,
     };
     let switch = move |_| {
+        let typed = drafts();
         apply(other);
         settings::set_lang(other.code());
         lang.set(other);
+        request_animation_frame(move || restore(typed));
         // The button is drawn anew: give focus to the new one so keyboard users stay put.
         super::widgets::focus_later("lang-switch");
     };
@@ -66,5 +70,56 @@ pub fn LangSwitch() -> impl IntoView {
             aria-label=text_in(other, "common.lang.switch_label").to_owned() on:click=switch>
             {other.autonym()}
         </button>
+    }
+}
+
+/// What is typed in the page's text fields, by element id. Most fields save at each
+/// keystroke, but some hold a draft until a button is pressed (the name of an actor about to
+/// be added, a search): the re-mount would otherwise empty them.
+fn drafts() -> Vec<(String, String)> {
+    let selector =
+        "input[id]:not([type=checkbox]):not([type=radio]):not([type=file]), textarea[id]";
+    let Ok(fields) = document().query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..fields.length())
+        .filter_map(|i| fields.item(i))
+        .filter_map(|node| {
+            if let Some(input) = node.dyn_ref::<HtmlInputElement>() {
+                Some((input.id(), input.value()))
+            } else {
+                node.dyn_ref::<HtmlTextAreaElement>()
+                    .map(|area| (area.id(), area.value()))
+            }
+        })
+        .filter(|(_, value)| !value.is_empty())
+        .collect()
+}
+
+/// Puts the drafts back into the fields drawn anew, as if typed (an `input` event), so the
+/// views' signals follow. Fields that show the same saved value are left alone.
+fn restore(typed: Vec<(String, String)>) {
+    for (id, value) in typed {
+        let Some(element) = document().get_element_by_id(&id) else {
+            continue;
+        };
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            if input.value() == value {
+                continue;
+            }
+            input.set_value(&value);
+        } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
+            if area.value() == value {
+                continue;
+            }
+            area.set_value(&value);
+        } else {
+            continue;
+        }
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+            let _ = element.dispatch_event(&event);
+        }
     }
 }

@@ -52,6 +52,8 @@ test('every screen reads in English after the switch, and the choice survives a 
   for (const [name, hash] of SCREENS) french[name] = await screenText(page, hash);
 
   await page.goto(srv.url + '#/acteurs');
+  // A name typed but not yet added survives the switch.
+  await page.getByLabel('Nom du nouvel acteur').fill('Acteur à moitié saisi');
   await page.locator('#lang-switch').focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -59,8 +61,9 @@ test('every screen reads in English after the switch, and the choice survives a 
   await page.waitForFunction(() => document.activeElement?.id === 'lang-switch');
   assert.equal((await page.locator('#lang-switch').innerText()).trim(), 'Français');
   assert.equal(await page.locator('#lang-switch').getAttribute('lang'), 'fr');
-  // Still on the same screen, with the same plan.
+  // Still on the same screen, with the same plan, and the draft is still there.
   assert.equal(await page.evaluate(() => location.hash), '#/acteurs');
+  assert.equal(await page.getByLabel('Name of the new actor').inputValue(), 'Acteur à moitié saisi');
 
   for (const [width, height] of [[1280, 720], [360, 740]]) {
     await page.setViewportSize({ width, height });

@@ -86,6 +86,18 @@ test('the keyboard walks every slide at 1024×768, 1280×720 and 1920×1080 with
   await page.getByLabel("Acteur qui l'exprime").fill('repair café des tilleuls');
   await page.getByLabel('Besoin exprimé').press('Enter');
   await page.locator('.slide-current', { hasText: 'Besoin · Repair café des Tilleuls : Un local pour les ateliers de réparation' }).waitFor();
+  // A stray Esc closes the field but keeps what was typed.
+  await page.getByLabel('Vous notez').selectOption('idea');
+  await page.getByLabel('Idée ou action proposée').fill('Brouillon pas encore ajouté');
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Idée ou action proposée').waitFor({ state: 'detached' });
+  await page.keyboard.press('n');
+  assert.equal(await page.getByLabel('Idée ou action proposée').inputValue(), 'Brouillon pas encore ajouté');
+  // A very long word wraps inside its slide.
+  await page.getByLabel('Idée ou action proposée').fill('x'.repeat(300));
+  await page.keyboard.press('Enter');
+  await page.locator('.slide-current li', { hasText: 'x'.repeat(300) }).waitFor();
+  assert.ok((await overflow(page)) <= 1, 'a long idea stays inside the slide');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => location.hash === '#/conclusion');

@@ -4,6 +4,7 @@ use super::super::actor_picker::{toggle, ActorPicker};
 use super::super::fields::{options, DateField, SelectField, TextArea, TextField};
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
+use atelier_core::kit;
 use atelier_core::{Circle, Id, Mobilisation, MobilisationStatus};
 use leptos::prelude::*;
 
@@ -55,11 +56,11 @@ pub fn MobilisationEditor(
     view! {
         <section class="editor" aria-labelledby="mob-editor-title"
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close() }>
-            <h2 id="mob-editor-title">{move || tf("circles.editor.title", &[("format", &read(|m| m.format.clone()))])}</h2>
+            <h2 id="mob-editor-title">{move || tf("circles.editor.title", &[("format", &read(|m| kit::format_label(&m.format).to_owned()))])}</h2>
             <p class="hint">{t("circles.editor.hint")}</p>
             <div class="form-grid">
-                <TextField id="mob-format" label=t("circles.field.format") value=m.format.clone() wide=true
-                    live=Signal::derive(move || read(|m| m.format.clone()))
+                <TextField id="mob-format" label=t("circles.field.format") value=kit::format_label(&m.format).to_owned() wide=true
+                    live=Signal::derive(move || read(|m| kit::format_label(&m.format).to_owned()))
                     required=t("circles.editor.format_required")
                     on_input=move |v: String| edit(Box::new(move |m| m.format = v.trim().to_owned())) />
                 <SelectField id="mob-circle" label=t("circles.field.circle") options=circles

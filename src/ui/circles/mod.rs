@@ -55,7 +55,7 @@ pub fn Circles() -> impl IntoView {
                                     <li>
                                         <span>{kit::format_label(&f).to_owned()}</span>
                                         <button type="button" class="button button-small" on:click=move |_| plan_mob(label.clone(), circle)>
-                                            {t("circles.circle.plan")} <span class="visually-hidden">{tf("circles.circle.plan_format", &[("format", &f)])}</span>
+                                            {t("circles.circle.plan")} <span class="visually-hidden">{tf("circles.circle.plan_format", &[("format", &kit::format_label(&f))])}</span>
                                         </button>
                                     </li>
                                 }

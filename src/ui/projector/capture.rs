@@ -4,6 +4,7 @@
 //! out later, and the « Idées de l'atelier » slide shows them at once.
 
 use super::super::actor_picker::{actor_named, ActorNameInput};
+use super::super::fields::MAX_NAME;
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
 use atelier_core::text::short_date;
@@ -19,11 +20,15 @@ enum Kind {
     Need,
 }
 
+/// `draft` belongs to the projector, so that closing the field (Esc) keeps what was typed.
 #[component]
-pub fn Capture(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+pub fn Capture(
+    draft: RwSignal<String>,
+    on_close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let state = use_state();
     let (kind, set_kind) = signal(Kind::Idea);
-    let (text, set_text) = signal(String::new());
+    let (text, set_text) = draft.split();
     let (axis, set_axis) = signal(Axis::Engage);
     let (who, set_who) = signal(String::new());
     let (need_kind, set_need_kind) = signal(NeedKind::Other);
@@ -91,7 +96,7 @@ pub fn Capture(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
                 <option value="need">{t("projector.capture.kind_need")}</option>
             </select>
             <label for="capture-text">{text_label}</label>
-            <input id="capture-text" type="text" prop:value=text
+            <input id="capture-text" type="text" maxlength=MAX_NAME prop:value=text
                 aria-invalid=move || (error.get() == Some(t("projector.capture.text_missing"))).then_some("true")
                 aria-describedby=move || error.get().map(|_| "capture-error")
                 on:input=move |ev| set_text.set(event_target_value(&ev)) />

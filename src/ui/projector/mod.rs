@@ -32,6 +32,8 @@ pub fn Projector() -> impl IntoView {
     let size = RwSignal::new(0usize);
     let contrast = RwSignal::new(false);
     let capturing = RwSignal::new(false);
+    // What the facilitator is typing in the capture field, kept while the field is closed.
+    let draft = RwSignal::new(String::new());
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if capturing.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -111,7 +113,7 @@ pub fn Projector() -> impl IntoView {
                 <div class="slide-blank" role="note" aria-label=t("projector.blank")></div>
             </Show>
             <Show when=move || capturing.get()>
-                <capture::Capture on_close=move || capturing.set(false) />
+                <capture::Capture draft=draft on_close=move || capturing.set(false) />
             </Show>
             <nav class="projector-help" aria-label=t("projector.controls")>
                 <button type="button" class="button button-small" on:click=move |_| go(current().saturating_sub(1))>{t("projector.previous")}</button>

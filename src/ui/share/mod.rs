@@ -28,7 +28,7 @@ pub fn SharePanel() -> impl IntoView {
         }
         let mut name = file.file_name(browser::today());
         if anonymous {
-            name = name.replace(".json", "-anonyme.json");
+            name = name.replace(".json", t("share.anonymous_suffix"));
         }
         let notice = match browser::download(&name, "application/json", &file.to_json()) {
             Ok(()) => Notice::success(tf("share.exported", &[("name", &name)])),
