@@ -9,10 +9,15 @@
 //! Rochelle's categories of NR actions, and the kit's families, circles, formats and key actions.
 //! The actors, figures of progress and sentences are Atelier NR's own: the territory does not
 //! exist, and `plan.example` is set so that the app labels it « exemple » everywhere.
+//!
+//! Its names and sentences come from the catalogue `example` (`core/locales/*/example.json`),
+//! so the plan is created in the display language; the kit values it stores (NR action types,
+//! formats, key actions in `from_catalogue`) are the kit's French values in every language.
 
 mod actions;
 
 use crate::file::PlanFile;
+use crate::i18n::{t, t_dyn, text_in, Lang};
 use crate::kit::CIRCLES;
 use crate::plan::{CustomFormat, Decision};
 use crate::{
@@ -22,30 +27,32 @@ use crate::{
 };
 use chrono::NaiveDate;
 
-/// Name of the demonstration plan: it reads as an example wherever it is listed.
-pub const EXAMPLE_NAME: &str = "Exemple : Métropole de Démoville";
-
 /// Builds the demonstration plan: 12 actors of the four families, 8 action sheets over the four
 /// axes, 4 mobilisations over the three circles, 3 needs and a steering body.
+///
+/// Its names and sentences are in the current display language (catalogue `example`); the kit
+/// values it stores (NR action types, mobilisation formats, key actions, codes) stay the kit's
+/// French values whatever the language, as in any plan.
 ///
 /// Deterministic: fixed dates (2025–2027), no clock; ids come from `ids` in a fixed order.
 /// `exported_at` is `None`. The result passes [`crate::file::parse_plan_file`].
 pub fn example_plan(ids: &mut impl IdGen) -> PlanFile {
-    let mut plan = Plan::new(ids.new_id(), EXAMPLE_NAME);
+    let mut plan = Plan::new(ids.new_id(), t("example.plan.name"));
     plan.example = true;
     plan.territory = Territory {
-        name: "Métropole de Démoville (territoire fictif)".into(),
+        name: t("example.plan.territory").into(),
         kind: TerritoryKind::Metropole,
         population: Some(420_000),
     };
     plan.decisions = decisions();
     plan.custom_formats = vec![CustomFormat {
         circle: Circle::Two,
-        label: "Remise des prix de l'appel à projets Numérique responsable".into(),
+        label: t("example.plan.custom_format").into(),
     }];
 
     let actors = actors(ids);
-    let by = |name: &str| {
+    let by = |role: &str| {
+        let name = actor_name(role);
         actors
             .iter()
             .find(|a| a.name == name)
@@ -53,26 +60,24 @@ pub fn example_plan(ids: &mut impl IdGen) -> PlanFile {
             .expect("example actor")
     };
     let a = Links {
-        dsi: by(DSI),
-        ademe: by(ADEME),
-        commune: by(COMMUNE),
-        univ: by(UNIV),
-        refurbisher: by(REFURBISHER),
-        esn: by(ESN),
-        weee: by(WEEE),
-        reuse: by(REUSE),
-        repair: by(REPAIR),
-        mediation: by(MEDIATION),
-        council: by(COUNCIL),
-        residents: by(RESIDENTS),
+        dsi: by("dsi"),
+        ademe: by("ademe"),
+        commune: by("commune"),
+        univ: by("univ"),
+        refurbisher: by("refurbisher"),
+        esn: by("esn"),
+        weee: by("weee"),
+        reuse: by("reuse"),
+        repair: by("repair"),
+        mediation: by("mediation"),
+        council: by("council"),
+        residents: by("residents"),
     };
 
     let mut governance = Governance {
-        steering_body: "Comité de pilotage Numérique responsable".into(),
+        steering_body: t("example.governance.steering_body").into(),
         member_ids: vec![a.dsi, a.ademe, a.reuse, a.council],
-        internal_members: "Vice-présidence au numérique, direction générale des services, \
-                           directions des achats et de la transition écologique"
-            .into(),
+        internal_members: t("example.governance.internal_members").into(),
         cadence: Some(ReviewCadence::Quarterly),
         last_review: Some(day(2026, 9, 29)),
         next_review: None,
@@ -87,18 +92,31 @@ pub fn example_plan(ids: &mut impl IdGen) -> PlanFile {
     file
 }
 
-const DSI: &str = "Direction du numérique mutualisée";
-const ADEME: &str = "ADEME, direction régionale";
-const COMMUNE: &str = "Commune de Démoville-sur-Rive";
-const UNIV: &str = "Université de Démoville";
-const REFURBISHER: &str = "Démo Reconditionnement";
-const ESN: &str = "Démo Services Numériques";
-const WEEE: &str = "Démo Collecte Environnement";
-const REUSE: &str = "Réemploi solidaire de Démoville";
-const REPAIR: &str = "Repair café des Tilleuls";
-const MEDIATION: &str = "Maison de la médiation numérique";
-const COUNCIL: &str = "Conseil citoyen du Numérique responsable";
-const RESIDENTS: &str = "Habitants de la métropole";
+/// NR action types as the kit's vocabularies write them (`kit::known_nr_type`): stored values,
+/// the same in every language (the app displays them with `kit::nr_type_label`).
+mod nr {
+    pub const STRATEGY: &str = "Stratégie et gouvernance"; // i18n: not UI
+    pub const ECO_ORGANISATION: &str = "Numérique pour une organisation éco-responsable"; // i18n: not UI
+    pub const MEASURE: &str = "Mesure"; // i18n: not UI
+    pub const AWARENESS: &str = "Sensibilisation"; // i18n: not UI
+    pub const ECODESIGN: &str = "Écoconception des services numériques"; // i18n: not UI
+    pub const REFURBISHED: &str = "Achat de matériel reconditionné"; // i18n: not UI
+    pub const LONGER_LIFE: &str = "Allongement de la durée de vie des équipements"; // i18n: not UI
+    pub const SOVEREIGNTY: &str = "Souveraineté des données"; // i18n: not UI
+    pub const END_OF_LIFE: &str = "Gestion de la fin de vie du matériel"; // i18n: not UI
+    pub const INCLUSION: &str = "Inclusion numérique"; // i18n: not UI
+    pub const ACCESSIBILITY: &str = "Accessibilité des services numériques"; // i18n: not UI
+    pub const FOR_ALL: &str = "Numérique responsable pour tous"; // i18n: not UI
+    pub const LIFE_CYCLE: &str = "Cycle de vie des équipements"; // i18n: not UI
+    pub const TRANSFORMATION: &str = "Transformation du numérique"; // i18n: not UI
+    pub const STAFF_AWARENESS: &str = "Sensibilisation des collaborateurs au NR"; // i18n: not UI
+    pub const OFFICIALS_AWARENESS: &str = "Sensibilisation des élus et agents"; // i18n: not UI
+}
+
+/// The name of the example's actor `role` (`dsi`, `ademe`…), in the current language.
+fn actor_name(role: &str) -> &'static str {
+    t_dyn(&format!("example.actors.{role}.name"))
+}
 
 /// Ids of the example's actors, by role.
 struct Links {
@@ -132,82 +150,50 @@ fn decisions() -> Vec<Decision> {
         decided_on: Some(day(2025, 10, 14)),
     };
     vec![
-        decision(
-            Family::Company,
-            Some(false),
-            "On garde les reconditionneurs installés ailleurs qui rachètent du matériel ici.",
-        ),
-        decision(
-            Family::Public,
-            None,
-            "Nos ambitions rejoignent celles de la région ; la démarche couvre toutes les communes \
-             de la métropole.",
-        ),
+        decision(Family::Company, Some(false), t("example.decisions.company")),
+        decision(Family::Public, None, t("example.decisions.public")),
         decision(
             Family::Association,
             Some(true),
-            "Seules les associations actives sur le territoire sont recensées.",
+            t("example.decisions.association"),
         ),
-        decision(
-            Family::Citizen,
-            Some(true),
-            "Résidents seulement pour cette première version ; les visiteurs viendront ensuite.",
-        ),
+        decision(Family::Citizen, Some(true), t("example.decisions.citizen")),
     ]
 }
 
-/// The twelve actors: `(name, type, engagement, NR types, description)`, then qualification.
+/// The twelve actors: `(role, engagement, NR types)`, their name, type and description from the
+/// catalogue, then qualification.
 fn actors(ids: &mut impl IdGen) -> Vec<Actor> {
+    use nr::*;
     use EngagementLevel::*;
-    let rows: [(&str, &str, EngagementLevel, &[&str], &str); 12] = [
-        (DSI, "Direction du numérique", Driving,
-         &["Stratégie et gouvernance", "Numérique pour une organisation éco-responsable"],
-         "Service commun à la métropole et aux communes : il gère l'hébergement partagé et le parc \
-          informatique des agents."),
-        (ADEME, "Institution publique / nationale", Committed, &["Mesure", "Sensibilisation"],
-         "Cofinance des études d'empreinte et fournit des méthodes de mesure aux collectivités."),
-        (COMMUNE, "Collectivité territoriale - Commune", Committed, &["Stratégie et gouvernance"],
-         "Commune membre raccordée aux services numériques mutualisés, volontaire pour accueillir \
-          un point de collecte."),
-        (UNIV, "Université", Aware, &["Mesure", "Écoconception des services numériques"],
-         "Un laboratoire étudie l'empreinte des réseaux ; les étudiants en informatique suivent un \
-          module d'écoconception."),
-        (REFURBISHER, "Entreprise dans le NR (seconde vie)", Committed,
-         &["Achat de matériel reconditionné", "Allongement de la durée de vie des équipements"],
-         "PME qui remet en état des ordinateurs professionnels et les revend avec garantie."),
-        (ESN, "Entreprise du numérique", Aware,
-         &["Écoconception des services numériques", "Souveraineté des données"],
-         "Entreprise de services numériques qui veut proposer des sites sobres, hébergés en Europe."),
-        (WEEE, "Entreprise des services de l'environnement", Committed,
-         &["Gestion de la fin de vie du matériel"],
-         "Collecte et trie les déchets électriques et électroniques ; oriente vers le réemploi ce \
-          qui fonctionne encore."),
-        (REUSE, "Association dans le NR (seconde vie)", Driving,
-         &["Achat de matériel reconditionné", "Gestion de la fin de vie du matériel",
-           "Inclusion numérique"],
-         "Association d'insertion qui récupère le matériel des administrations, le reconditionne \
-          et le revend à petit prix, sur le modèle du partenariat de Rennes avec Envie 35."),
-        (REPAIR, "Repair café", Committed,
-         &["Allongement de la durée de vie des équipements", "Sensibilisation"],
-         "Chaque mois, des bénévoles y aident les habitants à réparer ordinateurs et téléphones."),
-        (MEDIATION, "Autre association", Aware,
-         &["Inclusion numérique", "Accessibilité des services numériques"],
-         "Accompagne les habitants éloignés du numérique dans leurs démarches en ligne."),
-        (COUNCIL, "Citoyens", Committed, &["Sensibilisation", "Stratégie et gouvernance"],
-         "Habitants volontaires qui donnent leur avis sur les projets numériques de la métropole, \
-          à l'image du conseil créé par Rennes Métropole."),
-        (RESIDENTS, "Habitants", NotIdentified, &["Numérique responsable pour tous"],
-         "Le grand public, visé par la collecte de matériel et les campagnes d'écogestes."),
+    let rows: [(&str, EngagementLevel, &[&str]); 12] = [
+        ("dsi", Driving, &[STRATEGY, ECO_ORGANISATION]),
+        ("ademe", Committed, &[MEASURE, AWARENESS]),
+        ("commune", Committed, &[STRATEGY]),
+        ("univ", Aware, &[MEASURE, ECODESIGN]),
+        ("refurbisher", Committed, &[REFURBISHED, LONGER_LIFE]),
+        ("esn", Aware, &[ECODESIGN, SOVEREIGNTY]),
+        ("weee", Committed, &[END_OF_LIFE]),
+        ("reuse", Driving, &[REFURBISHED, END_OF_LIFE, INCLUSION]),
+        ("repair", Committed, &[LONGER_LIFE, AWARENESS]),
+        ("mediation", Aware, &[INCLUSION, ACCESSIBILITY]),
+        ("council", Committed, &[AWARENESS, STRATEGY]),
+        ("residents", NotIdentified, &[FOR_ALL]),
     ];
     rows.into_iter()
-        .map(|(name, actor_type, engagement, nr_types, description)| {
+        .map(|(role, engagement, nr_types)| {
+            let name = actor_name(role);
             let mut a = Actor::new(ids.new_id(), name);
-            a.set_actor_type(actor_type);
+            // The family and kit subtype come from the French type, which the kit's alias
+            // table recognises; the type itself is shown in the display language.
+            let type_key = format!("example.actors.{role}.type");
+            a.set_actor_type(text_in(Lang::Fr, &type_key));
+            a.actor_type = t_dyn(&type_key).to_owned();
             a.engagement = engagement;
             a.nr_action_types = texts(nr_types);
-            a.description = description.into();
-            a.local = Some(name != ADEME);
-            a.partner_funder = [DSI, ADEME, COMMUNE].contains(&name);
+            a.description = t_dyn(&format!("example.actors.{role}.description")).into();
+            a.local = Some(role != "ademe");
+            a.partner_funder = ["dsi", "ademe", "commune"].contains(&role);
             a.found_by = Some(match engagement {
                 Driving => FoundBy::DirectContact,
                 Committed => FoundBy::Census,
@@ -219,12 +205,12 @@ fn actors(ids: &mut impl IdGen) -> Vec<Actor> {
                 Aware => Relevance::Medium,
                 NotIdentified => Relevance::Low,
             });
-            if name == UNIV {
+            if role == "univ" {
                 // A partner of the footprint measure: the user moves it up to circle 2.
                 a.circle = Some(Circle::Two);
             }
             if a.engagement >= Committed || a.partner_funder {
-                a.referent = "Référent Numérique responsable".into();
+                a.referent = t("example.actors.referent").into();
                 a.contact = format!("contact@{}.example", crate::file::format::slug(name));
             }
             a
@@ -234,6 +220,7 @@ fn actors(ids: &mut impl IdGen) -> Vec<Actor> {
 
 fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
     use MobilisationStatus::*;
+    // Formats by their index in the kit's circle (`kit::CIRCLES`): stored as the kit writes them.
     let rows = [
         (
             Circle::One,
@@ -241,8 +228,8 @@ fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
             Done,
             day(2026, 3, 17),
             vec![a.dsi, a.commune],
-            "Direction du numérique",
-            "Deux demi-journées pour les encadrants des services et des communes.",
+            t("example.services.digital"),
+            t("example.mobilisations.training.notes"),
         ),
         (
             Circle::One,
@@ -250,8 +237,8 @@ fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
             Planned,
             day(2026, 12, 8),
             vec![a.ademe, a.commune],
-            "Direction du numérique",
-            "Préparer avec l'ADEME un appel à projets commun.",
+            t("example.services.digital"),
+            t("example.mobilisations.joint_call.notes"),
         ),
         (
             Circle::Two,
@@ -259,8 +246,8 @@ fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
             Done,
             day(2026, 10, 13),
             vec![a.reuse, a.refurbisher, a.repair, a.weee, a.univ],
-            "Mission Numérique responsable",
-            "Rencontres du NR : tables rondes le matin, ateliers réemploi et achats l'après-midi.",
+            t("example.services.nr_mission"),
+            t("example.mobilisations.meetings.notes"),
         ),
         (
             Circle::Three,
@@ -268,8 +255,8 @@ fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
             Planned,
             day(2027, 3, 1),
             vec![a.residents, a.mediation, a.council],
-            "Direction de la communication",
-            "Affiches d'écogestes dans les transports, lancées avec la collecte de matériel.",
+            t("example.services.communication"),
+            t("example.mobilisations.posters.notes"),
         ),
     ];
     rows.into_iter()
@@ -293,23 +280,23 @@ fn needs(ids: &mut impl IdGen, a: &Links) -> Vec<Need> {
             NeedKind::Funding,
             NeedStatus::InProgress,
             day(2026, 6, 10),
-            "Financer un second poste de technicien pour traiter plus de matériel.",
-            "Subvention à l'étude pour le budget 2027.",
+            t("example.needs.funding.description"),
+            t("example.needs.funding.follow_up"),
         ),
         (
             a.commune,
             NeedKind::Training,
             NeedStatus::Met,
             day(2026, 2, 20),
-            "Former les secrétaires de mairie aux bons réglages des postes et des imprimantes.",
-            "Places réservées aux ateliers Fresque du Numérique de mars.",
+            t("example.needs.training.description"),
+            t("example.needs.training.follow_up"),
         ),
         (
             a.esn,
             NeedKind::Collaboration,
             NeedStatus::Open,
             day(2026, 9, 15),
-            "Travailler avec la métropole sur l'écoconception de ses sites.",
+            t("example.needs.collaboration.description"),
             "",
         ),
     ];
@@ -471,6 +458,87 @@ mod tests {
         let g = &file.plan.governance;
         assert_eq!(g.next_review, g.suggested_next_review());
         assert_eq!(g.next_review, Some(day(2026, 12, 29)));
+    }
+
+    #[test]
+    fn in_english_the_text_is_english_and_the_stored_kit_values_french() {
+        use crate::i18n::set_lang;
+        set_lang(Lang::En);
+        let file = example();
+        set_lang(Lang::Fr);
+        assert_eq!(parse_plan_file(&file.to_json()).unwrap(), file);
+        assert_eq!(
+            file.plan.name,
+            "Example: Démoville metropolis (fictional area)"
+        );
+        let refurbisher = file
+            .actors
+            .iter()
+            .find(|a| a.name == "Démo Refurbishing")
+            .expect("the refurbisher, named in English");
+        assert!(
+            refurbisher
+                .description
+                .starts_with("An SME that refurbishes"),
+            "{}",
+            refurbisher.description
+        );
+        assert_eq!(
+            refurbisher.family,
+            Family::Company,
+            "classified from its French type"
+        );
+        assert!(refurbisher.subtype.is_some());
+        assert_eq!(
+            refurbisher.nr_action_types,
+            [
+                "Achat de matériel reconditionné",
+                "Allongement de la durée de vie des équipements"
+            ]
+        );
+        assert_eq!(file.mobilisations[0].format, CIRCLES[0].formats[0]);
+        assert!(file.mobilisations[0]
+            .format
+            .starts_with("Ateliers de formation"));
+        let measure = &file.actions[0];
+        assert_eq!(
+            measure.from_catalogue.as_deref(),
+            Some("Mesurer l'impact environnemental du numérique à l'échelle du territoire")
+        );
+        assert_eq!(
+            measure.title,
+            "Measure the environmental impact of digital technology across the area"
+        );
+        assert_eq!(
+            measure.title,
+            text_in(Lang::En, "kit.key_actions.know.measure_territory")
+        );
+        assert_eq!(measure.nr_types, ["Mesure"]);
+        // Every message of the actors (keys built at run time) exists.
+        for a in &file.actors {
+            for text in [&a.name, &a.actor_type, &a.description] {
+                assert!(!text.starts_with("example."), "missing message {text}");
+            }
+        }
+        // The same structure as in French: only the words differ.
+        let french = example();
+        assert_eq!(file.actors.len(), french.actors.len());
+        for (en, fr) in file.actors.iter().zip(&french.actors) {
+            assert_eq!(
+                (en.family, &en.subtype),
+                (fr.family, &fr.subtype),
+                "{}",
+                en.name
+            );
+            assert_eq!(en.nr_action_types, fr.nr_action_types);
+        }
+        for (en, fr) in file.mobilisations.iter().zip(&french.mobilisations) {
+            assert_eq!(en.format, fr.format);
+        }
+        for (en, fr) in file.actions.iter().zip(&french.actions) {
+            assert_eq!(en.from_catalogue, fr.from_catalogue);
+            assert_eq!(en.nr_types, fr.nr_types);
+        }
     }
 
     #[test]

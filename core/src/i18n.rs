@@ -100,6 +100,7 @@ pub const MODULES: &[(&str, &str, &str)] = &[
     module!("domain"),
     module!("errors"),
     module!("state"),
+    module!("example"),
 ];
 
 thread_local! {
