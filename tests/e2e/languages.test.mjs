@@ -103,3 +103,20 @@ test('every screen reads in English after the switch, and the choice survives a 
   assert.equal(back.h1, french.conclusion.h1);
   await context.close();
 });
+
+test('the example plan opened in English is written in English, with the kit values it stores unchanged', async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + '#/');
+  await page.locator('#lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.getByRole('button', { name: 'Open the example plan' }).click();
+  await page.locator('.board').waitFor();
+  await page.getByText('Saved in this browser').waitFor();
+  assert.equal((await page.locator('.plan-name').innerText()).trim(), 'Example: Démoville metropolis (fictional area)');
+  // Back in French, the plan's own text stays as it was written: plan data is never translated.
+  await page.locator('#lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal((await page.locator('.plan-name').innerText()).trim(), 'Example: Démoville metropolis (fictional area)');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
