@@ -185,7 +185,7 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
 
             <h3>{t("actions.editor.section_types")}</h3>
             <div class="form-grid">
-                <TextField id="action-nr-types" label=t("actions.editor.nr_types") value=action.nr_types.join(", ") wide=true
+                <TextField id="action-nr-types" label=t("actions.editor.nr_types") value={nr_types_shown(&action.nr_types)} wide=true
                     hint=t("actions.editor.nr_types_hint")
                     on_input=move |v: String| edit(Box::new(move |a| a.nr_types = split_types(&v))) />
                 <TextArea id="action-notes" label=t("actions.editor.notes") value=action.notes.clone()
@@ -198,7 +198,8 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
     .into_any()
 }
 
-/// NR types typed as a comma-separated list, each spelled as in the kit when it is known.
+/// NR types typed as a comma-separated list (shown in the display language), each stored as
+/// the kit's French value when it is known, whatever the language it was typed in.
 fn split_types(text: &str) -> Vec<String> {
     text.split(',')
         .map(str::trim)
@@ -209,4 +210,13 @@ fn split_types(text: &str) -> Vec<String> {
                 .unwrap_or_else(|| t.to_owned())
         })
         .collect()
+}
+
+/// The stored NR types as the field shows them: known ones in the display language.
+fn nr_types_shown(types: &[String]) -> String {
+    types
+        .iter()
+        .map(|v| atelier_core::kit::nr_type_label(v))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
