@@ -483,6 +483,15 @@ pub fn nr_type_label(value: &str) -> &str {
         .map_or(value, |(_, key)| t(key))
 }
 
+/// A list of stored NR action types as displayed, comma-separated (see [`nr_type_label`]).
+pub fn nr_types_label(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| nr_type_label(v))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A circle of actors to mobilise (« cercle ») and the formats that suit it (kit, step 2).
 pub struct CircleInfo {
     /// 1 (closest to the collectivité) to 3 (everyone).

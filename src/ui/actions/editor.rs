@@ -185,7 +185,7 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
 
             <h3>{t("actions.editor.section_types")}</h3>
             <div class="form-grid">
-                <TextField id="action-nr-types" label=t("actions.editor.nr_types") value={nr_types_shown(&action.nr_types)} wide=true
+                <TextField id="action-nr-types" label=t("actions.editor.nr_types") value=atelier_core::kit::nr_types_label(&action.nr_types) wide=true
                     hint=t("actions.editor.nr_types_hint")
                     on_input=move |v: String| edit(Box::new(move |a| a.nr_types = split_types(&v))) />
                 <TextArea id="action-notes" label=t("actions.editor.notes") value=action.notes.clone()
@@ -210,13 +210,4 @@ fn split_types(text: &str) -> Vec<String> {
                 .unwrap_or_else(|| t.to_owned())
         })
         .collect()
-}
-
-/// The stored NR types as the field shows them: known ones in the display language.
-fn nr_types_shown(types: &[String]) -> String {
-    types
-        .iter()
-        .map(|v| atelier_core::kit::nr_type_label(v))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -165,12 +165,7 @@ impl RowData {
             name: a.name.clone(),
             actor_type: a.actor_type.clone(),
             family: a.family.label(),
-            nr_types: a
-                .nr_action_types
-                .iter()
-                .map(|v| atelier_core::kit::nr_type_label(v))
-                .collect::<Vec<_>>()
-                .join(", "),
+            nr_types: atelier_core::kit::nr_types_label(&a.nr_action_types),
             level_code: a.engagement.code(),
             level: levels[a.engagement as usize].clone(),
             circle: a.circle().number(),

@@ -99,7 +99,7 @@ pub fn Report() -> impl IntoView {
                             <th scope="col">{t("report.actors.family")}</th><th scope="col">{t("report.actors.nr_actions")}</th><th scope="col">{t("report.actors.engagement")}</th><th scope="col">{t("report.col.circle")}</th></tr></thead>
                         <tbody>{actors.iter().map(|a| view! {
                             <tr><td>{a.actor_type.clone()}</td><th scope="row">{a.name.clone()}</th><td>{a.family.label()}</td>
-                                <td>{a.nr_action_types.iter().map(|v| kit::nr_type_label(v)).collect::<Vec<_>>().join(", ")}</td><td>{plan.engagement_label(a.engagement).to_owned()}</td><td>{a.circle().number()}</td></tr>
+                                <td>{kit::nr_types_label(&a.nr_action_types)}</td><td>{plan.engagement_label(a.engagement).to_owned()}</td><td>{a.circle().number()}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
                     </div>
