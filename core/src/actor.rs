@@ -516,6 +516,136 @@ mod subtype_tests {
         assert_eq!(classify("Métropole").0, Family::Public);
         assert!(classify("Boulangerie").1.is_none());
     }
+
+    #[test]
+    fn english_types_get_their_family_and_subtype() {
+        use Family::*;
+        let cases = [
+            ("University", Public, Some("universities")),
+            ("Business school", Public, Some("universities")),
+            ("SME", Company, Some("companies")),
+            ("SMEs", Company, Some("companies")),
+            ("Large company", Company, Some("companies")),
+            ("Start-up", Company, Some("companies")),
+            ("IT services company", Company, Some("digital_companies")),
+            ("Digital companies", Company, Some("digital_companies")),
+            (
+                "Waste management company",
+                Company,
+                Some("environment_companies"),
+            ),
+            ("NR company (second life)", Company, Some("nr_companies")),
+            ("Refurbisher", Company, Some("nr_companies")),
+            ("Other company", Company, Some("other_companies")),
+            ("Acme Ltd", Company, None),
+            ("Social enterprise", Company, None),
+            ("Charity", Association, None),
+            ("Non-profit", Association, None),
+            ("Nonprofit", Association, None),
+            ("NGO", Association, None),
+            ("Digital inclusion hub", Association, None),
+            ("Repair café", Association, Some("nr_associations")),
+            ("Reuse centre", Association, Some("nr_associations")),
+            ("Other charities", Association, Some("other_associations")),
+            ("Town hall", Public, Some("commune")),
+            ("Municipality", Public, Some("commune")),
+            ("Parish council", Public, Some("commune")),
+            ("County council", Public, Some("departement")),
+            ("Local authority - Department", Public, Some("departement")),
+            ("Regional council", Public, Some("region")),
+            ("Councillor", Public, Some("elected")),
+            ("Elected officials", Public, Some("elected")),
+            ("NHS trust", Public, Some("hospitals")),
+            (
+                "Economic development agency",
+                Public,
+                Some("economic_development"),
+            ),
+            ("Advisory committee", Public, Some("economic_councils")),
+            ("Public body", Public, Some("institutions")),
+            ("Government agency", Public, Some("institutions")),
+            ("Local authority", Public, None),
+            ("Council", Public, None),
+            ("Library", Public, None),
+            ("School", Public, None),
+            ("Social housing", Public, None),
+            ("Resident", Citizen, Some("inhabitants")),
+            ("Citizen group", Citizen, Some("inhabitants")),
+            ("Members of the public", Citizen, Some("inhabitants")),
+            ("Bakery", Unsorted, None),
+            ("Marketing agency", Unsorted, None),
+            ("College", Unsorted, None),
+        ];
+        for (text, family, code) in cases {
+            let (found, sub) = classify(text);
+            assert_eq!((found, sub.map(|s| s.code)), (family, code), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_english_aliases_leave_french_types_alone() {
+        use Family::*;
+        // Types that matched before the English aliases keep their family and subtype…
+        let cases = [
+            ("Conseiller municipal", Public, Some("elected")),
+            (
+                "Collectivité territoriale - Département",
+                Public,
+                Some("departement"),
+            ),
+            ("Département informatique", Public, Some("departement")),
+            (
+                "Centre hospitalier universitaire",
+                Public,
+                Some("hospitals"),
+            ),
+            ("Agence de communication", Public, Some("institutions")),
+            ("Direction du numérique", Public, None),
+            ("Association d'habitants", Citizen, Some("inhabitants")),
+            ("Club d'entreprises", Company, None),
+            ("Société publique locale", Company, None),
+            // …French words that are English too (« public », « club », « collège »,
+            // « coopérative », « artisan ») are no aliases on their own…
+            ("Public", Unsorted, None),
+            ("Club sportif", Unsorted, None),
+            ("Collège", Unsorted, None),
+            ("Coopérative", Unsorted, None),
+            ("Artisan", Unsorted, None),
+            // …and the few they now place are placed where a French reader would expect.
+            ("Conseil municipal", Public, Some("commune")),
+            ("Service public", Public, None),
+            ("Résidents", Citizen, Some("inhabitants")),
+        ];
+        for (text, family, code) in cases {
+            let (found, sub) = classify(text);
+            assert_eq!((found, sub.map(|s| s.code)), (family, code), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_example_types_classify_alike_in_both_languages() {
+        use crate::i18n::{text_in, Lang};
+        for role in [
+            "dsi",
+            "ademe",
+            "commune",
+            "univ",
+            "refurbisher",
+            "esn",
+            "weee",
+            "reuse",
+            "repair",
+            "mediation",
+            "council",
+            "residents",
+        ] {
+            let key = format!("example.actors.{role}.type");
+            let (fr, en) = (text_in(Lang::Fr, &key), text_in(Lang::En, &key));
+            assert_ne!(en, key, "{key} exists");
+            let code = |(f, s): (Family, Option<&kit::SubtypeInfo>)| (f, s.map(|s| s.code));
+            assert_eq!(code(classify(en)), code(classify(fr)), "{en} / {fr}");
+        }
+    }
 }
 
 #[cfg(test)]
