@@ -133,3 +133,21 @@ test('the keyboard walks every slide at 1024×768, 1280×720 and 1920×1080 with
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('the capture field fits a phone screen, for a facilitator noting from a phone', async () => {
+  const { context, page } = await newPage(browser);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  await page.locator('.board').waitFor();
+  await settled(page);
+  await page.goto(srv.url + '#/projection/11');
+  await page.locator('.slide-current').waitFor();
+  await page.getByRole('button', { name: 'Noter une idée (N)' }).click();
+  await page.getByLabel('Vous notez').selectOption('need');
+  for (const selector of ['.capture', '#capture-kind', '#capture-actor', '.capture button[type=submit]']) {
+    const box = await page.locator(selector).boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `${selector} within the screen: ${JSON.stringify(box)}`);
+  }
+  await context.close();
+});
