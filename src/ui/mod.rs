@@ -73,7 +73,25 @@ pub fn App() -> impl IntoView {
             ev.set_return_value("");
         }
     });
+    // Ctrl+Z (⌘Z) undoes the latest delete, like the notice's button; inside a text field it
+    // stays the field's own undo.
+    let undo_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = document().active_element().is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        });
+        if (ev.ctrl_key() || ev.meta_key())
+            && !ev.shift_key()
+            && ev.key().eq_ignore_ascii_case("z")
+            && !typing
+            && state.undos.with_untracked(|u| !u.is_empty())
+        {
+            ev.prevent_default();
+            state.undo();
+        }
+    });
     on_cleanup(move || {
+        undo_key.remove();
         handle.remove();
         unload.remove();
         dragover.remove();

@@ -63,7 +63,7 @@ pub fn NoticeArea() -> impl IntoView {
                             })}
                             <div class="notice-buttons">
                                 {can_undo.then(|| view! {
-                                    <button type="button" class="button" on:click=move |_| state.undo()>{t("common.notice.undo")}</button>
+                                    <button type="button" class="button" aria-keyshortcuts="Control+Z" on:click=move |_| state.undo()>{t("common.notice.undo")}</button>
                                 })}
                                 <button type="button" class="button button-quiet" on:click=move |_| state.notice.set(None)>{t("common.notice.close")}</button>
                             </div>
