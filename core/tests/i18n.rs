@@ -181,6 +181,7 @@ const TECHNICAL: &[&str] = &[
     "Delete",
     "Files",
     "Space",
+    "Control+Z",
 ];
 
 /// A sentence or label written in French: accented letters, guillemets, a French word, or a

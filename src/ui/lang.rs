@@ -63,7 +63,8 @@ pub fn LangSwitch() -> impl IntoView {
         lang.set(other);
         request_animation_frame(move || restore(typed));
         // The button is drawn anew: give focus to the new one so keyboard users stay put.
-        super::widgets::focus_later("lang-switch");
+        // Two frames later, after an editor drawn anew has taken focus for its first field.
+        request_animation_frame(|| super::widgets::focus_later("lang-switch"));
     };
     view! {
         <button type="button" id="lang-switch" class="header-link lang-switch" lang=other.code()

@@ -32,6 +32,8 @@ pub fn App() -> impl IntoView {
     let lang = lang::provide();
     let state = AppState::new(initial_route());
     provide_context(state);
+    let editor = OpenEditor(RwSignal::new(None));
+    provide_context(editor);
     state.start();
     crate::offline::register(state.update_ready);
 
@@ -48,6 +50,11 @@ pub fn App() -> impl IntoView {
                     .is_some_and(|n| n.undo || n.shown_on == Some(route))
             }) {
                 state.forget_notice();
+            }
+            // Another screen closes the editor; another view of the same screen keeps it.
+            let old = state.route.get_untracked();
+            if std::mem::discriminant(&old) != std::mem::discriminant(&route) {
+                editor.0.set(None);
             }
             state.route.set(route);
             // After the new screen is drawn, move focus to its heading so that keyboard and
@@ -133,6 +140,17 @@ fn initial_route() -> Route {
         }
     }
     Route::Home
+}
+
+/// The record whose editor is open on the current screen (an actor, a fiche, a
+/// mobilisation). It lives above the views that a language change re-mounts, so the editor
+/// stays open through the change.
+#[derive(Clone, Copy)]
+pub struct OpenEditor(pub RwSignal<Option<atelier_core::Id>>);
+
+/// The signal of the open editor (see [`OpenEditor`]).
+pub fn open_editor() -> RwSignal<Option<atelier_core::Id>> {
+    expect_context::<OpenEditor>().0
 }
 
 /// Moves focus to the message area (after a delete, so that « Annuler » is one Tab away).

@@ -54,6 +54,9 @@ test('every screen reads in English after the switch, and the choice survives a 
   await page.goto(srv.url + '#/acteurs');
   // A name typed but not yet added survives the switch.
   await page.getByLabel('Nom du nouvel acteur').fill('Acteur à moitié saisi');
+  // An editor open at the switch stays open.
+  await page.getByRole('button', { name: 'Modifier Repair café des Tilleuls' }).click();
+  await page.locator('#actor-editor-title').waitFor();
   await page.locator('#lang-switch').focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -64,6 +67,8 @@ test('every screen reads in English after the switch, and the choice survives a 
   // Still on the same screen, with the same plan, and the draft is still there.
   assert.equal(await page.evaluate(() => location.hash), '#/acteurs');
   assert.equal(await page.getByLabel('Name of the new actor').inputValue(), 'Acteur à moitié saisi');
+  assert.match(await page.locator('#actor-editor-title').innerText(), /Repair café des Tilleuls/);
+  assert.doesNotMatch(await page.locator('#actor-editor-title').innerText(), /Modifier/);
 
   for (const [width, height] of [[1280, 720], [360, 740]]) {
     await page.setViewportSize({ width, height });

@@ -26,7 +26,7 @@ pub fn Actions() -> impl IntoView {
         _ => ActionsView::List,
     };
     // The fiche open in the editor, shared by every view.
-    let editing = RwSignal::new(None::<Id>);
+    let editing = super::open_editor();
     let (axis, set_axis) = signal(Axis::Know);
     let open = Callback::new(move |id: Id| editing.set(Some(id)));
     super::widgets::close_when_gone::<ActionSheet>(editing);

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 pub fn Actors() -> impl IntoView {
     let state = use_state();
     // The actor open in the editor, if any.
-    let editing = RwSignal::new(None::<Id>);
+    let editing = super::open_editor();
     super::widgets::close_when_gone::<Actor>(editing);
     let query = RwSignal::new(ActorQuery {
         apply_decisions: true,

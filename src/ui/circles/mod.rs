@@ -17,7 +17,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Circles() -> impl IntoView {
     let state = use_state();
-    let editing = RwSignal::new(None::<Id>);
+    let editing = super::open_editor();
     super::widgets::close_when_gone::<Mobilisation>(editing);
     let plan_mob = move |format: String, circle: Circle| {
         let id = state.insert(Mobilisation::new(crate::browser::new_id(), format, circle));
