@@ -823,6 +823,7 @@ pub fn format_label(value: &str) -> &str {
         .find(|(known, _)| **known == value)
         .map_or(value, |(_, key)| t(key))
 }
+
 /// A condition of the circle rule table.
 pub enum CircleCondition {
     /// The actor is flagged as the collectivité's service, partner or funder.
