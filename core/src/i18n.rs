@@ -138,10 +138,10 @@ pub fn parse_catalogue(lang: Lang) -> Result<Catalogue, String> {
 }
 
 fn catalogue(lang: Lang) -> &'static Catalogue {
-    static CATALOGUES: OnceLock<[Catalogue; 2]> = OnceLock::new();
+    // One cell per language: a French session never parses the English files.
+    static CATALOGUES: [OnceLock<Catalogue>; 2] = [OnceLock::new(), OnceLock::new()];
     // A broken catalogue shows keys instead of words rather than stopping the app.
-    let all = CATALOGUES.get_or_init(|| Lang::ALL.map(|l| parse_catalogue(l).unwrap_or_default()));
-    &all[lang as usize]
+    CATALOGUES[lang as usize].get_or_init(|| parse_catalogue(lang).unwrap_or_default())
 }
 
 /// The message `key` (e.g. `"actors.title"`) in `lang`; French if English lacks it; the key
