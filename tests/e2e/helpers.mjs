@@ -9,6 +9,22 @@ export const DIST = join(ROOT, 'dist');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const CENSUS = join(FIXTURES, 'recensement-acteurs-exemple.csv');
 
+/** The screens a plan fills, by name and address: the screen-size and language tests walk
+ * them all (each adds its own extra screens). */
+export const SCREENS = [
+  ['home', '#/'],
+  ['contexte', '#/contexte'],
+  ['acteurs', '#/acteurs'],
+  ['mobiliser', '#/mobiliser'],
+  ['actions', '#/actions'],
+  ['catalogue', '#/actions/catalogue'],
+  ['tableau', '#/actions/tableau'],
+  ['feuille-de-route', '#/actions/feuille-de-route'],
+  ['matrice', '#/actions/matrice'],
+  ['conclusion', '#/conclusion'],
+  ['rapport', '#/rapport'],
+];
+
 /** Creates a plan from « Mes plans » and waits for the context screen. */
 export async function createPlan(page, url, name) {
   await page.goto(url + '#/');

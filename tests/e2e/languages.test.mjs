@@ -7,24 +7,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, ROOT, settled } from './helpers.mjs';
+import { DIST, ROOT, SCREENS as PLAN_SCREENS, settled } from './helpers.mjs';
 
 const OUT = join(ROOT, 'tests', 'e2e', 'artifacts');
-const SCREENS = [
-  ['home', '#/'],
-  ['contexte', '#/contexte'],
-  ['acteurs', '#/acteurs'],
-  ['mobiliser', '#/mobiliser'],
-  ['actions', '#/actions'],
-  ['catalogue', '#/actions/catalogue'],
-  ['tableau', '#/actions/tableau'],
-  ['feuille-de-route', '#/actions/feuille-de-route'],
-  ['matrice', '#/actions/matrice'],
-  ['conclusion', '#/conclusion'],
-  ['rapport', '#/rapport'],
-  ['a-propos', '#/a-propos'],
-  ['projection', '#/projection/1'],
-];
+const SCREENS = [...PLAN_SCREENS, ['a-propos', '#/a-propos'], ['projection', '#/projection/1']];
 // A message key left untranslated would show as e.g. « actors.editor.name ».
 const KEY = /\b(common|home|context|actors|circles|actions|conclusion|share|report|projector|kit|domain|errors|state)\.[a-z0-9_]+(\.[a-z0-9_]+)*\b/;
 

@@ -74,6 +74,11 @@ test('the keyboard walks every slide at 1024×768, 1280×720 and 1920×1080 with
   await page.goto(srv.url + '#/projection/11');
   await page.locator('.slide-current').waitFor();
   await page.keyboard.press('n');
+  // Nothing typed: a message says so and nothing joins the plan.
+  const sheetsBefore = await page.evaluate(() => document.querySelectorAll('.slide-current li').length);
+  await page.getByLabel('Idée ou action proposée').press('Enter');
+  await page.getByRole('alert').filter({ hasText: "Écrivez d'abord ce que vous voulez noter." }).waitFor();
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.slide-current li').length), sheetsBefore);
   await page.getByLabel('Idée ou action proposée').fill('Une fresque du numérique pour les élus');
   await page.keyboard.press('Enter');
   await page.locator('.slide-current', { hasText: 'Une fresque du numérique pour les élus' }).waitFor();

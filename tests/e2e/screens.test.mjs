@@ -6,24 +6,11 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, ROOT, settled } from './helpers.mjs';
+import { DIST, ROOT, SCREENS as PLAN_SCREENS, settled } from './helpers.mjs';
 
 const OUT = join(ROOT, 'tests', 'e2e', 'artifacts');
-const SCREENS = [
-  ['home', '#/'],
-  ['contexte', '#/contexte'],
-  ['acteurs', '#/acteurs'],
-  ['carte', '#/acteurs'],
-  ['mobiliser', '#/mobiliser'],
-  ['actions', '#/actions'],
-  ['catalogue', '#/actions/catalogue'],
-  ['tableau', '#/actions/tableau'],
-  ['feuille-de-route', '#/actions/feuille-de-route'],
-  ['matrice', '#/actions/matrice'],
-  ['fiche', '#/actions'],
-  ['conclusion', '#/conclusion'],
-  ['rapport', '#/rapport'],
-];
+// The map and an open fiche are the actors' and actions' screens in another state.
+const SCREENS = [...PLAN_SCREENS, ['carte', '#/acteurs'], ['fiche', '#/actions']];
 
 let srv, browser;
 before(async () => { srv = await serve(DIST); browser = await launch(); await mkdir(OUT, { recursive: true }); });
