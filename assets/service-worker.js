@@ -1,14 +1,60 @@
-// Atelier NR's service worker: every file of the release build is cached at install, then
-// served from the cache first, so the app starts offline after one visit.
-// VERSION and FILES are filled in at build time by .ci/precache.sh (a Trunk post_build hook)
-// from the hashed files of dist/: the list is never written by hand.
+// Atelier NR's service worker: the app works offline after one visit, without making that
+// first visit heavier.
+//
+// - CORE is what the first screen needs (the page, the main module, the style, the texts):
+//   cached at install. The page registers this worker only once its first screen works.
+// - REST is every part downloaded on first use (screens, file jobs): fetched in the
+//   background, one at a time and at low priority, when the page says "warm" — after its
+//   first screen is interactive. An update copies the unchanged parts from the previous
+//   version's cache instead (their names carry a hash of their content).
+// - Every request for a listed file is answered from the cache first; a part fetched by the
+//   page before the warm-up reached it is kept on the way.
+//
+// VERSION, CORE and REST are filled in at build time by .ci/post-build.mjs from the files of
+// the build: the lists are never written by hand.
 const VERSION = "__VERSION__";
-const FILES = __FILES__;
+const CORE = __CORE__;
+const REST = __REST__;
 const CACHE = "atelier-nr-" + VERSION;
+// Files whose names carry no content hash: always fetched anew for a new version.
+const UNHASHED = /^(\.\/|index\.html|favicon.*|manifest.*|icon-.*)$/;
+const LISTED = new Set([...CORE, ...REST].map((f) => new URL(f, self.location).href));
+
+async function previous(file) {
+  if (UNHASHED.test(file)) return undefined;
+  for (const key of await caches.keys()) {
+    if (!key.startsWith("atelier-nr-") || key === CACHE) continue;
+    const hit = await (await caches.open(key)).match(file);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+// Puts `files` in the cache, each from the previous version's cache if it has it, else from
+// the network (sequentially and at low priority when `gently`).
+async function fill(files, gently) {
+  const cache = await caches.open(CACHE);
+  for (const file of files) {
+    if (await cache.match(file)) continue;
+    const kept = await previous(file);
+    if (kept) {
+      await cache.put(file, kept);
+      continue;
+    }
+    const response = await fetch(file, gently ? { priority: "low" } : {});
+    if (!response.ok) throw new Error(`${file}: ${response.status}`);
+    await cache.put(file, response);
+  }
+}
 
 self.addEventListener("install", (event) => {
   // No skipWaiting here: a new version waits until the user chooses to reload (the app asks).
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil((async () => {
+    const updating = (await caches.keys()).some((k) => k.startsWith("atelier-nr-") && k !== CACHE);
+    // A first install takes only what the first screen needs; an update takes everything,
+    // mostly copied from the version it replaces.
+    await fill(updating ? [...CORE, ...REST] : CORE, false);
+  })());
 });
 
 self.addEventListener("activate", (event) => {
@@ -23,16 +69,23 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  if (event.data === "warm") event.waitUntil(fill(REST, true).catch(() => {}));
 });
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  // The page asks the server which build it holds: never answer from a cache.
+  if (url.pathname.endsWith("/version.txt")) return;
   // Any page address of the app (with or without a fragment) is the one index.html.
   const key = request.mode === "navigate" ? "index.html" : request;
-  event.respondWith(
-    caches.open(CACHE)
-      .then((cache) => cache.match(key, { ignoreSearch: true }))
-      .then((hit) => hit || fetch(request)),
-  );
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(key, { ignoreSearch: true });
+    if (hit) return hit;
+    const response = await fetch(request);
+    if (response.ok && LISTED.has(url.origin + url.pathname)) await cache.put(request, response.clone());
+    return response;
+  })());
 });

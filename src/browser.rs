@@ -62,6 +62,50 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The body of a same-origin file (`url` relative to the page), or `None` if it cannot be had
+/// (offline and not cached, missing, server error). `fresh` bypasses every cache, the
+/// service worker's included.
+pub async fn fetch_text(url: &str, fresh: bool) -> Option<String> {
+    let init = web_sys::RequestInit::new();
+    if fresh {
+        init.set_cache(web_sys::RequestCache::NoStore);
+    }
+    let window = web_sys::window()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// The `content` of `<meta name="{name}">` in the page, if there is one (the build writes the
+/// build id and the catalogue files' names there).
+pub fn meta(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!("meta[name={name}]"))
+        .ok()??
+        .get_attribute("content")
+}
+
+/// Shows the message `index.html` keeps for a start that failed (`#boot-failed`): written
+/// there in both languages, since without its texts the app cannot speak.
+pub fn show_boot_failure() {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot-failed"));
+    if let Some(element) = found {
+        let _ = element.remove_attribute("hidden");
+    }
+}
+
 /// The first file of an `<input type="file">` change event, if any.
 pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;

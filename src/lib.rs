@@ -7,15 +7,23 @@
 
 pub mod browser;
 pub mod offline;
+pub mod parts;
 pub mod route;
 pub mod state;
 pub mod storage;
 pub mod sync;
 pub mod ui;
 
-/// Mounts the app on `<body>`.
+/// Loads the display language's texts, then mounts the app on `<body>`. If the texts cannot
+/// be had, the page shows the bilingual message that `index.html` keeps hidden for that case.
 pub fn run() {
     console_error_panic_hook::set_once();
-    // Mount first: spawning tasks before mounting panics in Leptos 0.8.
-    leptos::mount::mount_to_body(ui::App);
+    // Leptos's own `spawn_local` panics before the app is mounted; this one does not.
+    wasm_bindgen_futures::spawn_local(async {
+        if ui::lang::load(ui::lang::remembered()).await.is_err() {
+            browser::show_boot_failure();
+            return;
+        }
+        leptos::mount::mount_to_body(ui::App);
+    });
 }

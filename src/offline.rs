@@ -11,10 +11,25 @@ use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
 /// Registers the service worker; `update_ready` turns true when a new version is installed
 /// and waiting for the user's go-ahead. Without service workers (plain http, old browser)
 /// the app simply stays online-only.
+///
+/// Called once the first screen is interactive, so that the worker's downloads never compete
+/// with it; once the worker runs, it is asked to fetch the parts not downloaded yet ("warm"),
+/// in the background, so that every screen works offline afterwards.
 pub fn register(update_ready: RwSignal<bool>) {
     let Some(container) = container() else { return };
     let promise = container.register("./sw.js");
+    let ready = container.ready();
     spawn_local(async move {
+        if let Ok(ready) = ready {
+            spawn_local(async move {
+                if let Ok(reg) = JsFuture::from(ready).await {
+                    let reg: ServiceWorkerRegistration = reg.unchecked_into();
+                    if let Some(active) = reg.active() {
+                        let _ = active.post_message(&JsValue::from_str("warm"));
+                    }
+                }
+            });
+        }
         let Ok(reg) = JsFuture::from(promise).await else {
             return;
         };

@@ -73,6 +73,7 @@ impl Lang {
     }
 }
 
+#[cfg(feature = "embedded-locales")]
 macro_rules! module {
     ($name:literal) => {
         (
@@ -83,8 +84,11 @@ macro_rules! module {
     };
 }
 
-/// The catalogue files, by module, as `(module, French JSON, English JSON)`. They are compiled
-/// in: the app works offline and needs no request to show a word.
+/// The catalogue files, by module, as `(module, French JSON, English JSON)`. Compiled in with
+/// the `embedded-locales` feature (native builds, tests, the unsplit browser build); the split
+/// browser build instead fetches one merged file per language before it mounts, written by
+/// `.ci/post-build.mjs` from the same files, and hands it to [`install`].
+#[cfg(feature = "embedded-locales")]
 pub const MODULES: &[(&str, &str, &str)] = &[
     module!("common"),
     module!("home"),
@@ -122,6 +126,7 @@ pub type Catalogue = HashMap<String, String>;
 
 /// Parses one language's catalogue files. Errors name the file and serde's position; the
 /// files are compiled in, so `core/tests/i18n.rs` catches an error before any user could.
+#[cfg(feature = "embedded-locales")]
 pub fn parse_catalogue(lang: Lang) -> Result<Catalogue, String> {
     let mut all = Catalogue::new();
     for (module, fr, en) in MODULES {
@@ -137,11 +142,32 @@ pub fn parse_catalogue(lang: Lang) -> Result<Catalogue, String> {
     Ok(all)
 }
 
+/// One cell per language: a French session never parses the English files.
+static CATALOGUES: [OnceLock<Catalogue>; 2] = [OnceLock::new(), OnceLock::new()];
+
 fn catalogue(lang: Lang) -> &'static Catalogue {
-    // One cell per language: a French session never parses the English files.
-    static CATALOGUES: [OnceLock<Catalogue>; 2] = [OnceLock::new(), OnceLock::new()];
     // A broken catalogue shows keys instead of words rather than stopping the app.
-    CATALOGUES[lang as usize].get_or_init(|| parse_catalogue(lang).unwrap_or_default())
+    CATALOGUES[lang as usize].get_or_init(|| {
+        #[cfg(feature = "embedded-locales")]
+        return parse_catalogue(lang).unwrap_or_default();
+        #[cfg(not(feature = "embedded-locales"))]
+        return Catalogue::new();
+    })
+}
+
+/// Installs `lang`'s catalogue from a merged file: one flat JSON object of full keys
+/// (`"actors.title": "…"`), as the build writes `locale-<code>-<hash>.json`. A language
+/// already installed (or already used) keeps its messages. Errors: serde's message, with the
+/// position in the file.
+pub fn install(lang: Lang, merged: &str) -> Result<(), String> {
+    let entries: Catalogue = serde_json::from_str(merged).map_err(|e| e.to_string())?;
+    let _ = CATALOGUES[lang as usize].set(entries);
+    Ok(())
+}
+
+/// Whether `lang`'s messages are at hand (compiled in, or installed).
+pub fn is_installed(lang: Lang) -> bool {
+    cfg!(feature = "embedded-locales") || CATALOGUES[lang as usize].get().is_some()
 }
 
 /// The message `key` (e.g. `"actors.title"`) in `lang`; French if English lacks it; the key

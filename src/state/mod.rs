@@ -164,6 +164,9 @@ pub struct AppState {
     pub fatal: RwSignal<Option<String>>,
     /// A new version of the app is installed and waits for the user to reload.
     pub update_ready: RwSignal<bool>,
+    /// A newer build opened the data in another tab: this tab can no longer save and must be
+    /// reloaded (see [`crate::storage::watch_upgrades`]).
+    pub outdated: RwSignal<bool>,
 }
 
 impl AppState {
@@ -186,6 +189,7 @@ impl AppState {
             ready: RwSignal::new(false),
             fatal: RwSignal::new(None),
             update_ready: RwSignal::new(false),
+            outdated: RwSignal::new(false),
         }
     }
 
@@ -193,7 +197,27 @@ impl AppState {
     pub fn start(self) {
         sync::listen(move |change| spawn_local(async move { self.apply_remote(change).await }));
         spawn_local(async move {
-            let db = match Db::open().await {
+            // An older build open in another tab must let go before an upgrade can finish;
+            // builds since this one do so at once. If it takes long, say what is waiting.
+            let waiting = set_timeout_with_handle(
+                move || {
+                    self.notice
+                        .set(Some(Notice::error(t("state.storage.blocked"), vec![])))
+                },
+                std::time::Duration::from_secs(3),
+            )
+            .ok();
+            let opened = Db::open().await;
+            if let Some(handle) = waiting {
+                handle.clear();
+            }
+            if self.notice.with_untracked(|n| {
+                n.as_ref()
+                    .is_some_and(|n| n.text == t("state.storage.blocked"))
+            }) {
+                self.notice.set(None);
+            }
+            let db = match opened {
                 Ok(db) => Rc::new(db),
                 Err(e) => {
                     self.fatal.set(Some(e.0));
@@ -201,6 +225,11 @@ impl AppState {
                 }
             };
             DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+            spawn_local(crate::storage::watch_upgrades(
+                crate::storage::DB_NAME,
+                crate::storage::DB_VERSION,
+                move || self.outdated.set(true),
+            ));
             match db.plans().await {
                 Ok(mut plans) => {
                     plans.sort_by(|a, b| a.name.cmp(&b.name));
@@ -507,6 +536,18 @@ impl AppState {
         });
         notice.undo = left > 0;
         self.notice.set(Some(notice));
+    }
+
+    /// Tells the user that a file job could not be downloaded (see [`crate::parts`]), and
+    /// what to do: reload after a new deployment, or try again once the connection is back.
+    pub fn part_failed(self) {
+        spawn_local(async move {
+            let text = match crate::parts::diagnose().await {
+                crate::parts::Failure::NewVersion => t("common.part.job_new_version"),
+                crate::parts::Failure::Unreachable => t("common.part.job_unreachable"),
+            };
+            self.notice.set(Some(Notice::error(text, vec![])));
+        });
     }
 
     /// Clears the message and the undo list (the user moved to another screen).

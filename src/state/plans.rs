@@ -2,11 +2,12 @@
 //! (with an automatic backup), restore a backup, rename, duplicate, delete with undo.
 
 use super::{db, AppState, Notice, Undo};
-use crate::browser::{self, settings, BrowserIds};
+use crate::browser::{self, settings};
+use crate::parts::jobs;
 use crate::route::Route;
 use crate::storage::{Backup, LoadedPlan};
 use crate::sync::{self, Change};
-use atelier_core::file::{as_new_plan, parse_plan_file, PlanFile};
+use atelier_core::file::PlanFile;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::{Id, Plan};
 use leptos::prelude::*;
@@ -61,19 +62,31 @@ impl AppState {
             });
             return;
         }
-        let file = atelier_core::example::example_plan(&mut BrowserIds);
-        let message = tf("state.plan.example_opened", &[("name", &file.plan.name)]);
-        self.store_new_plan(
-            file,
-            Some(message),
-            Some(Route::Actions(crate::route::ActionsView::Board)),
-        );
+        spawn_local(async move {
+            let Ok(file) = jobs::example_plan().await else {
+                return self.part_failed();
+            };
+            let message = tf("state.plan.example_opened", &[("name", &file.plan.name)]);
+            self.store_new_plan(
+                file,
+                Some(message),
+                Some(Route::Actions(crate::route::ActionsView::Board)),
+            );
+        });
     }
 
     /// Imports a validated plan file as a new plan: fresh ids, links remapped, stored in one
     /// transaction, then opened. Nothing already stored is modified.
     pub fn import_plan_as_new(self, file: PlanFile) {
-        let mut file = as_new_plan(file, &mut BrowserIds);
+        spawn_local(async move {
+            let Ok(file) = jobs::as_new_plan(file).await else {
+                return self.part_failed();
+            };
+            self.store_imported(file);
+        });
+    }
+
+    fn store_imported(self, mut file: PlanFile) {
         // Two plans with the same name would be hard to tell apart in the list.
         if self
             .plans
@@ -177,13 +190,17 @@ impl AppState {
 
     /// Puts a backup back in place of the open plan (the current state is backed up first).
     pub fn restore_backup(self, backup: Backup) {
-        match parse_plan_file(&backup.file) {
-            Ok(file) => self.replace_open_plan(file, t("state.backup.before_restore").to_owned()),
-            Err(e) => self.notice.set(Some(Notice::error(
-                t("state.backup.unreadable"),
-                vec![e.to_string()],
-            ))),
-        }
+        spawn_local(async move {
+            match jobs::read_plan_text(backup.file).await {
+                Ok(Ok(file)) => {
+                    self.replace_open_plan(file, t("state.backup.before_restore").to_owned())
+                }
+                Ok(Err(e)) => self
+                    .notice
+                    .set(Some(Notice::error(t("state.backup.unreadable"), vec![e]))),
+                Err(_) => self.part_failed(),
+            }
+        });
     }
 
     /// Renames any stored plan.
@@ -218,7 +235,9 @@ impl AppState {
         spawn_local(async move {
             match db.load(id).await {
                 Ok(Some(loaded)) => {
-                    let mut file = as_new_plan(as_file(loaded), &mut BrowserIds);
+                    let Ok(mut file) = jobs::as_new_plan(as_file(loaded)).await else {
+                        return self.part_failed();
+                    };
                     file.plan.name = tf("state.plan.copy_name", &[("name", &file.plan.name)]);
                     let message = tf("state.plan.copied", &[("name", &file.plan.name)]);
                     self.store_new_plan(file, Some(message), None);

@@ -6,6 +6,13 @@ use atelier_core::i18n::{t, tf};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+crate::lazy! {
+    /// « À propos », downloaded on first use (see [`crate::ui::lazy`]).
+    pub fn screen [screen_about] () -> crate::ui::lazy::Draw {
+        || view! { <About /> }.into_any()
+    }
+}
+
 #[component]
 pub fn About() -> impl IntoView {
     let storage = RwSignal::new(None::<StorageState>);

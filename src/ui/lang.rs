@@ -1,13 +1,18 @@
 //! The display language: French by default, English on request, remembered across visits.
 //!
+//! Only the language in use is downloaded: [`load`] fetches its catalogue before the app
+//! mounts (so `t()` stays synchronous everywhere), and the switch fetches the other one.
+//!
 //! Views call `t(…)` once while they are built instead of subscribing to the language: a
 //! change re-mounts the whole view tree ([`Localised`]), which is rare enough not to matter
 //! and keeps every view free of translation closures. Plan data lives in signals above the
 //! re-mounted tree, and the screen lives in the URL, so nothing is lost.
 
-use crate::browser::settings;
-use atelier_core::i18n::{self, text_in, Lang};
+use crate::browser::{self, settings};
+use crate::state::{use_state, Notice};
+use atelier_core::i18n::{self, t, Lang};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
@@ -15,12 +20,29 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 #[derive(Clone, Copy)]
 pub struct LangSignal(pub RwSignal<Lang>);
 
-/// Applies the remembered language (French if none) before anything is drawn, and provides
-/// the signal that [`LangSwitch`] changes.
-pub fn provide() -> RwSignal<Lang> {
-    let lang = settings::lang()
+/// The remembered language, French if none.
+pub fn remembered() -> Lang {
+    settings::lang()
         .and_then(|c| Lang::from_code(&c))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Makes `lang`'s messages available: compiled in, or fetched from the file the build names in
+/// `<meta name="atelier-locale-<code>">` (content-hashed, cached by the service worker).
+/// Errors: the file could not be fetched or read (the caller says so).
+pub async fn load(lang: Lang) -> Result<(), ()> {
+    if i18n::is_installed(lang) {
+        return Ok(());
+    }
+    let url = browser::meta(&format!("atelier-locale-{}", lang.code())).ok_or(())?;
+    let text = browser::fetch_text(&url, false).await.ok_or(())?;
+    i18n::install(lang, &text).map_err(|_| ())
+}
+
+/// Applies the remembered language before anything is drawn (its catalogue is loaded by
+/// then, see `crate::run`), and provides the signal that [`LangSwitch`] changes.
+pub fn provide() -> RwSignal<Lang> {
+    let lang = remembered();
     apply(lang);
     let signal = RwSignal::new(lang);
     provide_context(LangSignal(signal));
@@ -56,19 +78,38 @@ pub fn LangSwitch() -> impl IntoView {
         Lang::Fr => Lang::En,
         Lang::En => Lang::Fr,
     };
+    // Written in the other language, and kept in this language's catalogue so that it needs
+    // no download: the French file holds "Show the interface in English", and vice versa.
+    let other_label = t("common.lang.switch_label");
+    let busy = RwSignal::new(false);
     let switch = move |_| {
-        let typed = drafts();
-        apply(other);
-        settings::set_lang(other.code());
-        lang.set(other);
-        request_animation_frame(move || restore(typed));
-        // The button is drawn anew: give focus to the new one so keyboard users stay put.
-        // Two frames later, after an editor drawn anew has taken focus for its first field.
-        request_animation_frame(|| super::widgets::focus_later("lang-switch"));
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            // The other language's texts are downloaded on the first switch only.
+            if load(other).await.is_err() {
+                busy.set(false);
+                use_state()
+                    .notice
+                    .set(Some(Notice::error(t("common.lang.failed"), vec![])));
+                return;
+            }
+            let typed = drafts();
+            apply(other);
+            settings::set_lang(other.code());
+            lang.set(other);
+            request_animation_frame(move || restore(typed));
+            // The button is drawn anew: give focus to the new one so keyboard users stay
+            // put. Two frames later, after an editor drawn anew has taken focus for its
+            // first field.
+            request_animation_frame(|| super::widgets::focus_later("lang-switch"));
+        });
     };
     view! {
         <button type="button" id="lang-switch" class="header-link lang-switch" lang=other.code()
-            aria-label=text_in(other, "common.lang.switch_label").to_owned() on:click=switch>
+            aria-label=other_label aria-busy=move || busy.get().then_some("true") on:click=switch>
             {other.autonym()}
         </button>
     }

@@ -14,6 +14,7 @@ mod fields;
 mod format;
 mod home;
 pub(crate) mod lang;
+pub mod lazy;
 mod projector;
 mod report;
 mod share;
@@ -35,7 +36,18 @@ pub fn App() -> impl IntoView {
     let editor = OpenEditor(RwSignal::new(None));
     provide_context(editor);
     state.start();
-    crate::offline::register(state.update_ready);
+    // The service worker (offline use) starts once the first screen works: its downloads
+    // must not compete with the first visit.
+    Effect::new(move |registered: Option<bool>| {
+        if registered == Some(true) || !state.ready.get() {
+            return registered.unwrap_or(false);
+        }
+        set_timeout(
+            move || crate::offline::register(state.update_ready),
+            std::time::Duration::from_millis(500),
+        );
+        true
+    });
 
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         // Back to the bare address (no fragment) means the plan list.

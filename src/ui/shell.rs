@@ -1,5 +1,6 @@
 //! The frame around every screen: header, step bar with progress, notices, main area.
 
+use super::lazy::lazy_view;
 use super::widgets::{NoticeArea, StepNav};
 use super::{about, actions, actors, circles, conclusion, context, home, projector, report, share};
 use crate::route::Route;
@@ -43,6 +44,13 @@ pub fn Shell() -> impl IntoView {
                     on:click=|_| crate::offline::apply_update()>{t("common.update.reload")}</button>
             </div>
         </Show>
+        <Show when=move || state.outdated.get()>
+            <div class="update-banner outdated-banner" role="alert">
+                <p>{t("common.outdated.text")}</p>
+                <button type="button" class="button button-primary"
+                    on:click=|_| { let _ = window().location().reload(); }>{t("common.outdated.reload")}</button>
+            </div>
+        </Show>
         <NoticeArea />
         <main id="main">
             {move || state.plan.with(|p| p.as_ref().is_some_and(|p| p.example)).then(|| view! {
@@ -62,6 +70,7 @@ pub fn Shell() -> impl IntoView {
 }
 
 fn screen(route: Route) -> AnyView {
+    // Every screen but the plan list is downloaded on first use (see `lazy`).
     match route {
         Route::Home => view! { <home::Home /> }.into_any(),
         Route::Unknown => view! {
@@ -70,15 +79,15 @@ fn screen(route: Route) -> AnyView {
             <a class="button" href=Route::Home.hash()>{t("common.go_home")}</a>
         }
         .into_any(),
-        Route::Share => view! { <share::ShareScreen /> }.into_any(),
-        Route::Context => with_plan(|| view! { <context::Context /> }.into_any()),
-        Route::Actors => with_plan(|| view! { <actors::Actors /> }.into_any()),
-        Route::Mobilise => with_plan(|| view! { <circles::Circles /> }.into_any()),
-        Route::Actions(_) => with_plan(|| view! { <actions::Actions /> }.into_any()),
-        Route::Conclusion => with_plan(|| view! { <conclusion::Conclusion /> }.into_any()),
-        Route::Report => with_plan(|| view! { <report::Report /> }.into_any()),
-        Route::About => view! { <about::About /> }.into_any(),
-        Route::Projector(_) => with_plan(|| view! { <projector::Projector /> }.into_any()),
+        Route::Share => lazy_view(|| Box::pin(share::screen())),
+        Route::Context => with_plan(|| lazy_view(|| Box::pin(context::screen()))),
+        Route::Actors => with_plan(|| lazy_view(|| Box::pin(actors::screen()))),
+        Route::Mobilise => with_plan(|| lazy_view(|| Box::pin(circles::screen()))),
+        Route::Actions(_) => with_plan(|| lazy_view(|| Box::pin(actions::screen()))),
+        Route::Conclusion => with_plan(|| lazy_view(|| Box::pin(conclusion::screen()))),
+        Route::Report => with_plan(|| lazy_view(|| Box::pin(report::screen()))),
+        Route::About => lazy_view(|| Box::pin(about::screen())),
+        Route::Projector(_) => with_plan(|| lazy_view(|| Box::pin(projector::screen()))),
     }
 }
 

@@ -18,6 +18,13 @@ use atelier_core::i18n::{t, tf};
 use atelier_core::{ActionSheet, Axis, Id};
 use leptos::prelude::*;
 
+crate::lazy! {
+    /// Step 3, the fiches action in their five views, downloaded on first use (see [`crate::ui::lazy`]).
+    pub fn screen [screen_actions] () -> crate::ui::lazy::Draw {
+        || view! { <Actions /> }.into_any()
+    }
+}
+
 #[component]
 pub fn Actions() -> impl IntoView {
     let state = use_state();
@@ -91,21 +98,23 @@ fn export_csv(state: crate::state::AppState) {
         .plan
         .with_untracked(|p| p.as_ref().map(|p| p.name.clone()))
         .unwrap_or_default();
-    let csv = state.actions.with_untracked(|actions| {
-        state
-            .actors
-            .with_untracked(|actors| atelier_core::action_csv::write_action_plan(actions, actors))
+    let actions = state.actions.get_untracked();
+    let actors = state.actors.get_untracked();
+    leptos::task::spawn_local(async move {
+        let Ok(csv) = crate::parts::jobs::write_action_plan(actions, actors).await else {
+            return state.part_failed();
+        };
+        let name = format!(
+            "plan-actions-{}-{}.csv",
+            atelier_core::file::format::slug(&plan),
+            crate::browser::today()
+        );
+        let notice = match crate::browser::download(&name, "text/csv;charset=utf-8", &csv) {
+            Ok(()) => Notice::success(tf("actions.export.done", &[("name", &name)])),
+            Err(_) => Notice::error(t("actions.export.refused"), vec![]),
+        };
+        state.notice.set(Some(notice));
     });
-    let name = format!(
-        "plan-actions-{}-{}.csv",
-        atelier_core::file::format::slug(&plan),
-        crate::browser::today()
-    );
-    let notice = match crate::browser::download(&name, "text/csv;charset=utf-8", &csv) {
-        Ok(()) => Notice::success(tf("actions.export.done", &[("name", &name)])),
-        Err(_) => Notice::error(t("actions.export.refused"), vec![]),
-    };
-    state.notice.set(Some(notice));
 }
 
 /// Names of the actors with these ids, joined by commas (for lists and cards).

@@ -1,43 +1,43 @@
 //! Census downloads: the actors in the kit's six columns, and a blank template to fill in.
 
 use crate::browser;
+use crate::parts::jobs;
 use crate::state::{use_state, Notice};
-use atelier_core::census::write_census;
 use atelier_core::file::format::slug;
 use atelier_core::i18n::{t, tf};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn CsvDownloads() -> impl IntoView {
     let state = use_state();
-    let offer = move |name: String, contents: String| match browser::download(
-        &name,
-        "text/csv;charset=utf-8",
-        &contents,
-    ) {
-        Ok(()) => state.notice.set(Some(Notice::success(tf(
-            "actors.export.downloaded",
-            &[("name", &name)],
-        )))),
-        Err(_) => state
-            .notice
-            .set(Some(Notice::error(t("actors.download_refused"), vec![]))),
+    // The CSV writer is downloaded on first use; `name` is the file offered.
+    let offer = move |name: String, actors: Vec<atelier_core::Actor>| {
+        spawn_local(async move {
+            let Ok(contents) = jobs::write_census(actors).await else {
+                return state.part_failed();
+            };
+            let notice = match browser::download(&name, "text/csv;charset=utf-8", &contents) {
+                Ok(()) => Notice::success(tf("actors.export.downloaded", &[("name", &name)])),
+                Err(_) => Notice::error(t("actors.download_refused"), vec![]),
+            };
+            state.notice.set(Some(notice));
+        })
     };
     let export = move |_| {
         let plan = state
             .plan
             .with_untracked(|p| p.as_ref().map(|p| p.name.clone()))
             .unwrap_or_default();
-        let csv = state.actors.with_untracked(|a| write_census(a));
         offer(
             tf(
                 "actors.export.file_name",
                 &[("plan", &slug(&plan)), ("date", &browser::today())],
             ),
-            csv,
+            state.actors.get_untracked(),
         );
     };
-    let template = move |_| offer(t("actors.export.template_name").into(), write_census(&[]));
+    let template = move |_| offer(t("actors.export.template_name").into(), Vec::new());
     view! {
         <div class="downloads">
             <button type="button" class="button" on:click=export>{t("actors.export.csv")}</button>

@@ -4,11 +4,10 @@
 //! rows that match an existing actor are flagged with a choice (skip, update, add), and only
 //! « Importer » stores anything — in one transaction, with a progress bar.
 
-use crate::browser::{self, BrowserIds};
+use crate::browser;
+use crate::parts::jobs::{self, CensusRead};
 use crate::state::{use_state, Notice};
-use atelier_core::census::{
-    decode, merge_row, read_census, Column, DuplicateIndex, DuplicateOf, Encoding,
-};
+use atelier_core::census::{merge_row, Column, DuplicateOf, Encoding};
 use atelier_core::file::MAX_FILE_BYTES;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::Actor;
@@ -73,22 +72,23 @@ pub fn ImportCsv() -> impl IntoView {
                 Ok(b) => b,
                 Err(e) => return refuse(vec![e]),
             };
-            let (text, encoding) = match decode(&bytes) {
-                Ok(t) => t,
-                Err(e) => return refuse(vec![e.to_string()]),
+            let existing = state.actors.get_untracked();
+            let read = match jobs::read_census(bytes, existing).await {
+                Ok(Ok(read)) => read,
+                Ok(Err(problems)) => return refuse(problems),
+                Err(_) => {
+                    reading.set(None);
+                    return state.part_failed();
+                }
             };
-            let import = match read_census(&text, &mut BrowserIds) {
-                Ok(i) => i,
-                Err(e) => return refuse(vec![e.to_string()]),
-            };
-            if import.errors().next().is_some() {
-                return refuse(import.errors().map(|p| p.to_string()).collect());
-            }
+            let CensusRead {
+                encoding,
+                import,
+                duplicates,
+            } = read;
             if import.actors.is_empty() {
                 return refuse(vec![t("actors.import.no_rows").into()]);
             }
-            let index = state.actors.with_untracked(|a| DuplicateIndex::new(a));
-            let duplicates = index.classify(&import.actors);
             choices.set(vec![Duplicate::Skip; duplicates.len()]);
             shown.set(PAGE);
             reading.set(None);

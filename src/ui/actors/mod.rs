@@ -16,6 +16,13 @@ use atelier_core::query::{search_text, ActorQuery};
 use atelier_core::{Actor, Id};
 use leptos::prelude::*;
 
+crate::lazy! {
+    /// Step 1, the actor census, downloaded on first use (see [`crate::ui::lazy`]).
+    pub fn screen [screen_actors] () -> crate::ui::lazy::Draw {
+        || view! { <Actors /> }.into_any()
+    }
+}
+
 #[component]
 pub fn Actors() -> impl IntoView {
     let state = use_state();

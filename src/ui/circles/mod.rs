@@ -14,6 +14,13 @@ use atelier_core::text::short_date;
 use atelier_core::{kit, Circle, Id, Mobilisation};
 use leptos::prelude::*;
 
+crate::lazy! {
+    /// Step 2, mobilising by circle, downloaded on first use (see [`crate::ui::lazy`]).
+    pub fn screen [screen_mobilise] () -> crate::ui::lazy::Draw {
+        || view! { <Circles /> }.into_any()
+    }
+}
+
 #[component]
 pub fn Circles() -> impl IntoView {
     let state = use_state();

@@ -10,6 +10,13 @@ use atelier_core::i18n::t;
 use atelier_core::kit;
 use leptos::prelude::*;
 
+crate::lazy! {
+    /// The conclusion: dashboard, governance, exports, downloaded on first use (see [`crate::ui::lazy`]).
+    pub fn screen [screen_conclusion] () -> crate::ui::lazy::Draw {
+        || view! { <Conclusion /> }.into_any()
+    }
+}
+
 #[component]
 pub fn Conclusion() -> impl IntoView {
     view! {

@@ -8,6 +8,13 @@ use atelier_core::plan::{PCAET_THRESHOLD, REEN_THRESHOLD};
 use atelier_core::TerritoryKind;
 use leptos::prelude::*;
 
+crate::lazy! {
+    /// The context screen (territory, obligations, the kit's figures), downloaded on first use (see [`crate::ui::lazy`]).
+    pub fn screen [screen_context] () -> crate::ui::lazy::Draw {
+        || view! { <Context /> }.into_any()
+    }
+}
+
 #[component]
 pub fn Context() -> impl IntoView {
     let state = use_state();

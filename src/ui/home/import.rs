@@ -3,9 +3,10 @@
 //! from the picker or be dropped anywhere on the window.
 
 use crate::browser;
+use crate::parts::jobs;
 use crate::route::Route;
 use crate::state::{use_state, AppState, Notice};
-use atelier_core::file::{check_size, parse_plan_bytes};
+use atelier_core::file::check_size;
 use atelier_core::i18n::{t, tf, tn};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -27,7 +28,10 @@ pub fn offer_file(state: AppState, file: web_sys::File) {
     }
     spawn_local(async move {
         let result = match browser::read_file(&file).await {
-            Ok(bytes) => parse_plan_bytes(&bytes).map_err(|e| e.to_string()),
+            Ok(bytes) => match jobs::read_plan(bytes).await {
+                Ok(read) => read,
+                Err(_) => return state.part_failed(),
+            },
             Err(e) => Err(e),
         };
         match result {

@@ -16,6 +16,13 @@ use leptos::prelude::*;
 /// back of a room), growing with the screen's width (36 px at 1920), never below 24 px.
 const SIZES: [&str; 4] = ["1", "1.17", "1.33", "1.58"];
 
+crate::lazy! {
+    /// The projector mode for workshops, downloaded on first use (see [`crate::ui::lazy`]).
+    pub fn screen [screen_projector] () -> crate::ui::lazy::Draw {
+        || view! { <Projector /> }.into_any()
+    }
+}
+
 #[component]
 pub fn Projector() -> impl IntoView {
     let state = use_state();

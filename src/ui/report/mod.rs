@@ -27,6 +27,13 @@ fn names(actors: &[Actor], ids: &[atelier_core::Id]) -> String {
         .join(", ")
 }
 
+crate::lazy! {
+    /// The printable report, downloaded on first use (see [`crate::ui::lazy`]).
+    pub fn screen [screen_report] () -> crate::ui::lazy::Draw {
+        || view! { <Report /> }.into_any()
+    }
+}
+
 #[component]
 pub fn Report() -> impl IntoView {
     let state = use_state();

@@ -4,12 +4,14 @@
 //! as a read-only preview with « Enregistrer une copie ».
 
 use crate::browser;
+use crate::parts::jobs;
 use crate::route::Route;
 use crate::state::{use_state, Notice};
 use atelier_core::file::PlanFile;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::share::{self, ShareError, SHARE_PREFIX};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// How many actors and fiches the preview lists before « … et N autres ».
 const PREVIEW_ROWS: usize = 30;
@@ -20,49 +22,50 @@ pub fn SharePanel() -> impl IntoView {
     let (personal, set_personal) = signal(false);
     let (link, set_link) = signal(None::<String>);
     let download = move |anonymous: bool| {
-        let Some(mut file) = state.export_file() else {
+        let Some(file) = state.export_file() else {
             return;
         };
-        if anonymous {
-            file = file.anonymised();
-        }
         let mut name = file.file_name(browser::today());
         if anonymous {
             name = name.replace(".json", t("share.anonymous_suffix"));
         }
-        let notice = match browser::download(&name, "application/json", &file.to_json()) {
-            Ok(()) => Notice::success(tf("share.exported", &[("name", &name)])),
-            Err(_) => Notice::error(t("share.download_refused"), vec![]),
-        };
-        state.notice.set(Some(notice));
+        spawn_local(async move {
+            let Ok(json) = jobs::plan_json(file, anonymous).await else {
+                return state.part_failed();
+            };
+            let notice = match browser::download(&name, "application/json", &json) {
+                Ok(()) => Notice::success(tf("share.exported", &[("name", &name)])),
+                Err(_) => Notice::error(t("share.download_refused"), vec![]),
+            };
+            state.notice.set(Some(notice));
+        });
     };
     let make_link = move |_| {
         let Some(file) = state.export_file() else {
             return;
         };
-        let file = if personal.get_untracked() {
-            file
-        } else {
-            file.anonymised()
-        };
-        match share::encode(&file) {
-            Ok(code) => {
-                let base = window().location().href().unwrap_or_default();
-                let base = base.split('#').next().unwrap_or_default().to_owned();
-                set_link.set(Some(format!("{base}#{SHARE_PREFIX}{code}")));
-                super::widgets::focus_later("share-link");
+        let anonymous = !personal.get_untracked();
+        spawn_local(async move {
+            match jobs::encode_share(file, anonymous).await {
+                Err(_) => state.part_failed(),
+                Ok(Ok(code)) => {
+                    let base = window().location().href().unwrap_or_default();
+                    let base = base.split('#').next().unwrap_or_default().to_owned();
+                    set_link.set(Some(format!("{base}#{SHARE_PREFIX}{code}")));
+                    super::widgets::focus_later("share-link");
+                }
+                Ok(Err(e)) => {
+                    set_link.set(None);
+                    let detail = match e {
+                        ShareError::TooLarge { .. } => e.to_string(),
+                        other => tf("share.link_failed", &[("error", &other)]),
+                    };
+                    state
+                        .notice
+                        .set(Some(Notice::error(t("share.too_large"), vec![detail])));
+                }
             }
-            Err(e) => {
-                set_link.set(None);
-                let detail = match e {
-                    ShareError::TooLarge { .. } => e.to_string(),
-                    other => tf("share.link_failed", &[("error", &other)]),
-                };
-                state
-                    .notice
-                    .set(Some(Notice::error(t("share.too_large"), vec![detail])));
-            }
-        }
+        });
     };
     view! {
         <section aria-labelledby="export-title">
@@ -90,6 +93,14 @@ pub fn SharePanel() -> impl IntoView {
                 </div>
             })}
         </section>
+    }
+}
+
+crate::lazy! {
+    /// The share-link preview and the link codec, downloaded together on first use: a link
+    /// is opened (decoded) here and made (encoded) by [`jobs::encode_share`].
+    pub fn screen [share_codec] () -> crate::ui::lazy::Draw {
+        || view! { <ShareScreen /> }.into_any()
     }
 }
 

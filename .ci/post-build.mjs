@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+// Trunk post_build hook (see Trunk.toml): turns Trunk's one-piece build into what users get.
+// Runs on every build (release, debug, `trunk serve`), in this order, in this one script:
+//
+//   1. split   — wasm-split-cli cuts the raw cargo output (linked with --emit-relocs) at
+//                every `lazy!` part: a main module plus one .wasm per part and shared chunks;
+//   2. bind    — wasm-bindgen on the main module (Trunk's own output imports a placeholder
+//                module and cannot start once a part exists);
+//   3. shrink  — wasm-opt -Oz on every .wasm (release only; Trunk's own is off: data-wasm-opt=0);
+//   4. name    — parts and the split loader renamed by content hash (the tool's names are
+//                not), references rewritten; Trunk's names kept for the main module;
+//   5. texts   — one catalogue per language, merged from core/locales/<lang>/*.json and
+//                content-hashed; index.html names them (<meta name="atelier-locale-xx">);
+//   6. stamp   — the build id (a hash of every file) in index.html and version.txt, which a
+//                page compares with its own to tell a new deployment from a network failure;
+//   7. precache — sw.js from assets/service-worker.js: what the first screen needs, cached
+//                at install, and every other file, fetched in the background afterwards.
+//
+// Without any `lazy!` part (the unsplit build: --no-default-features) steps 1–4 are skipped.
+// Tools come from PATH (.ci/env): wasm-split-cli, wasm-bindgen, wasm-opt.
+import { createHash } from 'node:crypto';
+import { execFile, execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { promisify } from 'node:util';
+import { basename, join } from 'node:path';
+
+const stage = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const profile = process.env.TRUNK_PROFILE ?? 'release';
+if (!stage) throw new Error('post-build.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR is unset)');
+const release = profile === 'release';
+
+const BIN = 'atelier-nr';
+const execFileAsync = promisify(execFile);
+// The features every browser we support has and rustc 1.95 emits for wasm32 (rustc --print cfg).
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-multivalue', '--enable-mutable-globals',
+  '--enable-nontrapping-float-to-int', '--enable-reference-types', '--enable-sign-ext'];
+
+/** wasm-opt -Oz on every file, in place, as many at a time as there are cores. */
+async function shrinkAll(files) {
+  const queue = [...files];
+  const worker = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      await execFileAsync('wasm-opt', ['-Oz', ...WASM_FEATURES, file, '-o', file]);
+    }
+  };
+  await Promise.all(Array.from({ length: cpus().length }, worker));
+}
+
+/**
+ * One file per part. wasm-split-cli writes a module per `lazy!` part plus a "chunk" per set
+ * of parts sharing code — over a hundred files, and a screen needing fifty of them: fifty
+ * requests, when requests weigh as much as bytes in a page's footprint (EcoIndex). So each
+ * part becomes one bundle: its module followed by every chunk it needs, and a manifest maps
+ * each module to its bundle, offset and length. The loader's fetch of a module becomes a
+ * slice of its bundle, fetched once. A chunk shared by two parts travels in both bundles, but
+ * is instantiated once (the loader keeps what it loaded). Returns { js, bundles }.
+ */
+function bundle(loader, dir) {
+  // `/* part, part */ const __chunk_N = makeLoad(... "./chunk_N.wasm" ...)`: who needs each chunk.
+  const needs = new Map();
+  for (const m of loader.matchAll(/\/\* ([^*]+) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)) {
+    for (const part of m[1].split(', ')) needs.set(part, [...(needs.get(part) ?? []), m[2]]);
+  }
+  const manifest = {};
+  let bundles = 0;
+  for (const m of loader.matchAll(/new URL\("\.\/(split_([a-z0-9_]+)\.wasm)"/g)) {
+    const [, file, part] = m;
+    const members = [file, ...(needs.get(part) ?? [])];
+    const bytes = Buffer.concat(members.map((f) => readFileSync(join(dir, f))));
+    const name = `part-${part}-${hash(bytes)}.wasm`;
+    writeFileSync(join(stage, name), bytes);
+    bundles += 1;
+    let offset = 0;
+    for (const f of members) {
+      const length = statSync(join(dir, f)).size;
+      // A chunk in several bundles is read from the first one asked for (see the runtime).
+      (manifest[f] ??= []).push([name, offset, length]);
+      offset += length;
+    }
+  }
+  const runtime = `
+// Added by .ci/post-build.mjs: each module is a slice of a part's bundle (one request per part).
+const __parts = ${JSON.stringify(manifest)};
+const __bundles = new Map();
+function __bundle(name) {
+  if (!__bundles.has(name)) {
+    const load = fetch(new URL("./" + name, import.meta.url)).then((r) => {
+      if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+      return r.arrayBuffer();
+    });
+    // A failed download is not kept: the next attempt fetches again.
+    load.catch(() => __bundles.delete(name));
+    __bundles.set(name, load);
+  }
+  return __bundles.get(name);
+}
+function __fetchPart(file) {
+  const places = __parts[file];
+  const take = () => {
+    const [name, offset, length] = places.find(([b]) => __bundles.has(b)) ?? places[0];
+    return __bundle(name).then((buffer) => new Response(buffer.slice(offset, offset + length),
+      { headers: { "content-type": "application/wasm" } }));
+  };
+  // A chunk in several bundles waits one microtask: the loader asks for a part's chunks just
+  // before the part itself, whose bundle holds them all; by then that bundle is on its way.
+  return places.length === 1 ? take() : Promise.resolve().then(take);
+}
+`;
+  let js = loader.replace(/fetch\(new URL\("\.\/((?:split|chunk)_[a-z0-9_]+\.wasm)", import\.meta\.url\)\)/g,
+    (_, file) => `__fetchPart(${JSON.stringify(file)})`);
+  if (js.includes('new URL("./')) throw new Error('a module of the split loader was not bundled');
+  js = js.replace(/^(import [^\n]*\n)/, `$1${runtime}`);
+  return { js, bundles };
+}
+
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+const log = (msg) => console.log(`post-build: ${msg}`);
+const started = Date.now();
+
+let html = readFileSync(join(stage, 'index.html'), 'utf8');
+const stagedJs = readdirSync(stage).find((f) => f.startsWith(`${BIN}-`) && f.endsWith('.js'));
+if (!stagedJs) throw new Error(`no ${BIN}-*.js in ${stage}`);
+const stem = stagedJs.slice(0, -'.js'.length);
+
+// 1–4. Split, bind, shrink, name.
+const targetDir = process.env.CARGO_TARGET_DIR
+  ?? JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'], { cwd: source })).target_directory;
+const raw = join(targetDir, 'wasm32-unknown-unknown', profile, `${BIN}.wasm`);
+const rawBytes = readFileSync(raw);
+if (rawBytes.includes(Buffer.from('__wasm_split_placeholder__'))) {
+  const work = mkdtempSync(join(tmpdir(), 'atelier-split-'));
+  try {
+    const split = join(work, 'split');
+    const bound = join(work, 'bound');
+    run('wasm-split-cli', [raw, split, '--target', 'web', '--out-name', stem]);
+    run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+      '--out-dir', bound, '--out-name', stem, join(split, `${stem}.wasm`)]);
+    const parts = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
+    if (release) await shrinkAll([join(bound, `${stem}_bg.wasm`), ...parts.map((p) => join(split, p))]);
+    const loader = bundle(readFileSync(join(split, '__wasm_split.js'), 'utf8'), split);
+    const loaderName = `__wasm_split-${hash(loader.js)}.js`;
+    writeFileSync(join(stage, loaderName), loader.js);
+    // Only the import statements: the wasm's imports object keeps the module's original name.
+    const glue = readFileSync(join(bound, `${stem}.js`), 'utf8')
+      .replaceAll(/from (["'])\.\/__wasm_split\.js\1/g, `from "./${loaderName}"`);
+    if (!glue.includes(loaderName)) throw new Error('the main module does not import the split loader');
+    writeFileSync(join(stage, stagedJs), glue);
+    copyFileSync(join(bound, `${stem}_bg.wasm`), join(stage, `${stem}_bg.wasm`));
+    if (existsSync(join(bound, 'snippets'))) throw new Error('wasm-bindgen wrote snippets: copy them too');
+    log(`split into ${parts.length} modules, bundled into ${loader.bundles} parts (${release ? 'wasm-opt -Oz' : 'not optimised: debug'})`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+} else {
+  if (release) run('wasm-opt', ['-Oz', ...WASM_FEATURES, join(stage, `${stem}_bg.wasm`), '-o', join(stage, `${stem}_bg.wasm`)]);
+  log('no lazy part in this build (unsplit): one wasm, as Trunk built it');
+}
+// Trunk's integrity hashes would describe the unsplit files; every file is same-origin anyway.
+html = html.replace(/\s+integrity="[^"]*"/g, '');
+
+// 5. Texts: one merged, content-hashed catalogue per language.
+const localeDir = join(source, 'core', 'locales');
+const head = [];
+for (const lang of readdirSync(localeDir).sort()) {
+  const merged = {};
+  for (const file of readdirSync(join(localeDir, lang)).filter((f) => f.endsWith('.json')).sort()) {
+    const module = basename(file, '.json');
+    for (const [key, value] of Object.entries(JSON.parse(readFileSync(join(localeDir, lang, file), 'utf8')))) {
+      merged[`${module}.${key}`] = value;
+    }
+  }
+  const text = JSON.stringify(merged);
+  const name = `locale-${lang}-${hash(text)}.json`;
+  writeFileSync(join(stage, name), text);
+  head.push(`<meta name="atelier-locale-${lang}" content="${name}">`);
+}
+
+// 6. Stamp: the build id, from every file's name and content.
+const files = () => readdirSync(stage, { recursive: true, withFileTypes: true })
+  .filter((d) => d.isFile()).map((d) => join(d.parentPath ?? d.path, d.name).slice(stage.length + 1))
+  .filter((f) => !['sw.js', 'version.txt', 'index.html'].includes(f)).sort();
+const id = hash(files().map((f) => `${f}:${hash(readFileSync(join(stage, f)))}`).join('\n') + html);
+head.push(`<meta name="atelier-build" content="${id}">`);
+html = html.replace('</head>', `${head.join('\n')}\n</head>`);
+writeFileSync(join(stage, 'index.html'), html);
+writeFileSync(join(stage, 'version.txt'), `${id}\n`);
+
+// 7. Precache lists for the service worker.
+const all = files();
+const first = (f) => f === stagedJs || f === `${stem}_bg.wasm` || f.endsWith('.css')
+  || f.startsWith('locale-') || ['favicon', 'manifest'].some((p) => f.startsWith(p));
+const core = ['./', 'index.html', ...all.filter(first)];
+const rest = all.filter((f) => !first(f));
+const sw = readFileSync(join(source, 'assets', 'service-worker.js'), 'utf8')
+  .replace('__VERSION__', id)
+  .replace('__CORE__', JSON.stringify(core))
+  .replace('__REST__', JSON.stringify(rest));
+writeFileSync(join(stage, 'sw.js'), sw);
+log(`build ${id}: ${core.length} files cached at install, ${rest.length} in the background (${((Date.now() - started) / 1000).toFixed(1)} s)`);
