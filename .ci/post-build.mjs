@@ -21,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { basename, join } from 'node:path';
@@ -32,6 +33,8 @@ if (!stage) throw new Error('post-build.mjs runs as a Trunk post_build hook (TRU
 const release = profile === 'release';
 
 const BIN = 'atelier-nr';
+// terser and csso, from .ci/tools (npm, pinned by its lock file).
+const tools = createRequire(new URL('./tools/', import.meta.url));
 const execFileAsync = promisify(execFile);
 // The features every browser we support has and rustc 1.95 emits for wasm32 (rustc --print cfg).
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-multivalue', '--enable-mutable-globals',
@@ -115,6 +118,24 @@ function __fetchPart(file) {
   return { js, bundles };
 }
 
+/** The stand-in for the split loader that the main module imports (see step 4). */
+function loaderStub(real, mainJs, names) {
+  return `// Written by .ci/post-build.mjs: imports the split loader the first time a part is needed.
+import { initSync } from "./${mainJs}";
+let real;
+function load() {
+  real ??= import("./${real}").catch((e) => { real = undefined; throw e; });
+  return real;
+}
+// The loader could not be had (offline, never cached): tell the waiting part it failed.
+function failed(callbackIndex, callbackData, e) {
+  console.error(e);
+  initSync(undefined, undefined).__indirect_function_table.get(callbackIndex)(callbackData, false);
+}
+${names.map((n) => `export function ${n}(i, d) { load().then((m) => m.${n}(i, d), (e) => failed(i, d, e)); }`).join('\n')}
+`;
+}
+
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const log = (msg) => console.log(`post-build: ${msg}`);
@@ -141,8 +162,14 @@ if (rawBytes.includes(Buffer.from('__wasm_split_placeholder__'))) {
     const parts = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
     if (release) await shrinkAll([join(bound, `${stem}_bg.wasm`), ...parts.map((p) => join(split, p))]);
     const loader = bundle(readFileSync(join(split, '__wasm_split.js'), 'utf8'), split);
-    const loaderName = `__wasm_split-${hash(loader.js)}.js`;
-    writeFileSync(join(stage, loaderName), loader.js);
+    const realName = `__wasm_split-${hash(loader.js)}.js`;
+    writeFileSync(join(stage, realName), loader.js);
+    // The main module imports the loader at start; the loader (its manifest, one function per
+    // part) is needed only when a part is. So the main module gets a stub with the same
+    // exports, which imports the real loader the first time a part is asked for.
+    const stub = loaderStub(realName, stagedJs, [...loader.js.matchAll(/^export const (__wasm_split_load_\w+) =/gm)].map((m) => m[1]));
+    const loaderName = `__wasm_split_stub-${hash(stub)}.js`;
+    writeFileSync(join(stage, loaderName), stub);
     // Only the import statements: the wasm's imports object keeps the module's original name.
     const glue = readFileSync(join(bound, `${stem}.js`), 'utf8')
       .replaceAll(/from (["'])\.\/__wasm_split\.js\1/g, `from "./${loaderName}"`);
@@ -161,21 +188,46 @@ if (rawBytes.includes(Buffer.from('__wasm_split_placeholder__'))) {
 // Trunk's integrity hashes would describe the unsplit files; every file is same-origin anyway.
 html = html.replace(/\s+integrity="[^"]*"/g, '');
 
-// 5. Texts: one merged, content-hashed catalogue per language.
+// 5. Texts: per language, the first screen's messages and the rest, merged and content-hashed
+// (the split is `FIRST_MODULES` in core/src/i18n.rs).
+const FIRST_MODULES = ['common', 'home', 'state'];
+const declared = readFileSync(join(source, 'core', 'src', 'i18n.rs'), 'utf8').match(/FIRST_MODULES: \[&str; \d+\] = \[([^\]]*)\]/);
+if (!declared || JSON.stringify(JSON.parse(`[${declared[1]}]`)) !== JSON.stringify(FIRST_MODULES)) {
+  throw new Error('FIRST_MODULES differs between this hook and core/src/i18n.rs');
+}
 const localeDir = join(source, 'core', 'locales');
 const head = [];
 for (const lang of readdirSync(localeDir).sort()) {
-  const merged = {};
+  const bundles = { first: {}, rest: {} };
   for (const file of readdirSync(join(localeDir, lang)).filter((f) => f.endsWith('.json')).sort()) {
     const module = basename(file, '.json');
+    const bundle = FIRST_MODULES.includes(module) ? bundles.first : bundles.rest;
     for (const [key, value] of Object.entries(JSON.parse(readFileSync(join(localeDir, lang, file), 'utf8')))) {
-      merged[`${module}.${key}`] = value;
+      bundle[`${module}.${key}`] = value;
     }
   }
-  const text = JSON.stringify(merged);
-  const name = `locale-${lang}-${hash(text)}.json`;
-  writeFileSync(join(stage, name), text);
-  head.push(`<meta name="atelier-locale-${lang}" content="${name}">`);
+  for (const [which, messages] of Object.entries(bundles)) {
+    const text = JSON.stringify(messages);
+    const name = `locale-${lang}-${which}-${hash(text)}.json`;
+    writeFileSync(join(stage, name), text);
+    head.push(`<meta name="atelier-locale-${lang}-${which}" content="${name}">`);
+  }
+}
+
+// 5b. Minify (release): the JavaScript the hook wrote or rewrote, and Trunk's CSS. Names the
+// wasm looks up (exports, import keys) are strings or exports, which terser keeps.
+if (release) {
+  const { minify } = tools('terser');
+  const csso = tools('csso');
+  for (const f of readdirSync(stage)) {
+    const path = join(stage, f);
+    if (f.endsWith('.js')) {
+      const out = await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true });
+      writeFileSync(path, out.code);
+    } else if (f.endsWith('.css')) {
+      writeFileSync(path, csso.minify(readFileSync(path, 'utf8')).css);
+    }
+  }
 }
 
 // 6. Stamp: the build id, from every file's name and content.
@@ -191,7 +243,7 @@ writeFileSync(join(stage, 'version.txt'), `${id}\n`);
 // 7. Precache lists for the service worker.
 const all = files();
 const first = (f) => f === stagedJs || f === `${stem}_bg.wasm` || f.endsWith('.css')
-  || f.startsWith('locale-') || ['favicon', 'manifest'].some((p) => f.startsWith(p));
+  || f.startsWith('locale-') || f.startsWith('__wasm_split_stub') || ['favicon', 'manifest'].some((p) => f.startsWith(p));
 const core = ['./', 'index.html', ...all.filter(first)];
 const rest = all.filter((f) => !first(f));
 const sw = readFileSync(join(source, 'assets', 'service-worker.js'), 'utf8')

@@ -147,20 +147,33 @@ pub mod settings {
     const LAST_ROUTE: &str = "atelier-nr.last-route";
     const LANG: &str = "atelier-nr.lang";
 
+    // Values are JSON strings, as gloo-storage's typed `get`/`set` write them; they are read
+    // and written through its `raw()` storage and the browser's own JSON, which keeps a JSON
+    // parser out of the first download (these settings are read at start).
+    fn get<S: Storage>(key: &str) -> Option<String> {
+        let text = S::raw().get_item(key).ok()??;
+        js_sys::JSON::parse(&text).ok()?.as_string()
+    }
+
+    fn set<S: Storage>(key: &str, value: &str) {
+        if let Ok(text) = js_sys::JSON::stringify(&JsValue::from_str(value)) {
+            // A full or disabled storage only costs a convenience (see each setting).
+            let _ = S::raw().set_item(key, &String::from(text));
+        }
+    }
+
     /// The plan this tab had open (kept per tab, so that a reload never switches to the plan
     /// another tab opened), else the plan opened last in any tab.
     pub fn current_plan() -> Option<Id> {
-        SessionStorage::get::<String>(CURRENT_PLAN)
-            .or_else(|_| LocalStorage::get::<String>(CURRENT_PLAN))
-            .ok()
+        get::<SessionStorage>(CURRENT_PLAN)
+            .or_else(|| get::<LocalStorage>(CURRENT_PLAN))
             .and_then(|s| Id::parse(&s))
     }
 
     /// Remembers the open plan, for this tab and for the next visit.
     pub fn set_current_plan(id: Id) {
-        // A full or disabled storage only costs the convenience of reopening this plan.
-        let _ = SessionStorage::set(CURRENT_PLAN, id.to_string());
-        let _ = LocalStorage::set(CURRENT_PLAN, id.to_string());
+        set::<SessionStorage>(CURRENT_PLAN, &id.to_string());
+        set::<LocalStorage>(CURRENT_PLAN, &id.to_string());
     }
 
     /// Forgets the open plan (it was deleted).
@@ -171,21 +184,21 @@ pub mod settings {
 
     /// The fragment of the last screen shown, e.g. `#/acteurs`.
     pub fn last_route() -> Option<String> {
-        LocalStorage::get::<String>(LAST_ROUTE).ok()
+        get::<LocalStorage>(LAST_ROUTE)
     }
 
     /// Remembers the screen shown.
     pub fn set_last_route(hash: &str) {
-        let _ = LocalStorage::set(LAST_ROUTE, hash);
+        set::<LocalStorage>(LAST_ROUTE, hash);
     }
 
     /// The code of the display language chosen last (`fr`, `en`), if any.
     pub fn lang() -> Option<String> {
-        LocalStorage::get::<String>(LANG).ok()
+        get::<LocalStorage>(LANG)
     }
 
     /// Remembers the display language; a full storage only costs choosing it again.
     pub fn set_lang(code: &str) {
-        let _ = LocalStorage::set(LANG, code);
+        set::<LocalStorage>(LANG, code);
     }
 }

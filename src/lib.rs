@@ -12,6 +12,7 @@ pub mod route;
 pub mod state;
 pub mod storage;
 pub mod sync;
+pub mod texts;
 pub mod ui;
 
 /// Loads the display language's texts, then mounts the app on `<body>`. If the texts cannot
@@ -20,7 +21,7 @@ pub fn run() {
     console_error_panic_hook::set_once();
     // Leptos's own `spawn_local` panics before the app is mounted; this one does not.
     wasm_bindgen_futures::spawn_local(async {
-        if ui::lang::load(ui::lang::remembered()).await.is_err() {
+        if texts::load_first(ui::lang::remembered()).await.is_err() {
             browser::show_boot_failure();
             return;
         }

@@ -56,14 +56,21 @@ macro_rules! lazy {
     )*) => {$(
         $(#[$meta])*
         #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        $vis fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::parts::PartError> {
-            ::core::result::Result::Ok($body)
+        $vis async fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::parts::PartError> {
+            #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::parts::PartError> {
+                ::core::result::Result::Ok($body)
+            }
+            // A part speaks: every message is at hand before it runs. (`$name` here is the
+            // inner function, named like the outer one so that its export name is unique.)
+            $crate::texts::ensure_all().await?;
+            $name($($arg),*).await
         }
 
         $(#[$meta])*
         #[cfg(not(feature = "split"))]
         $vis async fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::parts::PartError> {
+            $crate::texts::ensure_all().await?;
             ::core::result::Result::Ok($body)
         }
     )*};

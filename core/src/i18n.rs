@@ -142,40 +142,71 @@ pub fn parse_catalogue(lang: Lang) -> Result<Catalogue, String> {
     Ok(all)
 }
 
-/// One cell per language: a French session never parses the English files.
-static CATALOGUES: [OnceLock<Catalogue>; 2] = [OnceLock::new(), OnceLock::new()];
+/// The modules of a language's first bundle: what the first screen (the plan list, the shell,
+/// the notices) shows. The split browser build fetches this bundle before it mounts and the
+/// rest ([`Bundle::Rest`]) before the first part of the app downloaded on first use runs.
+pub const FIRST_MODULES: [&str; 3] = ["common", "home", "state"];
 
-fn catalogue(lang: Lang) -> &'static Catalogue {
-    // A broken catalogue shows keys instead of words rather than stopping the app.
-    CATALOGUES[lang as usize].get_or_init(|| {
-        #[cfg(feature = "embedded-locales")]
-        return parse_catalogue(lang).unwrap_or_default();
-        #[cfg(not(feature = "embedded-locales"))]
-        return Catalogue::new();
-    })
+/// One of the two files a language's messages come in (see [`FIRST_MODULES`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// `common`, `home` and `state`.
+    First,
+    /// Every other module.
+    Rest,
 }
 
-/// Installs `lang`'s catalogue from a merged file: one flat JSON object of full keys
-/// (`"actors.title": "…"`), as the build writes `locale-<code>-<hash>.json`. A language
-/// already installed (or already used) keeps its messages. Errors: serde's message, with the
-/// position in the file.
-pub fn install(lang: Lang, merged: &str) -> Result<(), String> {
+/// Installed bundles, by language then bundle: a French session never reads the English ones.
+static INSTALLED: [[OnceLock<Catalogue>; 2]; 2] = [
+    [OnceLock::new(), OnceLock::new()],
+    [OnceLock::new(), OnceLock::new()],
+];
+
+/// The compiled-in catalogue of `lang`, parsed on first use.
+#[cfg(feature = "embedded-locales")]
+fn embedded(lang: Lang) -> &'static Catalogue {
+    static EMBEDDED: [OnceLock<Catalogue>; 2] = [OnceLock::new(), OnceLock::new()];
+    // A broken catalogue shows keys instead of words rather than stopping the app.
+    EMBEDDED[lang as usize].get_or_init(|| parse_catalogue(lang).unwrap_or_default())
+}
+
+/// The message `key` in `lang`, if that language has it (compiled in or installed).
+fn lookup(lang: Lang, key: &str) -> Option<&'static String> {
+    #[cfg(feature = "embedded-locales")]
+    if let Some(text) = embedded(lang).get(key) {
+        return Some(text);
+    }
+    INSTALLED[lang as usize]
+        .iter()
+        .find_map(|bundle| bundle.get()?.get(key))
+}
+
+/// Installs one bundle of `lang`'s messages from a merged file: one flat JSON object of full
+/// keys (`"actors.title": "…"`), as the build writes `locale-<code>-<bundle>-<hash>.json`.
+/// A bundle already installed keeps its messages. Errors: serde's message, with the position
+/// in the file.
+pub fn install(lang: Lang, bundle: Bundle, merged: &str) -> Result<(), String> {
     let entries: Catalogue = serde_json::from_str(merged).map_err(|e| e.to_string())?;
-    let _ = CATALOGUES[lang as usize].set(entries);
+    install_messages(lang, bundle, entries);
     Ok(())
 }
 
-/// Whether `lang`'s messages are at hand (compiled in, or installed).
-pub fn is_installed(lang: Lang) -> bool {
-    cfg!(feature = "embedded-locales") || CATALOGUES[lang as usize].get().is_some()
+/// Installs one bundle of `lang`'s messages already parsed (the browser parses the file with
+/// its own JSON parser). A bundle already installed keeps its messages.
+pub fn install_messages(lang: Lang, bundle: Bundle, messages: Catalogue) {
+    let _ = INSTALLED[lang as usize][bundle as usize].set(messages);
+}
+
+/// Whether that bundle of `lang`'s messages is at hand (compiled in, or installed).
+pub fn is_installed(lang: Lang, bundle: Bundle) -> bool {
+    cfg!(feature = "embedded-locales") || INSTALLED[lang as usize][bundle as usize].get().is_some()
 }
 
 /// The message `key` (e.g. `"actors.title"`) in `lang`; French if English lacks it; the key
 /// itself if no language has it, so that a missing message shows where it is missing.
 pub fn text_in(lang: Lang, key: &str) -> &str {
-    catalogue(lang)
-        .get(key)
-        .or_else(|| catalogue(Lang::Fr).get(key))
+    lookup(lang, key)
+        .or_else(|| lookup(Lang::Fr, key))
         .map_or(key, String::as_str)
 }
 
@@ -187,9 +218,7 @@ pub fn t(key: &'static str) -> &'static str {
 /// Like [`t`] for a key built at run time (e.g. `format!("domain.family.{code}")`); the
 /// returned text lives as long as the catalogue, that is for the whole run.
 pub fn t_dyn(key: &str) -> &'static str {
-    let found = catalogue(lang())
-        .get(key)
-        .or_else(|| catalogue(Lang::Fr).get(key));
+    let found = lookup(lang(), key).or_else(|| lookup(Lang::Fr, key));
     match found {
         Some(text) => text.as_str(),
         // Leaked once per missing key and call: only reachable when a catalogue is incomplete,

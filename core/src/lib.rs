@@ -34,4 +34,4 @@ pub use governance::{Governance, ReviewCadence};
 pub use ids::{Id, IdGen};
 pub use indicator::{Indicator, Measure};
 pub use mobilisation::{Mobilisation, MobilisationStatus, Need, NeedKind, NeedStatus};
-pub use plan::{CustomFormat, Obligations, Plan, Territory, TerritoryKind};
+pub use plan::{CustomFormat, Obligations, Plan, PlanSummary, Territory, TerritoryKind};

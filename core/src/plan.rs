@@ -31,6 +31,31 @@ pub struct Plan {
     pub example: bool,
 }
 
+/// What « Mes plans » shows of a stored plan, read from the plan record without the rest of
+/// it: the list is on the first screen, which must stay light (the whole [`Plan`] is read
+/// when the plan is opened; the storage adapter reads summaries of any version).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanSummary {
+    pub id: Id,
+    pub name: String,
+    /// The territory's name; empty when not given yet.
+    pub territory_name: String,
+    /// The demonstration plan (see [`Plan::example`]).
+    pub example: bool,
+}
+
+impl PlanSummary {
+    /// The summary of a plan at hand.
+    pub fn of(plan: &Plan) -> Self {
+        PlanSummary {
+            id: plan.id,
+            name: plan.name.clone(),
+            territory_name: plan.territory.name.clone(),
+            example: plan.example,
+        }
+    }
+}
+
 /// A mobilisation format the user added for a circle (step 2).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomFormat {

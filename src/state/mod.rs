@@ -12,12 +12,12 @@ mod plans;
 
 use crate::browser::{self, settings};
 use crate::route::Route;
-use crate::storage::{Backup, Db, Record, StorageError, Write};
+use crate::storage::{Backup, Db, LoadedPlan, RawPlan, Record, StorageError, Write};
 use crate::sync::{self, Change};
 use atelier_core::file::PlanFile;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::integrity::{unlink_actor, ActorLinks};
-use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
+use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan, PlanSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -136,8 +136,8 @@ impl Held for Need {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub route: RwSignal<Route>,
-    /// Every stored plan (records not loaded), for the plan list.
-    pub plans: RwSignal<Vec<Plan>>,
+    /// What the plan list shows of every stored plan.
+    pub plans: RwSignal<Vec<PlanSummary>>,
     /// The open plan, if any.
     pub plan: RwSignal<Option<Plan>>,
     pub actors: RwSignal<Vec<Actor>>,
@@ -195,7 +195,14 @@ impl AppState {
 
     /// Opens the database and reopens the plan used last (or the first one).
     pub fn start(self) {
-        sync::listen(move |change| spawn_local(async move { self.apply_remote(change).await }));
+        sync::listen(move |change| {
+            spawn_local(async move {
+                // Another tab's change: read with the records' code, downloaded if need be.
+                if let Ok(applying) = apply_remote(self, change).await {
+                    applying.await;
+                }
+            })
+        });
         spawn_local(async move {
             // An older build open in another tab must let go before an upgrade can finish;
             // builds since this one do so at once. If it takes long, say what is waiting.
@@ -230,7 +237,7 @@ impl AppState {
                 crate::storage::DB_VERSION,
                 move || self.outdated.set(true),
             ));
-            match db.plans().await {
+            match db.plan_summaries().await {
                 Ok(mut plans) => {
                     plans.sort_by(|a, b| a.name.cmp(&b.name));
                     let pick = settings::current_plan()
@@ -247,9 +254,32 @@ impl AppState {
         });
     }
 
+    /// A stored plan with all its records, decoded by the `records` part (downloaded the first
+    /// time a plan is opened: the first screen does without it). Errors: worded for the user.
+    pub(super) async fn read_plan(self, id: Id) -> Result<Option<LoadedPlan>, StorageError> {
+        let Some(db) = db() else { return Ok(None) };
+        let Some(raw) = db.load_raw(id).await? else {
+            return Ok(None);
+        };
+        match decode_plan(raw).await {
+            Ok(decoding) => decoding.await.map(Some),
+            Err(_) => Err(StorageError(t("common.part.job_unreachable").into())),
+        }
+    }
+
+    /// Opens a plan just stored from `file` (new, imported, replaced): it is shown as it is,
+    /// without reading it back.
+    pub(super) fn show(self, file: PlanFile) {
+        settings::set_current_plan(file.plan.id);
+        self.actors.set(file.actors);
+        self.actions.set(file.actions);
+        self.mobilisations.set(file.mobilisations);
+        self.needs.set(file.needs);
+        self.plan.set(Some(file.plan));
+    }
+
     pub(super) async fn load(self, id: Id) {
-        let Some(db) = db() else { return };
-        match db.load(id).await {
+        match self.read_plan(id).await {
             Ok(Some(loaded)) => {
                 settings::set_current_plan(id);
                 self.actors.set(loaded.actors);
@@ -284,7 +314,7 @@ impl AppState {
         change(&mut plan);
         self.plans.update(|list| {
             if let Some(p) = list.iter_mut().find(|p| p.id == plan.id) {
-                *p = plan.clone();
+                *p = PlanSummary::of(&plan);
             }
         });
         self.plan.set(Some(plan.clone()));
@@ -558,12 +588,12 @@ impl AppState {
 
     /// Applies a change another tab stored: re-reads the record and replaces, adds or drops
     /// this tab's copy. Changes to other plans only refresh the plan list.
-    async fn apply_remote(self, change: Change) {
+    async fn apply_change(self, change: Change) {
         let Some(db) = db() else { return };
         let current = self.plan_id();
         match change {
             Change::Plans => {
-                if let Ok(mut plans) = db.plans().await {
+                if let Ok(mut plans) = db.plan_summaries().await {
                     plans.sort_by(|a, b| a.name.cmp(&b.name));
                     self.plans.set(plans);
                 }
@@ -572,7 +602,7 @@ impl AppState {
                 if let Ok(Some(p)) = db.plan(plan).await {
                     self.plans.update(|list| {
                         if let Some(x) = list.iter_mut().find(|x| x.id == plan) {
-                            *x = p.clone();
+                            *x = PlanSummary::of(&p);
                         }
                     });
                     if current == Some(plan) {
@@ -682,6 +712,23 @@ fn upsert<T: Record>(list: &mut Vec<T>, id: Id, stored: Option<T>) {
             list.remove(i);
         }
         (None, None) => {}
+    }
+}
+
+/// A future run on this thread (what a part returns for async work).
+pub type LocalFuture<T> = std::pin::Pin<Box<dyn Future<Output = T>>>;
+
+crate::lazy! {
+    /// Decodes a stored plan: every record type's code, downloaded when a plan is first
+    /// opened (see [`crate::parts`]).
+    fn decode_plan [records] (raw: RawPlan) -> LocalFuture<Result<LoadedPlan, StorageError>> {
+        Box::pin(crate::storage::decode_plan(raw))
+    }
+
+    /// Applies a change another tab stored (see [`AppState::apply_change`]), with the same
+    /// code as [`decode_plan`].
+    fn apply_remote [records] (state: AppState, change: Change) -> LocalFuture<()> {
+        Box::pin(state.apply_change(change))
     }
 }
 

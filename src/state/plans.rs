@@ -5,13 +5,15 @@ use super::{db, AppState, Notice, Undo};
 use crate::browser::{self, settings};
 use crate::parts::jobs;
 use crate::route::Route;
-use crate::storage::{Backup, LoadedPlan};
+use crate::storage::{Backup, Db, LoadedPlan, StorageError};
 use crate::sync::{self, Change};
 use atelier_core::file::PlanFile;
 use atelier_core::i18n::{t, tf, tn};
-use atelier_core::{Id, Plan};
+use atelier_core::{Id, Plan, PlanSummary};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// A whole stored plan as a file (for duplicating, or keeping for an undo).
@@ -113,14 +115,27 @@ impl AppState {
         let Some(db) = db() else { return };
         self.pending.update(|n| *n += 1);
         spawn_local(async move {
-            let result = db.put_whole_plan(&file).await;
+            // A new, empty plan is one record; a plan with records is written by the
+            // `plan_file` part, with every record type's code.
+            let result = if file.actors.is_empty()
+                && file.actions.is_empty()
+                && file.mobilisations.is_empty()
+                && file.needs.is_empty()
+            {
+                db.put_plan(&file.plan).await
+            } else {
+                match store_whole(db, file.clone()).await {
+                    Ok(storing) => storing.await,
+                    Err(_) => Err(StorageError(t("common.part.job_unreachable").into())),
+                }
+            };
             self.pending.update(|n| *n -= 1);
             match result {
                 Ok(()) => {
-                    let id = file.plan.id;
-                    self.plans.update(|p| p.push(file.plan.clone()));
+                    self.plans.update(|p| p.push(PlanSummary::of(&file.plan)));
                     sync::announce(&Change::Plans);
-                    self.load(id).await;
+                    // What was stored is what is shown: no need to read it back.
+                    self.show(file);
                     if let Some(m) = message {
                         let mut notice = Notice::success(m);
                         notice.shown_on = then;
@@ -145,10 +160,14 @@ impl AppState {
             return;
         };
         file.plan.id = current.plan.id;
-        let backup = Backup::of(&current, browser::now(), reason, browser::new_id());
+        let (taken_at, backup_id) = (browser::now(), browser::new_id());
         self.pending.update(|n| *n += 1);
+        let new = file.clone();
         spawn_local(async move {
-            let result = db.replace_plan(&file, &backup).await;
+            let result = match replace_stored(db, new, current, reason, taken_at, backup_id).await {
+                Ok(replacing) => replacing.await,
+                Err(_) => Err(StorageError(t("common.part.job_unreachable").into())),
+            };
             self.pending.update(|n| *n -= 1);
             match result {
                 Ok(()) => {
@@ -159,13 +178,13 @@ impl AppState {
                     let id = file.plan.id;
                     self.plans.update(|list| {
                         if let Some(p) = list.iter_mut().find(|p| p.id == id) {
-                            *p = file.plan.clone();
+                            *p = PlanSummary::of(&file.plan);
                         }
                     });
                     sync::announce(&Change::Records { plan: id });
                     sync::announce(&Change::Plan { plan: id });
-                    self.load(id).await;
-                    self.load_backups();
+                    // The backups list follows the plan signal (see `ui::home::backups`).
+                    self.show(file);
                     self.notice.set(Some(Notice::success(message)));
                 }
                 Err(e) => self.notice.set(Some(Notice::error(
@@ -209,31 +228,24 @@ impl AppState {
             self.update_plan(move |p| p.name = name);
             return;
         }
-        let Some(mut plan) = self
-            .plans
-            .with_untracked(|l| l.iter().find(|p| p.id == id).cloned())
-        else {
-            return;
-        };
-        plan.name = name;
         self.plans.update(|l| {
             if let Some(p) = l.iter_mut().find(|p| p.id == id) {
-                *p = plan.clone();
+                p.name = name.clone();
             }
         });
+        // The whole plan record is read (by the `records` part), renamed and written back.
         self.persist(Change::Plan { plan: id }, async move {
-            match db() {
-                Some(db) => db.put_plan(&plan).await,
-                None => Ok(()),
+            match rename_stored(id, name).await {
+                Ok(renaming) => renaming.await,
+                Err(_) => Err(StorageError(t("common.part.job_unreachable").into())),
             }
         });
     }
 
     /// Stores a copy of a plan, with new ids, named « … (copie) », and opens it.
     pub fn duplicate_plan(self, id: Id) {
-        let Some(db) = db() else { return };
         spawn_local(async move {
-            match db.load(id).await {
+            match self.read_plan(id).await {
                 Ok(Some(loaded)) => {
                     let Ok(mut file) = jobs::as_new_plan(as_file(loaded)).await else {
                         return self.part_failed();
@@ -254,7 +266,7 @@ impl AppState {
     pub fn delete_plan(self, id: Id) {
         let Some(db) = db() else { return };
         spawn_local(async move {
-            let Ok(Some(loaded)) = db.load(id).await else {
+            let Ok(Some(loaded)) = self.read_plan(id).await else {
                 self.notice.set(Some(Notice::error(
                     t("state.plan.delete_unreadable"),
                     vec![],
@@ -299,5 +311,39 @@ impl AppState {
         self.needs.set(Vec::new());
         self.backups.set(Vec::new());
         settings::forget_current_plan();
+    }
+}
+
+crate::lazy! {
+    /// Stores a whole plan in one transaction (see [`crate::storage::Db::put_whole_plan`]).
+    fn store_whole [plan_file] (db: Rc<Db>, file: PlanFile) -> super::LocalFuture<Result<(), StorageError>> {
+        Box::pin(async move { db.put_whole_plan(&file).await })
+    }
+
+    /// Replaces the open plan by `file`, keeping `current` as an automatic backup, in one
+    /// transaction (see [`crate::storage::Db::replace_plan`]).
+    fn replace_stored [plan_file] (
+        db: Rc<Db>,
+        file: PlanFile,
+        current: PlanFile,
+        reason: String,
+        taken_at: DateTime<Utc>,
+        backup_id: Id,
+    ) -> super::LocalFuture<Result<(), StorageError>> {
+        Box::pin(async move {
+            let backup = Backup::of(&current, taken_at, reason, backup_id);
+            db.replace_plan(&file, &backup).await
+        })
+    }
+
+    /// Renames a stored plan that is not open: reads its whole record, changes the name,
+    /// writes it back (with the plan decoder, downloaded with the records' code).
+    fn rename_stored [records] (id: Id, name: String) -> super::LocalFuture<Result<(), StorageError>> {
+        Box::pin(async move {
+            let Some(db) = db() else { return Ok(()) };
+            let Some(mut plan) = db.plan(id).await? else { return Ok(()) };
+            plan.name = name;
+            db.put_plan(&plan).await
+        })
     }
 }

@@ -21,7 +21,7 @@ pub use backup::{Backup, KEEP as BACKUPS_KEPT};
 use atelier_core::file::migrations::RecordKind;
 use atelier_core::file::{PlanFile, SCHEMA_VERSION};
 use atelier_core::i18n::{t, tf};
-use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
+use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan, PlanSummary};
 use rexie::{KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::Cell;
@@ -156,6 +156,38 @@ pub struct LoadedPlan {
     pub unreadable: Vec<String>,
 }
 
+/// A plan and its records as stored (JSON texts), before decoding: reading them needs
+/// nothing but IndexedDB; decoding them ([`decode_plan`]) needs every record type's code, which
+/// the first screen does without.
+pub struct RawPlan {
+    plan: JsValue,
+    actors: Vec<JsValue>,
+    actions: Vec<JsValue>,
+    mobilisations: Vec<JsValue>,
+    needs: Vec<JsValue>,
+}
+
+/// Decodes a plan read by [`Db::load_raw`], migrating older records (the decoding may await
+/// the migrations' download: it runs after the transaction, which would not stay open).
+/// Errors: the plan record itself cannot be read; records that cannot be are listed in
+/// [`LoadedPlan::unreadable`] and left stored, untouched.
+pub async fn decode_plan(raw: RawPlan) -> Result<LoadedPlan> {
+    let mut unreadable = Vec::new();
+    Ok(LoadedPlan {
+        plan: decode(RecordKind::Plan, &raw.plan).await?,
+        actors: decode_all(RecordKind::Actor, &raw.actors, &mut unreadable).await,
+        actions: decode_all(RecordKind::Action, &raw.actions, &mut unreadable).await,
+        mobilisations: decode_all(
+            RecordKind::Mobilisation,
+            &raw.mobilisations,
+            &mut unreadable,
+        )
+        .await,
+        needs: decode_all(RecordKind::Need, &raw.needs, &mut unreadable).await,
+        unreadable,
+    })
+}
+
 /// An open connection to the database.
 pub struct Db {
     rexie: Rexie,
@@ -200,6 +232,19 @@ impl Db {
         self.writes.get()
     }
 
+    /// What « Mes plans » shows of every stored plan, in no particular order. Plans whose
+    /// record cannot be read at all are left out (they stay stored, untouched).
+    pub async fn plan_summaries(&self) -> Result<Vec<PlanSummary>> {
+        let tx = self
+            .rexie
+            .transaction(&[PLANS], TransactionMode::ReadOnly)?;
+        let values = tx.store(PLANS)?.get_all(None, None).await?;
+        Ok(values
+            .iter()
+            .filter_map(|v| record::summary(&v.as_string()?))
+            .collect())
+    }
+
     /// Every stored plan (without their records), in no particular order.
     pub async fn plans(&self) -> Result<Vec<Plan>> {
         let tx = self
@@ -215,30 +260,29 @@ impl Db {
 
     /// A plan and all its records, or `None` if no plan has this id.
     pub async fn load(&self, plan_id: Id) -> Result<Option<LoadedPlan>> {
-        // Every value is read first, in one transaction, and decoded after: decoding may await
-        // the migrations' download, and a transaction left idle meanwhile would close.
+        match self.load_raw(plan_id).await? {
+            Some(raw) => decode_plan(raw).await.map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A plan and all its records as stored, not decoded yet (see [`decode_plan`]), or
+    /// `None` if no plan has this id. Every value is read in one transaction.
+    pub async fn load_raw(&self, plan_id: Id) -> Result<Option<RawPlan>> {
         let tx = self.rexie.transaction(STORES, TransactionMode::ReadOnly)?;
         let Some(plan) = tx.store(PLANS)?.get(plan_key(plan_id)).await? else {
             return Ok(None);
         };
         let range = || plan_range(plan_id);
-        let actors = tx.store(ACTORS)?.get_all(Some(range()?), None).await?;
-        let actions = tx.store(ACTIONS)?.get_all(Some(range()?), None).await?;
-        let mobilisations = tx
-            .store(MOBILISATIONS)?
-            .get_all(Some(range()?), None)
-            .await?;
-        let needs = tx.store(NEEDS)?.get_all(Some(range()?), None).await?;
-        drop(tx);
-        let mut unreadable = Vec::new();
-        Ok(Some(LoadedPlan {
-            plan: decode(RecordKind::Plan, &plan).await?,
-            actors: decode_all(RecordKind::Actor, &actors, &mut unreadable).await,
-            actions: decode_all(RecordKind::Action, &actions, &mut unreadable).await,
-            mobilisations: decode_all(RecordKind::Mobilisation, &mobilisations, &mut unreadable)
-                .await,
-            needs: decode_all(RecordKind::Need, &needs, &mut unreadable).await,
-            unreadable,
+        Ok(Some(RawPlan {
+            plan,
+            actors: tx.store(ACTORS)?.get_all(Some(range()?), None).await?,
+            actions: tx.store(ACTIONS)?.get_all(Some(range()?), None).await?,
+            mobilisations: tx
+                .store(MOBILISATIONS)?
+                .get_all(Some(range()?), None)
+                .await?,
+            needs: tx.store(NEEDS)?.get_all(Some(range()?), None).await?,
         }))
     }
 

@@ -12,6 +12,7 @@ use atelier_core::file::migrations::RecordKind;
 use atelier_core::file::SCHEMA_VERSION;
 use atelier_core::i18n::{t, tf};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use wasm_bindgen::JsValue;
 
 #[derive(Serialize)]
 struct Written<'a, T> {
@@ -33,6 +34,25 @@ pub fn encode<T: Serialize>(record: &T) -> String {
     };
     // Domain records have string keys and no custom serialiser that could fail.
     serde_json::to_string(&written).unwrap_or_default()
+}
+
+/// The summary of a stored plan record, whatever its version; `None` if it cannot be read.
+/// Read with the browser's JSON parser: « Mes plans » is the first screen, and serde_json's
+/// parser is left to the parts that read whole records.
+pub fn summary(text: &str) -> Option<atelier_core::PlanSummary> {
+    let get = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).ok();
+    let data = get(&js_sys::JSON::parse(text).ok()?, "data")?;
+    let territory = get(&data, "territory");
+    Some(atelier_core::PlanSummary {
+        id: atelier_core::Id::parse(&get(&data, "id")?.as_string()?)?,
+        name: get(&data, "name")?.as_string()?,
+        territory_name: territory
+            .and_then(|t| get(&t, "name")?.as_string())
+            .unwrap_or_default(),
+        example: get(&data, "example")
+            .and_then(|e| e.as_bool())
+            .unwrap_or(false),
+    })
 }
 
 /// Decodes a stored record, migrating it if it is older. Errors: a message in the display

@@ -1,14 +1,14 @@
 //! The display language: French by default, English on request, remembered across visits.
 //!
-//! Only the language in use is downloaded: [`load`] fetches its catalogue before the app
-//! mounts (so `t()` stays synchronous everywhere), and the switch fetches the other one.
+//! Only the language in use is downloaded (see [`crate::texts`]); the switch fetches the
+//! other one.
 //!
 //! Views call `t(…)` once while they are built instead of subscribing to the language: a
 //! change re-mounts the whole view tree ([`Localised`]), which is rare enough not to matter
 //! and keeps every view free of translation closures. Plan data lives in signals above the
 //! re-mounted tree, and the screen lives in the URL, so nothing is lost.
 
-use crate::browser::{self, settings};
+use crate::browser::settings;
 use crate::state::{use_state, Notice};
 use atelier_core::i18n::{self, t, Lang};
 use leptos::prelude::*;
@@ -25,18 +25,6 @@ pub fn remembered() -> Lang {
     settings::lang()
         .and_then(|c| Lang::from_code(&c))
         .unwrap_or_default()
-}
-
-/// Makes `lang`'s messages available: compiled in, or fetched from the file the build names in
-/// `<meta name="atelier-locale-<code>">` (content-hashed, cached by the service worker).
-/// Errors: the file could not be fetched or read (the caller says so).
-pub async fn load(lang: Lang) -> Result<(), ()> {
-    if i18n::is_installed(lang) {
-        return Ok(());
-    }
-    let url = browser::meta(&format!("atelier-locale-{}", lang.code())).ok_or(())?;
-    let text = browser::fetch_text(&url, false).await.ok_or(())?;
-    i18n::install(lang, &text).map_err(|_| ())
 }
 
 /// Applies the remembered language before anything is drawn (its catalogue is loaded by
@@ -89,7 +77,7 @@ pub fn LangSwitch() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             // The other language's texts are downloaded on the first switch only.
-            if load(other).await.is_err() {
+            if crate::texts::load_all(other).await.is_err() {
                 busy.set(false);
                 use_state()
                     .notice

@@ -40,6 +40,16 @@ enum Status {
 /// The screen that `load` draws, downloaded on first use. `load` is a plain function so that
 /// its address identifies the screen: a screen downloaded once is drawn at once afterwards.
 pub fn lazy_view(load: fn() -> Load) -> AnyView {
+    lazy(load, true)
+}
+
+/// A section of a screen downloaded on first use, like [`lazy_view`] but quiet: nothing shows
+/// while it downloads, or if it cannot be (the rest of the screen is what matters).
+pub fn lazy_section(load: fn() -> Load) -> AnyView {
+    lazy(load, false)
+}
+
+fn lazy(load: fn() -> Load, screen: bool) -> AnyView {
     let key = load as usize;
     if let Some(draw) = LOADED.with(|l| l.borrow().iter().find(|(k, _)| *k == key).map(|x| x.1)) {
         return draw();
@@ -52,8 +62,10 @@ pub fn lazy_view(load: fn() -> Load) -> AnyView {
                 Ok(draw) => {
                     LOADED.with(|l| l.borrow_mut().push((key, draw)));
                     status.set(Status::Ready(draw));
-                    // The heading arrived after navigation tried to focus it.
-                    request_animation_frame(refocus);
+                    if screen {
+                        // The heading arrived after navigation tried to focus it.
+                        request_animation_frame(super::widgets::focus_heading_if_pending);
+                    }
                 }
                 Err(_) => {
                     let why = crate::parts::diagnose().await;
@@ -64,11 +76,12 @@ pub fn lazy_view(load: fn() -> Load) -> AnyView {
     };
     fetch();
     (move || match status.get() {
+        Status::Ready(draw) => draw(),
+        _ if !screen => ().into_any(),
         Status::Loading => view! {
             <p class="loading" role="status">{t("common.part.loading")}</p>
         }
         .into_any(),
-        Status::Ready(draw) => draw(),
         Status::Failed(why) => view! { <PartFailed why retry=fetch /> }.into_any(),
     })
     .into_any()
@@ -97,15 +110,5 @@ pub fn PartFailed(why: Failure, retry: impl Fn() + Copy + 'static) -> impl IntoV
                 }.into_any(),
             }}
         </div>
-    }
-}
-
-/// Focuses the new screen's heading, unless the user already moved focus elsewhere.
-fn refocus() {
-    let lost = document()
-        .active_element()
-        .is_none_or(|e| e.tag_name() == "BODY" || e.closest(".loading").ok().flatten().is_some());
-    if lost {
-        super::widgets::focus_heading();
     }
 }

@@ -71,7 +71,7 @@ pub fn App() -> impl IntoView {
             state.route.set(route);
             // After the new screen is drawn, move focus to its heading so that keyboard and
             // screen-reader users start reading the new screen from the top.
-            request_animation_frame(widgets::focus_heading);
+            request_animation_frame(widgets::focus_heading_after_navigation);
         }
     });
     // A plan file dropped anywhere on the window is offered for import. Without

@@ -14,7 +14,7 @@ pub fn Shell() -> impl IntoView {
     let presenting = move || matches!(state.route.get(), Route::Projector(_));
     view! {
         <div class="shell" class:presenting=presenting>
-        <button type="button" class="skip-link" on:click=|_| super::widgets::focus_heading()>
+        <button type="button" class="skip-link" on:click=|_| { super::widgets::focus_heading(); }>
             {t("common.skip_link")}
         </button>
         <header class="app-header">

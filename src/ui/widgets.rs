@@ -5,8 +5,31 @@ use atelier_core::i18n::{t, tf};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Moves keyboard focus to the current screen's main heading.
-pub fn focus_heading() {
+thread_local! {
+    /// Set when a navigation found no heading to focus (its screen was still downloading):
+    /// the screen focuses its heading once drawn (see [`focus_heading_if_pending`]).
+    static HEADING_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Moves focus to the new screen's heading after a navigation, now or, if the screen is still
+/// being downloaded, as soon as it is drawn.
+pub fn focus_heading_after_navigation() {
+    HEADING_PENDING.with(|p| p.set(!focus_heading()));
+}
+
+/// Focuses the heading of a screen that arrived after its navigation (see above), or after
+/// « Réessayer », whose button is gone with the message.
+pub fn focus_heading_if_pending() {
+    let lost = document()
+        .active_element()
+        .is_none_or(|e| e.tag_name() == "BODY");
+    if HEADING_PENDING.with(|p| p.replace(false)) || lost {
+        focus_heading();
+    }
+}
+
+/// Moves keyboard focus to the current screen's main heading; false if there is none yet.
+pub fn focus_heading() -> bool {
     let doc = document();
     // A question waiting for an answer (the import choice, a confirmation) keeps the focus.
     if doc.active_element().is_some_and(|e| {
@@ -15,15 +38,16 @@ pub fn focus_heading() {
             .flatten()
             .is_some()
     }) {
-        return;
+        return true;
     }
     // In the projector, every slide has a heading: the shown one is the one to read.
     let current = doc.query_selector(".slide-current h1").ok().flatten();
-    if let Some(h1) = current
+    match current
         .or_else(|| doc.query_selector("main h1").ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = h1.focus();
+        Some(h1) => h1.focus().is_ok(),
+        None => false,
     }
 }
 
@@ -184,7 +208,9 @@ pub fn focus_first(ids: Vec<String>) {
             Some(el) => {
                 let _ = el.focus();
             }
-            None => focus_heading(),
+            None => {
+                focus_heading();
+            }
         }
     });
 }

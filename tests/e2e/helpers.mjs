@@ -2,10 +2,12 @@
 // buttons and links, never through the app's internals.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(here, '..', '..');
-export const DIST = join(ROOT, 'dist');
+// ATELIER_DIST: another build folder (e.g. a copy, so that a rebuild cannot change it mid-run).
+export const DIST = process.env.ATELIER_DIST ?? join(ROOT, 'dist');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const CENSUS = join(FIXTURES, 'recensement-acteurs-exemple.csv');
 
@@ -53,4 +55,23 @@ export async function noticeText(page) {
 /** Waits until no write is pending, so that a reload cannot race the autosave. */
 export async function settled(page) {
   await page.getByText('Enregistré dans ce navigateur').waitFor();
+}
+
+/** Waits until the service worker has cached every file of the build: what it takes at
+ * install, and the parts it fetches in the background once the first screen works. */
+export async function offlineReady(page, dist = DIST) {
+  const sw = await readFile(join(dist, 'sw.js'), 'utf8');
+  const version = sw.match(/const VERSION = "([^"]+)"/)[1];
+  const files = [...sw.matchAll(/const (?:CORE|REST) = (\[[^\]]*\]);/g)].flatMap((m) => JSON.parse(m[1]));
+  const cached = ([name, files]) => caches.has(name).then(async (has) => {
+    if (!has) return false;
+    const cache = await caches.open(name);
+    for (const file of files) if (!(await cache.match(file))) return false;
+    return true;
+  });
+  // Polled by hand: page.waitForFunction does not wait for a promise's value.
+  for (const started = Date.now(); !(await page.evaluate(cached, [`atelier-nr-${version}`, files]));) {
+    if (Date.now() - started > 60_000) throw new Error('the service worker did not cache every file within a minute');
+    await page.waitForTimeout(250);
+  }
 }

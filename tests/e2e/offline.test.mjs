@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, settled } from './helpers.mjs';
+import { DIST, SCREENS, offlineReady, settled } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,8 +24,10 @@ test('after one visit the app starts offline, and a new version is applied when 
   await page.getByRole('button', { name: 'Créer le plan' }).click();
   await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
   await settled(page);
-  // The service worker installs in the background; once ready, a reload is served by it.
+  // The service worker installs once the first screen works, then fetches every other part
+  // in the background; after that, a reload is served by it and every screen works offline.
   await page.evaluate(() => navigator.serviceWorker.ready);
+  await offlineReady(page);
   await page.reload();
   assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the page is served by the service worker');
 
@@ -36,6 +38,12 @@ test('after one visit the app starts offline, and a new version is applied when 
   await page.goto(srv.url + '#/a-propos');
   await page.getByText("Cette page est prête à fonctionner sans connexion").waitFor();
   await page.locator('#storage-persisted').waitFor();
+  // Every screen works offline, though this visit opened only two of them online.
+  for (const [name, hash] of [...SCREENS, ['projection', '#/projection/1']]) {
+    await page.goto(srv.url + hash);
+    await page.locator('h1:visible').first().waitFor();
+    assert.equal(await page.locator('.part-failed').count(), 0, `${name} opens offline`);
+  }
 
   // A new deployment at the same address: the same files, another version marker.
   const next = await mkdtemp(join(tmpdir(), 'atelier-next-'));

@@ -20,7 +20,8 @@ function wasmRequests(page) {
   return seen;
 }
 
-/** Makes every part's download fail (the main module still loads). */
+/** Makes every part's download fail (the main module still loads). Only for pages whose
+ * context blocks service workers: a worker's own fetches escape Playwright's routes. */
 async function cutParts(page) {
   await page.route((url) => url.pathname.endsWith('.wasm') && !url.pathname.endsWith('_bg.wasm'), (r) => r.abort());
 }
@@ -71,7 +72,7 @@ test('the first visit downloads the home screen only; every screen and file job 
 });
 
 test('a part that cannot be downloaded says so, the app stays usable, and « Réessayer » brings it', async () => {
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(browser, { serviceWorkers: 'block' });
   await page.goto(srv.url);
   await page.getByRole('heading', { level: 1, name: 'Mes plans' }).waitFor();
   await cutParts(page);
@@ -100,7 +101,7 @@ test('a part that cannot be downloaded says so, the app stays usable, and « Ré
 });
 
 test('a part replaced by a new deployment offers « Recharger la page »', async () => {
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(browser, { serviceWorkers: 'block' });
   await createPlan(page, srv.url, 'Plan à recharger');
   await cutParts(page);
   await page.route('**/version.txt', (r) => r.fulfill({ body: 'une-autre-version\n', contentType: 'text/plain' }));

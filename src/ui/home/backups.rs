@@ -7,6 +7,13 @@ use crate::storage::{Backup, BACKUPS_KEPT};
 use atelier_core::i18n::{t, tf, tn};
 use leptos::prelude::*;
 
+crate::lazy! {
+    /// The backups section, downloaded when a plan is open (there is none to show before).
+    pub fn section [backups] () -> crate::ui::lazy::Draw {
+        || view! { <Backups /> }.into_any()
+    }
+}
+
 #[component]
 pub fn Backups() -> impl IntoView {
     let state = use_state();

@@ -23,7 +23,11 @@ pub fn offer_file(state: AppState, file: web_sys::File) {
     };
     // Refused from its size alone, before reading: a stray video must not freeze the page.
     if let Err(e) = check_size(file.size() as u64) {
-        refuse(e.to_string());
+        // The reason is worded by the core's messages, not among the first screen's.
+        spawn_local(async move {
+            let _ = crate::texts::ensure_all().await;
+            refuse(e.to_string());
+        });
         return;
     }
     spawn_local(async move {
@@ -117,7 +121,7 @@ pub fn on_drop(state: AppState, ev: web_sys::DragEvent) {
         return;
     };
     ev.prevent_default();
-    if file.name().to_lowercase().ends_with(".csv") {
+    if file.name().to_ascii_lowercase().ends_with(".csv") {
         state
             .notice
             .set(Some(Notice::error(t("home.import.csv_elsewhere"), vec![])));

@@ -7,6 +7,7 @@ pub mod import;
 mod plan_list;
 
 use super::fields::AddForm;
+use super::lazy::lazy_section;
 use super::widgets::FilePicker;
 use crate::route::Route;
 use crate::state::use_state;
@@ -16,6 +17,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Home() -> impl IntoView {
     let state = use_state();
+    // Memoised: the backups section is drawn anew only when a plan opens or closes.
+    let has_plan = Memo::new(move |_| state.plan.with(Option::is_some));
     view! {
         <h1 tabindex="-1">{t("home.title")}</h1>
         <p class="lead">
@@ -50,6 +53,6 @@ pub fn Home() -> impl IntoView {
                 on_file=move |file| import::offer_file(state, file) />
         </section>
 
-        <backups::Backups />
+        {move || has_plan.get().then(|| lazy_section(|| Box::pin(backups::section())))}
     }
 }

@@ -59,7 +59,7 @@ pub fn PlanList() -> impl IntoView {
                             } else {
                                 view! { <span class="plan-list-name">{name.clone()}</span> }.into_any()
                             }}
-                            <span class="plan-list-territory">{p.territory.name.clone()}
+                            <span class="plan-list-territory">{p.territory_name.clone()}
                                 {p.example.then(|| format!(" {}", t("home.list.example_tag")))}</span>
                             <span class="plan-buttons">
                                 {if is_current {
