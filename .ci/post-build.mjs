@@ -10,7 +10,7 @@
 //   4. name    — parts and the split loader renamed by content hash (the tool's names are
 //                not), references rewritten; Trunk's names kept for the main module;
 //   5. texts   — one catalogue per language, merged from core/locales/<lang>/*.json and
-//                content-hashed; index.html names them (<meta name="atelier-locale-xx">);
+//                content-hashed; index.html names them (<meta name="atelier-build">);
 //   6. stamp   — the build id (a hash of every file) in index.html and version.txt, which a
 //                page compares with its own to tell a new deployment from a network failure;
 //   7. precache — sw.js from assets/service-worker.js: what the first screen needs, cached
@@ -45,46 +45,69 @@ async function shrinkAll(files) {
   const queue = [...files];
   const worker = async () => {
     for (let file = queue.shift(); file; file = queue.shift()) {
-      await execFileAsync('wasm-opt', ['-Oz', ...WASM_FEATURES, file, '-o', file]);
+      // ATELIER_KEEP_NAMES=1 keeps function names, for a readable CPU profile.
+      const names = process.env.ATELIER_KEEP_NAMES ? ['-g'] : [];
+      await execFileAsync('wasm-opt', ['-Oz', ...names, ...WASM_FEATURES, file, '-o', file]);
     }
   };
   await Promise.all(Array.from({ length: cpus().length }, worker));
 }
 
 /**
- * One file per part. wasm-split-cli writes a module per `lazy!` part plus a "chunk" per set
- * of parts sharing code — over a hundred files, and a screen needing fifty of them: fifty
- * requests, when requests weigh as much as bytes in a page's footprint (EcoIndex). So each
- * part becomes one bundle: its module followed by every chunk it needs, and a manifest maps
- * each module to its bundle, offset and length. The loader's fetch of a module becomes a
- * slice of its bundle, fetched once. A chunk shared by two parts travels in both bundles, but
- * is instantiated once (the loader keeps what it loaded). Returns { js, bundles }.
+ * Few files per part. wasm-split-cli writes a module per `lazy!` part plus a "chunk" per set
+ * of parts sharing code — two hundred files, and a screen needing fifty of them: fifty
+ * requests, when requests weigh as much as bytes in a page's footprint (EcoIndex). So the
+ * modules travel in bundles, and a manifest maps each one to its bundle, offset and length;
+ * the loader's fetch of a module becomes a slice of its bundle, fetched once.
+ *   - Each part's bundle holds its module and the small chunks it shares with other parts
+ *     (copied into each of their bundles: a few kilobytes, one request saved).
+ *   - Code that the same parts share, if it weighs SHARED_ALONE or more, is a bundle of its
+ *     own, fetched by each of them: large code is never downloaded twice.
+ * A module in several bundles is instantiated once (the loader keeps what it loaded).
+ * Returns { js, bundles }.
  */
+const SHARED_ALONE = 16 * 1024;
 function bundle(loader, dir) {
   // `/* part, part */ const __chunk_N = makeLoad(... "./chunk_N.wasm" ...)`: who needs each chunk.
-  const needs = new Map();
+  const users = new Map();
   for (const m of loader.matchAll(/\/\* ([^*]+) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)) {
-    for (const part of m[1].split(', ')) needs.set(part, [...(needs.get(part) ?? []), m[2]]);
+    users.set(m[2], m[1].split(', ').sort());
+  }
+  const size = (f) => statSync(join(dir, f)).size;
+  // Chunks grouped by the exact set of parts that need them.
+  const groups = new Map();
+  for (const [chunk, parts] of users) {
+    const key = parts.join(',');
+    if (!groups.has(key)) groups.set(key, { parts, chunks: [], bytes: 0 });
+    const group = groups.get(key);
+    group.chunks.push(chunk);
+    group.bytes += size(chunk);
   }
   const manifest = {};
   let bundles = 0;
-  for (const m of loader.matchAll(/new URL\("\.\/(split_([a-z0-9_]+)\.wasm)"/g)) {
-    const [, file, part] = m;
-    const members = [file, ...(needs.get(part) ?? [])];
+  const write = (label, members) => {
     const bytes = Buffer.concat(members.map((f) => readFileSync(join(dir, f))));
-    const name = `part-${part}-${hash(bytes)}.wasm`;
+    const name = `part-${label}-${hash(bytes)}.wasm`;
     writeFileSync(join(stage, name), bytes);
     bundles += 1;
     let offset = 0;
     for (const f of members) {
-      const length = statSync(join(dir, f)).size;
-      // A chunk in several bundles is read from the first one asked for (see the runtime).
-      (manifest[f] ??= []).push([name, offset, length]);
-      offset += length;
+      (manifest[f] ??= []).push([name, offset, size(f)]);
+      offset += size(f);
     }
+  };
+  for (const group of groups.values()) {
+    if (group.bytes >= SHARED_ALONE) write(`shared-${group.parts.length}`, group.chunks);
+  }
+  for (const m of loader.matchAll(/new URL\("\.\/(split_([a-z0-9_]+)\.wasm)"/g)) {
+    const [, file, part] = m;
+    const copied = [...groups.values()]
+      .filter((g) => g.bytes < SHARED_ALONE && g.parts.includes(part))
+      .flatMap((g) => g.chunks);
+    write(part, [file, ...copied]);
   }
   const runtime = `
-// Added by .ci/post-build.mjs: each module is a slice of a part's bundle (one request per part).
+// Added by .ci/post-build.mjs: each module is a slice of a bundle (see bundle() there).
 const __parts = ${JSON.stringify(manifest)};
 const __bundles = new Map();
 function __bundle(name) {
@@ -196,7 +219,7 @@ if (!declared || JSON.stringify(JSON.parse(`[${declared[1]}]`)) !== JSON.stringi
   throw new Error('FIRST_MODULES differs between this hook and core/src/i18n.rs');
 }
 const localeDir = join(source, 'core', 'locales');
-const head = [];
+const locales = [];
 for (const lang of readdirSync(localeDir).sort()) {
   const bundles = { first: {}, rest: {} };
   for (const file of readdirSync(join(localeDir, lang)).filter((f) => f.endsWith('.json')).sort()) {
@@ -210,7 +233,7 @@ for (const lang of readdirSync(localeDir).sort()) {
     const text = JSON.stringify(messages);
     const name = `locale-${lang}-${which}-${hash(text)}.json`;
     writeFileSync(join(stage, name), text);
-    head.push(`<meta name="atelier-locale-${lang}-${which}" content="${name}">`);
+    locales.push(`${lang}-${which}=${name}`);
   }
 }
 
@@ -235,8 +258,9 @@ const files = () => readdirSync(stage, { recursive: true, withFileTypes: true })
   .filter((d) => d.isFile()).map((d) => join(d.parentPath ?? d.path, d.name).slice(stage.length + 1))
   .filter((f) => !['sw.js', 'version.txt', 'index.html'].includes(f)).sort();
 const id = hash(files().map((f) => `${f}:${hash(readFileSync(join(stage, f)))}`).join('\n') + html);
-head.push(`<meta name="atelier-build" content="${id}">`);
-html = html.replace('</head>', `${head.join('\n')}\n</head>`);
+// One element for all of it (every element counts in a page's footprint): the build id, then
+// the catalogue files, `lang-bundle=file` (read by src/browser.rs `build_file`).
+html = html.replace('</head>', `<meta name="atelier-build" content="${[id, ...locales].join(' ')}">\n</head>`);
 writeFileSync(join(stage, 'index.html'), html);
 writeFileSync(join(stage, 'version.txt'), `${id}\n`);
 

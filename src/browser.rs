@@ -85,14 +85,24 @@ pub async fn fetch_text(url: &str, fresh: bool) -> Option<String> {
         .as_string()
 }
 
-/// The `content` of `<meta name="{name}">` in the page, if there is one (the build writes the
-/// build id and the catalogue files' names there).
-pub fn meta(name: &str) -> Option<String> {
-    web_sys::window()?
+/// What the build wrote in `<meta name="atelier-build">`: its id (`key` `"build"`), or a file
+/// it names (`key=file`, e.g. `fr-first=locale-fr-first-<hash>.json`). `None` when the page
+/// has no such element (a page not built by the post-build hook) or no such key.
+pub fn build_file(key: &str) -> Option<String> {
+    let content = web_sys::window()?
         .document()?
-        .query_selector(&format!("meta[name={name}]"))
+        .query_selector("meta[name=atelier-build]")
         .ok()??
-        .get_attribute("content")
+        .get_attribute("content")?;
+    let mut words = content.split_whitespace();
+    let id = words.next()?;
+    if key == "build" {
+        return Some(id.to_owned());
+    }
+    words
+        .filter_map(|w| w.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, file)| file.to_owned())
 }
 
 /// Shows the message `index.html` keeps for a start that failed (`#boot-failed`): written

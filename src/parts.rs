@@ -42,7 +42,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartError {
 /// ```ignore
 /// lazy! {
 ///     /// Reads a census file.
-///     pub fn read [census] (bytes: Vec<u8>) -> Census { atelier_core::census::read(&bytes) }
+///     pub fn read [spreadsheets] (bytes: Vec<u8>) -> Census { atelier_core::census::read(&bytes) }
 /// }
 /// ```
 ///
@@ -89,7 +89,7 @@ pub enum Failure {
 /// `version.txt`, written by the build next to `index.html`, names the build the server holds;
 /// this page's own is in `<meta name="atelier-build">`. Both are fetched past every cache.
 pub async fn diagnose() -> Failure {
-    let Some(ours) = crate::browser::meta("atelier-build") else {
+    let Some(ours) = crate::browser::build_file("build") else {
         return Failure::Unreachable;
     };
     match crate::browser::fetch_text("version.txt", true).await {
@@ -98,8 +98,12 @@ pub async fn diagnose() -> Failure {
     }
 }
 
-/// The file jobs, each downloaded the first time it is used. The screens' own parts are
-/// declared beside each screen (`ui::<screen>::screen`).
+/// The file jobs, downloaded the first time one is used, in three parts: `spreadsheets` (the
+/// census and the action plan as CSV), `plan_file` (plan files and share links: reading,
+/// writing, anonymising, migrating older records) and `example`. They share most of their
+/// code within each part, so each is one download. The screens' own parts are declared beside
+/// each screen (`ui::<screen>::screen`); the state's beside the state (`records`,
+/// `plan_file`).
 pub mod jobs {
     use crate::browser::BrowserIds;
     use atelier_core::census::{self, CensusImport, DuplicateIndex, DuplicateOf, Encoding};
@@ -120,12 +124,12 @@ pub mod jobs {
         /// Reads a census spreadsheet (CSV bytes as picked) and compares each row with the
         /// plan's `existing` actors. Errors: every problem that forbids the import, one line
         /// each, worded for the user (undecodable text, broken CSV, rows in error).
-        pub fn read_census [census] (bytes: Vec<u8>, existing: Vec<Actor>) -> Result<CensusRead, Vec<String>> {
+        pub fn read_census [spreadsheets] (bytes: Vec<u8>, existing: Vec<Actor>) -> Result<CensusRead, Vec<String>> {
             read_census_now(&bytes, &existing)
         }
 
         /// The census as CSV in the kit's columns (an empty `actors` gives the blank template).
-        pub fn write_census [census] (actors: Vec<Actor>) -> String {
+        pub fn write_census [spreadsheets] (actors: Vec<Actor>) -> String {
             census::write_census(&actors)
         }
 
@@ -150,12 +154,12 @@ pub mod jobs {
         }
 
         /// A share link's code (after `#partage=`), with or without personal data.
-        pub fn encode_share [share_codec] (plan: PlanFile, anonymous: bool) -> Result<String, ShareError> {
+        pub fn encode_share [plan_file] (plan: PlanFile, anonymous: bool) -> Result<String, ShareError> {
             if anonymous { share::encode(&plan.anonymised()) } else { share::encode(&plan) }
         }
 
         /// The action plan as CSV, for council papers.
-        pub fn write_action_plan [action_csv] (actions: Vec<ActionSheet>, actors: Vec<Actor>) -> String {
+        pub fn write_action_plan [spreadsheets] (actions: Vec<ActionSheet>, actors: Vec<Actor>) -> String {
             atelier_core::action_csv::write_action_plan(&actions, &actors)
         }
 
@@ -168,7 +172,7 @@ pub mod jobs {
         /// by an older version is migrated, and its `data` returned as current JSON text; a
         /// damaged record or one from a newer version gets a message saying precisely what is
         /// wrong, in the display language.
-        pub fn upgrade_record [migrations] (kind: RecordKind, stored: String) -> Result<String, String> {
+        pub fn upgrade_record [plan_file] (kind: RecordKind, stored: String) -> Result<String, String> {
             crate::storage::upgrade(kind, &stored)
         }
     }

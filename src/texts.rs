@@ -1,7 +1,7 @@
 //! Downloading the message catalogues (see `atelier_core::i18n`).
 //!
 //! A language's messages come in two files, both named by the build in `index.html`
-//! (`<meta name="atelier-locale-fr-first">`, content-hashed, cached by the service worker):
+//! (`<meta name="atelier-build">`, content-hashed, cached by the service worker):
 //! the first screen's, fetched before the app mounts so that `t()` stays synchronous, and
 //! the rest, fetched before the first part of the app downloaded on first use runs (every
 //! `lazy!` function awaits [`ensure_all`]). Compiled-in catalogues (feature
@@ -20,7 +20,7 @@ async fn load(lang: Lang, bundle: Bundle) -> Result<(), ()> {
         Bundle::First => "first",
         Bundle::Rest => "rest",
     };
-    let url = browser::meta(&format!("atelier-locale-{}-{which}", lang.code())).ok_or(())?;
+    let url = browser::build_file(&format!("{}-{which}", lang.code())).ok_or(())?;
     let text = browser::fetch_text(&url, false).await.ok_or(())?;
     // Read by the browser's JSON parser: serde_json's stays out of the first download.
     let object = js_sys::JSON::parse(&text).map_err(|_| ())?;

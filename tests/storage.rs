@@ -219,3 +219,60 @@ async fn mobilisations_and_needs_are_stored_one_record_each() {
         "deleting a plan deletes its mobilisations"
     );
 }
+
+/// Resolves after `ms` milliseconds (to bound a wait that must not hang).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_build_upgrades_without_waiting_on_this_tab_which_then_stops_writing() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let name = "t-newer-build";
+    let db = fresh(name).await;
+    let file = sample_plan(2);
+    db.put_whole_plan(&file).await.unwrap();
+    let told = Rc::new(Cell::new(false));
+    let flag = told.clone();
+    db.on_upgrade(move || flag.set(true));
+
+    // Another tab, of a newer build, opens the data at a higher version while this one is open.
+    let newer = Box::pin(Db::open_with(name, DB_VERSION + 100, STORES));
+    let waited = Box::pin(sleep(5_000));
+    let newer = match futures::future::select(newer, waited).await {
+        futures::future::Either::Left((opened, _)) => opened.expect("the newer build opens"),
+        futures::future::Either::Right(_) => panic!("the upgrade waited on the open tab"),
+    };
+    assert!(told.get(), "the older tab is told");
+    let mut actor = file.actors[0].clone();
+    actor.name = "Écrit par l'ancien onglet".into();
+    let refused = db.put(file.plan.id, &actor).await.unwrap_err();
+    assert!(refused.0.contains("plus récente"), "{}", refused.0);
+    let kept = newer.load(file.plan.id).await.unwrap().unwrap();
+    assert!(kept.actors.iter().all(|a| a.name != actor.name));
+}
+
+#[wasm_bindgen_test]
+async fn many_actors_are_stored_in_one_transaction_with_progress() {
+    use std::cell::RefCell;
+    let db = fresh("t-many").await;
+    let file = sample_plan(0);
+    db.put_whole_plan(&file).await.unwrap();
+    let actors: Vec<Actor> = (0..1_200)
+        .map(|i| Actor::new(new_id(), format!("Acteur {i}")))
+        .collect();
+    let seen = RefCell::new(Vec::new());
+    db.put_many(file.plan.id, &actors, |n| seen.borrow_mut().push(n))
+        .await
+        .unwrap();
+    assert_eq!(seen.into_inner(), vec![500, 1_000, 1_200]);
+    let loaded = db.load(file.plan.id).await.unwrap().unwrap();
+    assert_eq!(loaded.actors.len(), 1_200);
+}

@@ -12,6 +12,7 @@
 //! undeclared stores.
 
 mod backup;
+mod bulk;
 mod record;
 
 pub use record::upgrade;
@@ -26,13 +27,13 @@ use rexie::{KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde::{de::DeserializeOwned, Serialize};
 use std::cell::Cell;
 use std::fmt;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Name of the production database.
 pub const DB_NAME: &str = "atelier-nr";
 /// IndexedDB version: the record schema and the store layout together, so that a build whose
 /// records are newer always opens the database at a higher version. That upgrade closes every
-/// connection of older builds still open in other tabs (see [`watch_upgrades`]): an older tab
+/// connection of older builds still open in other tabs (see [`Db::on_upgrade`]): an older tab
 /// can then no longer write, so it never overwrites a record it cannot read.
 pub const DB_VERSION: u32 = SCHEMA_VERSION * 100 + STORE_LAYOUT;
 /// The store layout's own revision (below 100). Bump it when a store is added, and add the
@@ -191,6 +192,8 @@ pub async fn decode_plan(raw: RawPlan) -> Result<LoadedPlan> {
 /// An open connection to the database.
 pub struct Db {
     rexie: Rexie,
+    /// The second connection: bulk writes and upgrades by a newer build (see [`bulk`]).
+    raw: web_sys::IdbDatabase,
     /// Records written since opening: the benchmark and tests read it to check that one edit
     /// writes one record.
     writes: Cell<u64>,
@@ -216,15 +219,26 @@ impl Db {
                 StorageError(tf("state.storage.open_failed", &[("error", &e)]))
             }
         })?;
+        let raw = bulk::open(name, version).await?;
         Ok(Db {
             rexie,
+            raw,
             writes: Cell::new(0),
         })
     }
 
-    /// Closes the connection (tests reopen to check persistence).
+    /// Closes the connections (tests reopen to check persistence).
     pub fn close(self) {
+        self.raw.close();
         self.rexie.close();
+    }
+
+    /// Calls `outdated` when a newer build opens the database at a higher version (in
+    /// another tab): this tab's connections close so that the upgrade never waits on it, and
+    /// every later storage error says so; `outdated` lets the app stop writing and ask for a
+    /// reload.
+    pub fn on_upgrade(&self, outdated: impl FnOnce() + 'static) {
+        bulk::watch(&self.raw, outdated);
     }
 
     /// Number of records written through this connection.
@@ -351,25 +365,17 @@ impl Db {
     }
 
     /// Writes many records of `plan_id` in one transaction: all are stored or none.
-    /// `progress` is called with the number written so far after each batch, so a progress
-    /// bar can move.
+    /// `progress` is called with the number stored so far after each batch, so a progress
+    /// bar can move. (The fast path of [`bulk`].)
     pub async fn put_many<T: Record>(
         &self,
         plan_id: Id,
         records: &[T],
         progress: impl Fn(usize),
     ) -> Result<()> {
-        let tx = self
-            .rexie
-            .transaction(&[T::STORE], TransactionMode::ReadWrite)?;
-        let mut done = 0;
-        for batch in records.chunks(BATCH) {
-            let writes = batch.iter().map(|r| Write::put(plan_id, r)).collect();
-            write_all(&tx, writes).await?;
-            done += batch.len();
-            progress(done);
-        }
-        self.finish(tx, records.len()).await
+        bulk::put_many(&self.raw, plan_id, records, progress).await?;
+        self.writes.set(self.writes.get() + records.len() as u64);
+        Ok(())
     }
 
     /// Stores a whole plan (a new one, or an import) in one transaction: all or nothing.
@@ -404,39 +410,8 @@ impl Db {
 const BATCH: usize = 500;
 
 thread_local! {
-    /// The watching connection of [`watch_upgrades`], kept open with its handler.
-    static WATCHER: std::cell::RefCell<Option<idb::Database>> = const { std::cell::RefCell::new(None) };
     /// Set once a newer build upgraded the database: every storage error says so from then on.
     static OUTDATED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Calls `outdated` when a newer build opens database `name` at a higher version than
-/// `version` (in another tab). The storage connection closes itself then (rexie's idb does
-/// that, so the upgrade never waits on this tab); this second, idle connection is only there
-/// to tell the app, so it can stop writing and ask for a reload. Without IndexedDB events
-/// (never seen) the app simply finds out at its next write.
-pub async fn watch_upgrades(name: &str, version: u32, outdated: impl FnOnce() + 'static) {
-    let Ok(factory) = idb::Factory::new() else {
-        return;
-    };
-    let Ok(request) = factory.open(name, Some(version)) else {
-        return;
-    };
-    let Ok(mut database) = request.await else {
-        return;
-    };
-    database.on_version_change(move |event| {
-        // Closed through the event's target: the handler must not drop its own connection.
-        if let Some(db) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::IdbDatabase>().ok())
-        {
-            db.close();
-        }
-        OUTDATED.with(|o| o.set(true));
-        outdated();
-    });
-    WATCHER.with(|w| *w.borrow_mut() = Some(database));
 }
 
 /// Performs `writes` inside `tx` (which must cover their stores); the caller commits.

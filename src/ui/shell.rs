@@ -124,8 +124,10 @@ fn StepBar() -> impl IntoView {
             <ol>
                 {Route::STEPS.iter().enumerate().map(|(i, &r)| view! {
                     <li class:current=move || state.route.get().step_index() == Some(i)>
-                        <a href=r.hash() aria-current=move || (state.route.get().step_index() == Some(i)).then_some("step")>
-                            <span class="step-number">{if i == 0 { "•".to_string() } else if i == total - 1 { "✓".to_string() } else { i.to_string() }}</span>
+                        // The step's mark is drawn by CSS from `data-step` (one element less
+                        // per step on every screen).
+                        <a href=r.hash() data-step={if i == 0 { "•".to_string() } else if i == total - 1 { "✓".to_string() } else { i.to_string() }}
+                            aria-current=move || (state.route.get().step_index() == Some(i)).then_some("step")>
                             <span class="step-title">{r.title()}</span>
                         </a>
                     </li>

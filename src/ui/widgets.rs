@@ -99,6 +99,27 @@ pub fn NoticeArea() -> impl IntoView {
     }
 }
 
+/// A `<details>` disclosure whose content is built only while it is open: folded, it costs
+/// two elements, which keeps long screens light (EcoIndex counts every element). The content
+/// reads its values when drawn, so it shows what is stored at each opening.
+#[component]
+pub fn Fold(
+    /// The always-visible line (`<summary>`).
+    summary: &'static str,
+    #[prop(optional)] class: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <details class=class on:toggle=move |ev| {
+            open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+        }>
+            <summary>{summary}</summary>
+            {move || open.get().then(|| children())}
+        </details>
+    }
+}
+
 /// A button-styled file picker. `on_file` receives the picked file.
 #[component]
 pub fn FilePicker(

@@ -2,6 +2,7 @@
 //! only » answer hides the family's non-local actors from the table (and, later, the map).
 
 use super::super::fields::{SelectField, TextField};
+use super::super::widgets::Fold;
 use crate::browser;
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
@@ -36,16 +37,16 @@ pub fn Decisions() -> impl IntoView {
             }
         });
     };
-    let initial = state
-        .plan
-        .get_untracked()
-        .map(|p| p.decisions)
-        .unwrap_or_default();
     view! {
-        <details class="decisions">
-            <summary>{t("actors.decisions.summary")}</summary>
+        <Fold class="decisions" summary=t("actors.decisions.summary")>
             <p class="hint">{t("actors.decisions.hint")}</p>
-            {ARBITRATIONS.iter().map(|a| {
+            {
+            let initial = state
+                .plan
+                .get_untracked()
+                .map(|p| p.decisions)
+                .unwrap_or_default();
+            ARBITRATIONS.iter().map(|a| {
                 let family = a.family;
                 let saved = initial.iter().find(|d| d.family == family).cloned();
                 let ids = ids_for(family);
@@ -64,8 +65,9 @@ pub fn Decisions() -> impl IntoView {
                         <p class="hint">{move || decision(family).and_then(|d| d.decided_on).map(|day| tf("actors.decisions.decided_on", &[("date", &short_date(day))]))}</p>
                     </fieldset>
                 }
-            }).collect_view()}
-        </details>
+            }).collect_view()
+            }
+        </Fold>
     }
 }
 
@@ -85,11 +87,6 @@ fn ids_for(family: Family) -> (&'static str, &'static str) {
 pub fn EngagementLabels() -> impl IntoView {
     use atelier_core::EngagementLevel;
     let state = use_state();
-    let saved = state
-        .plan
-        .get_untracked()
-        .map(|p| p.engagement_labels)
-        .unwrap_or_default();
     const IDS: [&str; 4] = [
         "level-label-0",
         "level-label-1",
@@ -97,11 +94,16 @@ pub fn EngagementLabels() -> impl IntoView {
         "level-label-3",
     ];
     view! {
-        <details class="decisions">
-            <summary>{t("actors.levels.summary")}</summary>
+        <Fold class="decisions" summary=t("actors.levels.summary")>
             <p class="hint">{t("actors.levels.hint")}</p>
             <div class="form-grid">
-                {EngagementLevel::ALL.into_iter().map(|level| {
+                {
+                let saved = state
+                    .plan
+                    .get_untracked()
+                    .map(|p| p.engagement_labels)
+                    .unwrap_or_default();
+                EngagementLevel::ALL.into_iter().map(|level| {
                     let i = level as usize;
                     view! {
                         <TextField id=IDS[i] label=level.label()
@@ -111,8 +113,9 @@ pub fn EngagementLabels() -> impl IntoView {
                                 p.engagement_labels[i] = v.trim().to_owned();
                             }) />
                     }
-                }).collect_view()}
+                }).collect_view()
+                }
             </div>
-        </details>
+        </Fold>
     }
 }

@@ -2,6 +2,7 @@
 //! signal; the table does the filtering.
 
 use super::super::fields::{options, SelectField};
+use super::super::widgets::Fold;
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
 use atelier_core::kit::{nr_type_label, NR_VOCABULARIES, SUBTYPES};
@@ -39,7 +40,7 @@ pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
         });
         with_all(list)
     });
-    let nr_types = NR_VOCABULARIES
+    let nr_types: Vec<(String, String)> = NR_VOCABULARIES
         .iter()
         .flat_map(|v| v.types.iter())
         .map(|t| (t.to_string(), nr_type_label(t).to_string()))
@@ -52,8 +53,7 @@ pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
                     prop:value=move || query.with(|q| q.text.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); set(Box::new(move |q| q.text = v)); } />
             </div>
-            <details class="filter-more">
-            <summary>{t("actors.filters.summary")}</summary>
+            <Fold class="filter-more" summary=t("actors.filters.summary")>
             <div class="filter-grid">
             <SelectField id="filter-family" label=t("actors.filters.family") options=with_all(options(&Family::ALL, Family::code, Family::label))
                 selected=read(|q| q.family.map_or(ALL, Family::code).to_owned())
@@ -74,7 +74,7 @@ pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
                 options=with_all(Circle::ALL.iter().map(|c| (c.number().to_string(), tf("actors.circle_n", &[("n", &c.number())]))).collect())
                 selected=read(|q| q.circle.map(|c| c.number().to_string()).unwrap_or_default())
                 on_change=move |c: String| set(Box::new(move |q| q.circle = c.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()))) />
-            <SelectField id="filter-nr-type" label=t("actors.filters.nr_type") options=with_all(nr_types)
+            <SelectField id="filter-nr-type" label=t("actors.filters.nr_type") options=with_all(nr_types.clone())
                 selected=read(|q| q.nr_type.clone().unwrap_or_default())
                 on_change=move |c: String| set(Box::new(move |q| q.nr_type = (!c.is_empty()).then_some(c))) />
             <SelectField id="filter-local" label=t("actors.filters.local")
@@ -82,7 +82,7 @@ pub fn ActorFilters(query: RwSignal<ActorQuery>) -> impl IntoView {
                 selected=read(|q| match q.local { Some(true) => "yes", Some(false) => "no", None => ALL }.to_owned())
                 on_change=move |c: String| set(Box::new(move |q| q.local = match c.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })) />
             </div>
-            </details>
+            </Fold>
             <button type="button" class="button button-quiet" on:click=move |_| query.set(ActorQuery { apply_decisions: true, ..Default::default() })>
                 {t("actors.filters.clear")}
             </button>

@@ -2,6 +2,7 @@
 
 use super::super::actor_picker::{toggle, ActorPicker};
 use super::super::fields::{DateField, SelectField, TextArea, TextField};
+use super::super::widgets::Fold;
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
 use atelier_core::text::short_date;
@@ -78,8 +79,21 @@ pub fn Governance() -> impl IntoView {
                         {t("conclusion.governance.use_date")}</button>
                 </p>
             })}
-            <ActorPicker prefix="gov-member" legend=t("conclusion.governance.members") selected=members
-                on_toggle=move |(actor, on): (Id, bool)| state.update_plan(move |p| toggle(&mut p.governance.member_ids, actor, on)) />
+            // Folded: the picker lists up to fifty actors, and is rarely changed.
+            <p>{move || {
+                let names = state.actors.with(|actors| members.with(|ids| ids.iter()
+                    .filter_map(|id| actors.iter().find(|a| a.id == *id).map(|a| a.name.clone()))
+                    .collect::<Vec<_>>()));
+                if names.is_empty() {
+                    t("conclusion.governance.no_members").to_owned()
+                } else {
+                    tf("conclusion.governance.members_are", &[("names", &names.join(", "))])
+                }
+            }}</p>
+            <Fold summary=t("conclusion.governance.members_fold")>
+                <ActorPicker prefix="gov-member" legend=t("conclusion.governance.members") selected=members
+                    on_toggle=move |(actor, on): (Id, bool)| state.update_plan(move |p| toggle(&mut p.governance.member_ids, actor, on)) />
+            </Fold>
         </section>
     }
     .into_any()

@@ -97,9 +97,9 @@ pub fn SharePanel() -> impl IntoView {
 }
 
 crate::lazy! {
-    /// The share-link preview and the link codec, downloaded together on first use: a link
+    /// The share-link preview, downloaded on first use with the other plan-file jobs: a link
     /// is opened (decoded) here and made (encoded) by [`jobs::encode_share`].
-    pub fn screen [share_codec] () -> crate::ui::lazy::Draw {
+    pub fn screen [plan_file] () -> crate::ui::lazy::Draw {
         || view! { <ShareScreen /> }.into_any()
     }
 }
