@@ -43,6 +43,10 @@ pub struct Actor {
     pub relevance: Option<Relevance>,
     /// Circle chosen by the user; `None` follows the suggestion of [`Actor::suggested_circle`].
     pub circle: Option<Circle>,
+    /// The open dataset this actor was imported from, if any (schema 5).
+    pub source: Option<crate::opendata::SourceRef>,
+    /// When and how each field was last set (schema 5; see [`crate::provenance`]).
+    pub origins: crate::provenance::Origins,
 }
 
 impl Actor {
@@ -65,6 +69,8 @@ impl Actor {
             found_on: None,
             relevance: None,
             circle: None,
+            source: None,
+            origins: Default::default(),
         }
     }
 
@@ -142,10 +148,17 @@ pub enum FoundBy {
     Census,
     /// « Contact direct » by email or phone.
     DirectContact,
+    /// « Recherche (données ouvertes) »: imported from an open dataset (schema 5).
+    OpenData,
 }
 
 impl FoundBy {
-    pub const ALL: [FoundBy; 3] = [FoundBy::Research, FoundBy::Census, FoundBy::DirectContact];
+    pub const ALL: [FoundBy; 4] = [
+        FoundBy::Research,
+        FoundBy::Census,
+        FoundBy::DirectContact,
+        FoundBy::OpenData,
+    ];
 
     /// French label (kit, step 1 B).
     pub fn label(self) -> &'static str {
@@ -158,6 +171,7 @@ impl FoundBy {
             FoundBy::Research => "research",
             FoundBy::Census => "census",
             FoundBy::DirectContact => "direct_contact",
+            FoundBy::OpenData => "open_data",
         }
     }
 

@@ -43,6 +43,8 @@ pub fn example_plan(ids: &mut impl IdGen) -> PlanFile {
         name: t("example.plan.territory").into(),
         kind: TerritoryKind::Metropole,
         population: Some(420_000),
+        // Fictional: no official code.
+        ..Territory::default()
     };
     plan.decisions = decisions();
     plan.custom_formats = vec![CustomFormat {

@@ -594,10 +594,12 @@ pub const ARBITRATIONS: [Arbitration; 4] = [
 
 /// Message keys of how an actor's past actions were found (kit, step 1 B), in
 /// [`crate::FoundBy`]'s order; [`crate::FoundBy::label`] gives their text.
-pub const IDENTIFICATION_METHODS: [&str; 3] = [
+pub const IDENTIFICATION_METHODS: [&str; 4] = [
     "kit.identification_methods.research",
     "kit.identification_methods.census",
     "kit.identification_methods.direct_contact",
+    // The kit's « Recherche » when it went through an open dataset (Atelier NR's addition).
+    "kit.identification_methods.open_data",
 ];
 
 /// The kit's dimensions of responsible digital. The kit announces seven and names six: these.

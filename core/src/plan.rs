@@ -132,6 +132,33 @@ pub struct Territory {
     pub kind: TerritoryKind,
     /// Number of inhabitants (legal population), if known.
     pub population: Option<u32>,
+    /// Official code, when picked from Etalab's data: INSEE code of a commune (5 characters),
+    /// SIREN of an EPCI (9 digits). Schema 5.
+    pub code: Option<String>,
+    /// Where the population comes from, when picked from official data. Schema 5.
+    pub official: Option<OfficialPopulation>,
+    /// INSEE codes of an EPCI's member communes (from official data, or typed). Schema 5.
+    pub members: Vec<String>,
+}
+
+/// The official population of a territory picked from Etalab's data: which one and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficialPopulation {
+    /// « Population municipale » (communes, EPCI members summed) or « totale ».
+    pub measure: PopulationMeasure,
+    /// The year of the data (the census the population comes from is older).
+    pub year: u16,
+    /// The dataset, e.g. « Etalab, découpage administratif 6.0.0 (INSEE) ».
+    pub source: String,
+}
+
+/// Which legal population a figure is (INSEE: « municipale » counts residents; « totale »
+/// adds people counted elsewhere, e.g. students).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PopulationMeasure {
+    Municipale,
+    Totale,
 }
 
 /// Kind of collectivité (« type de collectivité »).
@@ -140,22 +167,30 @@ pub struct Territory {
 pub enum TerritoryKind {
     #[default]
     Commune,
-    /// Établissement public de coopération intercommunale (communauté de communes,
-    /// d'agglomération, urbaine).
+    /// Établissement public de coopération intercommunale, kind unsaid (typed by hand).
     Epci,
     /// A métropole, which is an EPCI in law.
     Metropole,
     Departement,
     Region,
     Other,
+    /// Communauté de communes (an EPCI; schema 5).
+    Cc,
+    /// Communauté d'agglomération (an EPCI; schema 5).
+    Ca,
+    /// Communauté urbaine (an EPCI; schema 5).
+    Cu,
 }
 
 impl TerritoryKind {
     /// Every kind, in the order the UI lists them.
-    pub const ALL: [TerritoryKind; 6] = [
+    pub const ALL: [TerritoryKind; 9] = [
         TerritoryKind::Commune,
-        TerritoryKind::Epci,
+        TerritoryKind::Cc,
+        TerritoryKind::Ca,
+        TerritoryKind::Cu,
         TerritoryKind::Metropole,
+        TerritoryKind::Epci,
         TerritoryKind::Departement,
         TerritoryKind::Region,
         TerritoryKind::Other,
@@ -170,6 +205,9 @@ impl TerritoryKind {
             TerritoryKind::Departement => t("domain.territory_kind.departement"),
             TerritoryKind::Region => t("domain.territory_kind.region"),
             TerritoryKind::Other => t("domain.territory_kind.other"),
+            TerritoryKind::Cc => t("domain.territory_kind.cc"),
+            TerritoryKind::Ca => t("domain.territory_kind.ca"),
+            TerritoryKind::Cu => t("domain.territory_kind.cu"),
         }
     }
 
@@ -182,6 +220,9 @@ impl TerritoryKind {
             TerritoryKind::Departement => "departement",
             TerritoryKind::Region => "region",
             TerritoryKind::Other => "other",
+            TerritoryKind::Cc => "cc",
+            TerritoryKind::Ca => "ca",
+            TerritoryKind::Cu => "cu",
         }
     }
 
@@ -190,8 +231,16 @@ impl TerritoryKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    fn is_epci(self) -> bool {
-        matches!(self, TerritoryKind::Epci | TerritoryKind::Metropole)
+    /// Whether it is an EPCI (intercommunality), whatever its kind.
+    pub fn is_epci(self) -> bool {
+        matches!(
+            self,
+            TerritoryKind::Epci
+                | TerritoryKind::Metropole
+                | TerritoryKind::Cc
+                | TerritoryKind::Ca
+                | TerritoryKind::Cu
+        )
     }
 }
 
@@ -235,9 +284,9 @@ mod tests {
 
     fn territory(kind: TerritoryKind, population: u32) -> Territory {
         Territory {
-            name: String::new(),
             kind,
             population: Some(population),
+            ..Territory::default()
         }
     }
 

@@ -18,7 +18,10 @@ test('Back, Forward and reload follow the steps', async () => {
   await goToStep(page, 'Qui mobiliser ?');
   await goToStep(page, 'Comment les mobiliser ?');
   assert.equal(await h1(page), 'Étape 2 — Comment les mobiliser ?');
-  assert.equal((await page.locator('[aria-current="step"]').innerText()).replace(/\u00a0/g, ' '), '2\nComment les mobiliser ?');
+  // The current step: its title, and its mark « 2 » (drawn by CSS from data-step).
+  const current = page.locator('[aria-current="step"]');
+  assert.equal((await current.innerText()).replace(/\u00a0/g, ' '), 'Comment les mobiliser ?');
+  assert.equal(await current.evaluate((a) => getComputedStyle(a, '::before').content), '"2"');
 
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: 'Étape 1 — Qui mobiliser ?' }).waitFor();

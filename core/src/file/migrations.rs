@@ -67,6 +67,19 @@ pub const MIGRATIONS: &[Migration] = &[
         mobilisation: unchanged,
         need: v4::need,
     },
+    Migration {
+        to: 5,
+        title: "errors.migration.v5_title",
+        description: "Open data and provenance: each actor gains its open-data source (none) and \
+                      the origin of each field (none recorded: unknown); the plan's territory \
+                      gains its official code and population source (none) and its member \
+                      communes (none).",
+        plan: v5::plan,
+        actor: v5::actor,
+        action: unchanged,
+        mobilisation: unchanged,
+        need: unchanged,
+    },
 ];
 
 fn unchanged(_: &mut Value) -> Result<(), String> {
@@ -175,6 +188,31 @@ mod v4 {
     /// Needs could not be marked before: `workshop: false`.
     pub fn need(value: &mut Value) -> Result<(), String> {
         object(value)?.insert("workshop".into(), json!(false));
+        Ok(())
+    }
+}
+
+/// Version 4 → 5.
+mod v5 {
+    use super::v2::object;
+    use serde_json::{json, Value};
+
+    /// The territory gains its official code, population source and member communes: none.
+    pub fn plan(value: &mut Value) -> Result<(), String> {
+        let plan = object(value)?;
+        if let Some(territory) = plan.get_mut("territory").and_then(Value::as_object_mut) {
+            territory.insert("code".into(), Value::Null);
+            territory.insert("official".into(), Value::Null);
+            territory.insert("members".into(), json!([]));
+        }
+        Ok(())
+    }
+
+    /// An actor gains its open-data source (none) and its fields' origins (unknown).
+    pub fn actor(value: &mut Value) -> Result<(), String> {
+        let actor = object(value)?;
+        actor.insert("source".into(), Value::Null);
+        actor.insert("origins".into(), json!({}));
         Ok(())
     }
 }

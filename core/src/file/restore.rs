@@ -374,6 +374,29 @@ mod tests {
     }
 
     #[test]
+    fn the_frozen_v4_fixture_gains_no_source_unknown_origins_and_no_official_territory() {
+        let text = include_str!("../../../tests/fixtures/plan-v4.json");
+        let file = parse_plan_file(text).unwrap();
+        assert_eq!(file.schema_version, SCHEMA_VERSION);
+        assert_eq!(
+            file.plan.name, "Plan au format 4 (gelé)",
+            "version 4 data is kept"
+        );
+        let territory = &file.plan.territory;
+        assert_eq!(territory.population, Some(420_000));
+        assert_eq!(territory.code, None);
+        assert_eq!(territory.official, None);
+        assert!(territory.members.is_empty());
+        assert_eq!(file.actors.len(), 12);
+        assert!(file.actors.iter().all(|a| a.source.is_none()));
+        assert!(
+            file.actors.iter().all(|a| a.origins.is_empty()),
+            "every field's origin is unknown"
+        );
+        assert!(file.actors.iter().any(|a| a.found_by.is_some()));
+    }
+
+    #[test]
     fn the_frozen_v3_fixture_marks_the_workshop_sheet_from_its_notes() {
         let text = include_str!("../../../tests/fixtures/plan-v3.json");
         let file = parse_plan_file(text).unwrap();
@@ -761,9 +784,32 @@ mod tests {
         for d in &mut plan.decisions {
             d.local_only.get_or_insert(false);
         }
+        plan.territory.code = Some("243500139".into());
+        plan.territory.official = Some(crate::plan::OfficialPopulation {
+            measure: crate::plan::PopulationMeasure::Totale,
+            year: 2026,
+            source: "Etalab".into(),
+        });
+        plan.territory.members = vec!["35238".into()];
         let actor = &mut file.actors[0];
         actor.circle = Some(Circle::One);
         actor.subtype = Some(Subtype::Custom("Service commun".into()));
+        actor.source = Some(crate::opendata::SourceRef {
+            dataset: crate::opendata::Dataset::AdemeCircular,
+            id: "exempleActeur0001".into(),
+            attribution: "Que faire de mes objets et déchets|ADEME".into(),
+            siret: Some("12345678900011".into()),
+            commune: Some("35238".into()),
+            file: "acteurs.csv".into(),
+            file_date: chrono::NaiveDate::from_ymd_opt(2026, 10, 5),
+        });
+        actor.origins.insert(
+            crate::provenance::ActorField::Engagement,
+            crate::provenance::Stamp {
+                at: chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+                origin: crate::provenance::Origin::Typed,
+            },
+        );
         let action = &mut file.actions[0];
         action.status = ActionStatus::Done;
         action.done_on = action.due;

@@ -2,7 +2,9 @@
 #![allow(dead_code)]
 
 use atelier_core::file::PlanFile;
-use atelier_core::plan::{CustomSubtype, Decision};
+use atelier_core::opendata::{Dataset, SourceRef};
+use atelier_core::plan::{CustomSubtype, Decision, OfficialPopulation, PopulationMeasure};
+use atelier_core::provenance::{ActorField, Origin, Origins, Stamp};
 use atelier_core::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::collection::vec;
@@ -81,6 +83,7 @@ pub fn actor() -> impl Strategy<Value = Actor> {
             opt(select(Relevance::ALL.to_vec())),
             opt(circle()),
         ),
+        (opt(source_ref()), origins()),
     )
         .prop_map(
             |(
@@ -95,6 +98,7 @@ pub fn actor() -> impl Strategy<Value = Actor> {
                     contact,
                 ),
                 (subtype, local, partner_funder, found_by, found_on, relevance, circle),
+                (source, origins),
             )| Actor {
                 id: Id::from_random_bytes([0; 16]),
                 family,
@@ -112,8 +116,52 @@ pub fn actor() -> impl Strategy<Value = Actor> {
                 found_on,
                 relevance,
                 circle,
+                source,
+                origins,
             },
         )
+}
+
+/// Where an open-data actor comes from.
+pub fn source_ref() -> impl Strategy<Value = SourceRef> {
+    (
+        select(vec![Dataset::AdemeCircular, Dataset::InclusionPlaces]),
+        text(),
+        text(),
+        opt(text()),
+        opt(text()),
+        text(),
+        opt(day()),
+    )
+        .prop_map(
+            |(dataset, id, attribution, siret, commune, file, file_date)| SourceRef {
+                dataset,
+                id,
+                attribution,
+                siret,
+                commune,
+                file,
+                file_date,
+            },
+        )
+}
+
+/// A few fields' origins.
+pub fn origins() -> impl Strategy<Value = Origins> {
+    let origin = prop_oneof![
+        Just(Origin::Unknown),
+        Just(Origin::Typed),
+        text().prop_map(|file| Origin::File { file }),
+        text().prop_map(|file| Origin::OpenData {
+            dataset: Dataset::InclusionPlaces,
+            file
+        }),
+    ];
+    let stamp = (0i64..4_000_000_000, origin).prop_map(|(secs, origin)| Stamp {
+        at: chrono::DateTime::from_timestamp(secs, 0).unwrap(),
+        origin,
+    });
+    proptest::collection::btree_map(select(ActorField::ALL.to_vec()), stamp, 0..3)
 }
 
 pub fn indicator() -> impl Strategy<Value = Indicator> {
@@ -298,6 +346,30 @@ pub fn need() -> impl Strategy<Value = (Need, Index)> {
 }
 
 pub fn plan() -> impl Strategy<Value = Plan> {
+    let official = (
+        select(vec![
+            PopulationMeasure::Municipale,
+            PopulationMeasure::Totale,
+        ]),
+        2000u16..2100,
+        text(),
+    )
+        .prop_map(|(measure, year, source)| OfficialPopulation {
+            measure,
+            year,
+            source,
+        });
+    (plan_base(), opt(text()), opt(official), vec(text(), 0..3)).prop_map(
+        |(mut plan, code, official, members)| {
+            plan.territory.code = code;
+            plan.territory.official = official;
+            plan.territory.members = members;
+            plan
+        },
+    )
+}
+
+fn plan_base() -> impl Strategy<Value = Plan> {
     (
         (
             name(),
@@ -354,6 +426,9 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                     name: territory,
                     kind,
                     population,
+                    // Official data is drawn in `plan` (kept apart: tuples of strategies
+                    // stop at twelve).
+                    ..Territory::default()
                 },
                 decisions,
                 engagement_labels,
