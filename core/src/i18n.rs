@@ -105,6 +105,7 @@ pub const MODULES: &[(&str, &str, &str)] = &[
     module!("errors"),
     module!("state"),
     module!("example"),
+    module!("opendata"),
 ];
 
 thread_local! {
