@@ -107,8 +107,10 @@ pub async fn diagnose() -> Failure {
 pub mod jobs {
     use crate::browser::BrowserIds;
     use atelier_core::census::{self, CensusImport, DuplicateIndex, DuplicateOf, Encoding};
+    use atelier_core::diff::{self, FieldChange};
     use atelier_core::file::migrations::RecordKind;
     use atelier_core::file::{self, PlanFile};
+    use atelier_core::provenance::Stamp;
     use atelier_core::share::{self, ShareError};
     use atelier_core::{ActionSheet, Actor};
 
@@ -118,14 +120,17 @@ pub mod jobs {
         pub import: CensusImport,
         /// For each row, the existing actor or earlier row it repeats.
         pub duplicates: Vec<Option<DuplicateOf>>,
+        /// For each row repeating a stored actor, the fields it would change (see
+        /// `atelier_core::diff`); empty for the others.
+        pub changes: Vec<Vec<FieldChange>>,
     }
 
     crate::lazy! {
         /// Reads a census spreadsheet (CSV bytes as picked) and compares each row with the
         /// plan's `existing` actors. Errors: every problem that forbids the import, one line
         /// each, worded for the user (undecodable text, broken CSV, rows in error).
-        pub fn read_census [spreadsheets] (bytes: Vec<u8>, existing: Vec<Actor>) -> Result<CensusRead, Vec<String>> {
-            read_census_now(&bytes, &existing)
+        pub fn read_census [spreadsheets] (bytes: Vec<u8>, existing: Vec<Actor>, stamp: Stamp) -> Result<CensusRead, Vec<String>> {
+            read_census_now(&bytes, &existing, &stamp)
         }
 
         /// The census as CSV in the kit's columns (an empty `actors` gives the blank template).
@@ -177,18 +182,49 @@ pub mod jobs {
         }
     }
 
-    fn read_census_now(bytes: &[u8], existing: &[Actor]) -> Result<CensusRead, Vec<String>> {
+    fn read_census_now(
+        bytes: &[u8],
+        existing: &[Actor],
+        stamp: &Stamp,
+    ) -> Result<CensusRead, Vec<String>> {
         let (text, encoding) = census::decode(bytes).map_err(|e| vec![e.to_string()])?;
-        let import =
+        let mut import =
             census::read_census(&text, &mut BrowserIds).map_err(|e| vec![e.to_string()])?;
         if import.errors().next().is_some() {
             return Err(import.errors().map(|p| p.to_string()).collect());
         }
+        // What the file's columns set comes from the file.
+        let fields: Vec<_> = import
+            .columns
+            .iter()
+            .flat_map(|c| c.fields().iter().copied())
+            .collect();
+        for actor in &mut import.actors {
+            diff::stamp(actor, &fields, stamp);
+        }
         let duplicates = DuplicateIndex::new(existing).classify(&import.actors);
+        // For a row that repeats a stored actor, what it would change (old → new).
+        let changes = import
+            .actors
+            .iter()
+            .zip(&duplicates)
+            .map(|(row, dup)| match dup {
+                Some(DuplicateOf::Existing(id)) => existing
+                    .iter()
+                    .find(|a| a.id == *id)
+                    .map(|old| {
+                        let fields = census::row_fields(old, row, &import.columns);
+                        diff::actor_changes(old, row, &fields)
+                    })
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            })
+            .collect();
         Ok(CensusRead {
             encoding,
             import,
             duplicates,
+            changes,
         })
     }
 }

@@ -13,6 +13,7 @@ pub mod actor;
 pub mod board;
 pub mod census;
 pub mod dashboard;
+pub mod diff;
 pub mod example;
 pub mod file;
 pub mod governance;

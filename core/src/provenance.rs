@@ -32,6 +32,34 @@ pub enum ActorField {
 }
 
 impl ActorField {
+    /// The field's name as stored (`engagement`, `actor_type`…), also its message key
+    /// `domain.actor_field.<code>` (the field's label in the display language).
+    pub fn code(self) -> &'static str {
+        use ActorField::*;
+        match self {
+            Name => "name",
+            ActorType => "actor_type",
+            Family => "family",
+            Subtype => "subtype",
+            NrActionTypes => "nr_action_types",
+            Description => "description",
+            Engagement => "engagement",
+            Referent => "referent",
+            Contact => "contact",
+            Local => "local",
+            PartnerFunder => "partner_funder",
+            FoundBy => "found_by",
+            FoundOn => "found_on",
+            Relevance => "relevance",
+            Circle => "circle",
+        }
+    }
+
+    /// The field's label in the display language (« Niveau d'engagement »…).
+    pub fn label(self) -> &'static str {
+        crate::i18n::t_dyn(&format!("domain.actor_field.{}", self.code()))
+    }
+
     /// Every field, in the order the actor editor shows them.
     pub const ALL: [ActorField; 15] = [
         ActorField::Name,
@@ -81,6 +109,14 @@ pub type Origins = BTreeMap<ActorField, Stamp>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_the_stored_names() {
+        for field in ActorField::ALL {
+            let json = serde_json::to_string(&field).unwrap();
+            assert_eq!(json, format!("\"{}\"", field.code()));
+        }
+    }
 
     #[test]
     fn stamps_read_back_as_written() {

@@ -14,9 +14,11 @@ use crate::browser::{self, settings};
 use crate::route::Route;
 use crate::storage::{Backup, Db, LoadedPlan, RawPlan, Record, StorageError, Write};
 use crate::sync::{self, Change};
+use atelier_core::diff;
 use atelier_core::file::PlanFile;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::integrity::{unlink_actor, ActorLinks};
+use atelier_core::provenance::{Origin, Stamp};
 use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan, PlanSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -91,6 +93,12 @@ pub trait Held: Record + Send + Sync {
     fn list(state: AppState) -> RwSignal<Vec<Self>>;
     /// The message shown after deleting it, e.g. « Fiche action « X » supprimée. ».
     fn deleted(&self) -> String;
+    /// Whether the kind records when and how each field was set (`core::provenance`).
+    const STAMPED: bool = false;
+    /// Records in `after` which fields an edit in the app changed from `before`, at `at`.
+    fn stamp_edit(_before: &Self, _after: &mut Self, _at: chrono::DateTime<chrono::Utc>) {}
+    /// Records that what a record created in the app holds was typed there, at `at`.
+    fn stamp_new(&mut self, _at: chrono::DateTime<chrono::Utc>) {}
 }
 
 impl Held for Actor {
@@ -99,6 +107,19 @@ impl Held for Actor {
     }
     fn deleted(&self) -> String {
         tf("state.deleted.actor", &[("name", &self.name)])
+    }
+    const STAMPED: bool = true;
+    fn stamp_edit(before: &Self, after: &mut Self, at: chrono::DateTime<chrono::Utc>) {
+        let fields = diff::changed_fields(before, after);
+        let typed = Stamp {
+            at,
+            origin: Origin::Typed,
+        };
+        diff::stamp(after, &fields, &typed);
+    }
+    fn stamp_new(&mut self, at: chrono::DateTime<chrono::Utc>) {
+        // The fields of a blank actor aside.
+        Self::stamp_edit(&Actor::new(self.id, ""), self, at);
     }
 }
 
@@ -342,8 +363,9 @@ impl AppState {
     }
 
     /// Adds a record to the open plan, writes it, and returns its id.
-    pub fn insert<T: Held>(self, record: T) -> Id {
+    pub fn insert<T: Held>(self, mut record: T) -> Id {
         let id = record.id();
+        record.stamp_new(browser::now());
         T::list(self).update(|list| list.push(record.clone()));
         self.write(record);
         id
@@ -668,7 +690,11 @@ fn change_one<T: Held>(list: RwSignal<Vec<T>>, id: Id, change: impl FnOnce(&mut 
     let mut changed = None;
     list.update(|records| {
         if let Some(record) = records.iter_mut().find(|r| r.id() == id) {
+            let before = T::STAMPED.then(|| record.clone());
             change(record);
+            if let Some(before) = before {
+                T::stamp_edit(&before, record, browser::now());
+            }
             changed = Some(record.clone());
         }
     });

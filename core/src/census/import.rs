@@ -2,6 +2,7 @@
 
 use super::{Problem, Severity};
 use crate::i18n::{t, tf};
+use crate::provenance::{ActorField, Stamp};
 use crate::{text::fold, Actor, EngagementLevel, Family, IdGen};
 use std::fmt;
 
@@ -51,27 +52,49 @@ impl Column {
     }
 }
 
-/// Updates `existing` with what a census row says, column by column: only the kit columns the
-/// file has are changed; the id, the qualification (relevance, circle, local…) and a subtype
-/// the type column does not change are kept.
-pub fn merge_row(existing: &mut Actor, row: &Actor, columns: &[Column]) {
-    for column in columns {
-        match column {
-            Column::ActorType => {
-                if crate::text::fold(&existing.actor_type) != crate::text::fold(&row.actor_type) {
-                    existing.set_actor_type(row.actor_type.clone());
-                }
-            }
-            Column::Name => existing.name = row.name.clone(),
-            Column::NrActionTypes => existing.nr_action_types = row.nr_action_types.clone(),
-            Column::Description => existing.description = row.description.clone(),
-            Column::Engagement => existing.engagement = row.engagement,
-            Column::ReferentContact => {
-                existing.referent = row.referent.clone();
-                existing.contact = row.contact.clone();
-            }
+impl Column {
+    /// The actor fields this column sets (the type sets the family and subtype it implies).
+    pub fn fields(self) -> &'static [ActorField] {
+        match self {
+            Column::ActorType => &[
+                ActorField::ActorType,
+                ActorField::Family,
+                ActorField::Subtype,
+            ],
+            Column::Name => &[ActorField::Name],
+            Column::NrActionTypes => &[ActorField::NrActionTypes],
+            Column::Description => &[ActorField::Description],
+            Column::Engagement => &[ActorField::Engagement],
+            Column::ReferentContact => &[ActorField::Referent, ActorField::Contact],
         }
     }
+}
+
+/// The actor fields a census row with `columns` would set on `existing`: every column's
+/// fields, except the family and subtype when the type itself does not change (a subtype the
+/// type does not imply, chosen in the app, stays).
+pub fn row_fields(existing: &Actor, row: &Actor, columns: &[Column]) -> Vec<ActorField> {
+    let same_type = fold(&existing.actor_type) == fold(&row.actor_type);
+    columns
+        .iter()
+        .flat_map(|c| c.fields().iter().copied())
+        .filter(|f| !(same_type && matches!(f, ActorField::Family | ActorField::Subtype)))
+        .collect()
+}
+
+/// Updates `existing` with what a census row says (see [`row_fields`]), stamped `stamp`, and
+/// returns the fields it changed. The id and the qualification (relevance, circle, local…)
+/// are kept, and so is every field the user set in the app, unless listed in `take_anyway`
+/// (see [`crate::diff::apply`]).
+pub fn merge_row(
+    existing: &mut Actor,
+    row: &Actor,
+    columns: &[Column],
+    take_anyway: &[ActorField],
+    stamp: &Stamp,
+) -> Vec<ActorField> {
+    let fields = row_fields(existing, row, columns);
+    crate::diff::apply(existing, row, &fields, take_anyway, stamp)
 }
 
 /// Why a census file could not be read at all.
@@ -569,7 +592,21 @@ mod tests {
         existing.relevance = Some(crate::Relevance::High);
         existing.description = "ancienne".into();
         let import = read("Nom de l'acteur;Type d'acteur;Niveau d'engagement estimé\nEnvie 35;Association dans le NR (seconde vie);Moteur\n");
-        merge_row(&mut existing, &import.actors[0], &import.columns);
+        let stamp = Stamp {
+            at: chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+            origin: crate::provenance::Origin::File {
+                file: "recensement.csv".into(),
+            },
+        };
+        let changed = merge_row(
+            &mut existing,
+            &import.actors[0],
+            &import.columns,
+            &[],
+            &stamp,
+        );
+        assert_eq!(changed, vec![ActorField::Engagement]);
+        assert_eq!(existing.origins[&ActorField::Engagement], stamp);
         assert_eq!(existing.engagement, EngagementLevel::Driving);
         assert_eq!(existing.relevance, Some(crate::Relevance::High));
         assert_eq!(

@@ -13,7 +13,7 @@ pub use decode::{decode, DecodeError, Encoding};
 pub use duplicates::{Duplicate as DuplicateOf, DuplicateIndex};
 pub use export::write_census;
 pub(crate) use export::{finish_spreadsheet, neutralise, spreadsheet_writer};
-pub use import::{merge_row, read_census, CensusImport, Column, ReadError};
+pub use import::{merge_row, read_census, row_fields, CensusImport, Column, ReadError};
 
 use crate::i18n::tf;
 use std::fmt;

@@ -8,8 +8,10 @@ use crate::browser;
 use crate::parts::jobs::{self, CensusRead};
 use crate::state::{use_state, Notice};
 use atelier_core::census::{merge_row, Column, DuplicateOf, Encoding};
+use atelier_core::diff::FieldChange;
 use atelier_core::file::MAX_FILE_BYTES;
 use atelier_core::i18n::{t, tf, tn};
+use atelier_core::provenance::{Origin, Stamp};
 use atelier_core::Actor;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,6 +37,10 @@ struct Preview {
     columns: Vec<Column>,
     /// For each row, the existing actor or earlier row it duplicates.
     duplicates: Vec<Option<DuplicateOf>>,
+    /// For each row repeating a stored actor, what an update would change.
+    changes: Vec<Vec<FieldChange>>,
+    /// Stamps what the file sets (« read from this file, now »).
+    stamp: Stamp,
 }
 
 /// Rows shown at first in the preview; « Afficher plus » adds as many again.
@@ -73,7 +79,11 @@ pub fn ImportCsv() -> impl IntoView {
                 Err(e) => return refuse(vec![e]),
             };
             let existing = state.actors.get_untracked();
-            let read = match jobs::read_census(bytes, existing).await {
+            let stamp = Stamp {
+                at: browser::now(),
+                origin: Origin::File { file: file.name() },
+            };
+            let read = match jobs::read_census(bytes, existing, stamp.clone()).await {
                 Ok(Ok(read)) => read,
                 Ok(Err(problems)) => return refuse(problems),
                 Err(_) => {
@@ -85,6 +95,7 @@ pub fn ImportCsv() -> impl IntoView {
                 encoding,
                 import,
                 duplicates,
+                changes,
             } = read;
             if import.actors.is_empty() {
                 return refuse(vec![t("actors.import.no_rows").into()]);
@@ -101,6 +112,8 @@ pub fn ImportCsv() -> impl IntoView {
                 lines: import.lines,
                 columns: import.columns,
                 duplicates,
+                changes,
+                stamp,
             }));
             super::super::widgets::focus_later("import-preview-title");
         });
@@ -113,6 +126,7 @@ pub fn ImportCsv() -> impl IntoView {
         };
         let chosen = choices.get_untracked();
         let columns = p.columns.clone();
+        let stamp = p.stamp.clone();
         p.actors
             .into_iter()
             .zip(p.duplicates)
@@ -124,7 +138,8 @@ pub fn ImportCsv() -> impl IntoView {
                     state.actors.with_untracked(|list| {
                         list.iter().find(|a| a.id == existing).map(|old| {
                             let mut merged = old.clone();
-                            merge_row(&mut merged, &actor, &columns);
+                            // What was set in the app since stays (shown in the preview).
+                            merge_row(&mut merged, &actor, &columns, &[], &stamp);
                             merged
                         })
                     })
@@ -217,8 +232,23 @@ pub fn ImportCsv() -> impl IntoView {
                                                     DuplicateOf::Existing(_) => t("actors.import.duplicate_of_actor").to_owned(),
                                                     DuplicateOf::EarlierRow(first) => tf("actors.import.duplicate_of_row", &[("line", &p.lines[first])]),
                                                 };
+                                                // What « Mettre à jour » would change, and what it keeps.
+                                                let changes = p.changes[i].clone();
+                                                let summary = changes.iter().map(|c| {
+                                                    let name = c.field.label();
+                                                    if c.set_in_app {
+                                                        tf("actors.import.change_kept", &[("field", &name), ("old", &c.old), ("new", &c.new)])
+                                                    } else {
+                                                        tf("actors.import.change", &[("field", &name), ("old", &c.old), ("new", &c.new)])
+                                                    }
+                                                }).collect::<Vec<_>>();
+                                                let no_change = matches!(d, DuplicateOf::Existing(_)) && summary.is_empty();
                                                 view! {
                                                     <span class="hint">{of}" "</span>
+                                                    {(!summary.is_empty()).then(|| view! {
+                                                        <ul class="changes">{summary.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                                                    })}
+                                                    {no_change.then(|| view! { <span class="hint">{t("actors.import.no_change")}" "</span> })}
                                                     <select aria-label=label on:change=move |ev| {
                                                         let choice = match event_target_value(&ev).as_str() { "update" => Duplicate::Update, "add" => Duplicate::Add, _ => Duplicate::Skip };
                                                         choices.update(|c| c[i] = choice);
