@@ -122,6 +122,21 @@ pub fn lang() -> Lang {
     CURRENT.with(Cell::get)
 }
 
+/// What `label` says in every language whose messages are at hand (a file exported in
+/// English, read in a French session: its labels are recognised all the same).
+pub fn in_every_language(label: impl Fn() -> String) -> Vec<String> {
+    let current = lang();
+    let all = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            set_lang(l);
+            label()
+        })
+        .collect();
+    set_lang(current);
+    all
+}
+
 /// One language's messages, full key (`module.key`) → text.
 pub type Catalogue = HashMap<String, String>;
 

@@ -61,9 +61,44 @@ pub fn parse_day(text: &str) -> Result<Option<chrono::NaiveDate>, &'static str> 
     }
 }
 
+/// Reads a day as spreadsheets write it: `30/06/2027` (French), `2027-06-30` (ISO); `None`
+/// for anything else or an implausible year (see [`YEARS`]).
+pub fn parse_sheet_day(text: &str) -> Option<chrono::NaiveDate> {
+    use chrono::{Datelike, NaiveDate};
+    let text = text.trim();
+    let day = text.parse::<NaiveDate>().ok().or_else(|| {
+        let mut parts = text.split('/').map(|p| p.trim().parse::<u32>().ok());
+        let (d, m, y) = (parts.next()??, parts.next()??, parts.next()??);
+        if parts.next().is_some() {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+    })?;
+    YEARS.contains(&day.year()).then_some(day)
+}
+
+/// A day as French spreadsheets write it, `30/06/2027` (read back by [`parse_sheet_day`]).
+pub fn sheet_day(day: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    // By hand: chrono's strftime machinery weighs about 30 KB of wasm.
+    format!("{:02}/{:02}/{}", day.day(), day.month(), day.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    #[test]
+    fn spreadsheet_days_read_in_both_writings() {
+        use super::{parse_sheet_day, sheet_day};
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 6, 30).unwrap();
+        assert_eq!(parse_sheet_day("30/06/2027"), Some(day));
+        assert_eq!(parse_sheet_day(" 2027-06-30 "), Some(day));
+        assert_eq!(parse_sheet_day(&sheet_day(day)), Some(day));
+        assert_eq!(parse_sheet_day("31/02/2027"), None);
+        assert_eq!(parse_sheet_day("30/06/0202"), None);
+        assert_eq!(parse_sheet_day("juin"), None);
+    }
 
     #[test]
     fn fold_ignores_case_accents_and_punctuation() {

@@ -1,7 +1,10 @@
-//! Actors → CSV in the kit's six columns, as French Excel and LibreOffice open it: UTF-8 with a
-//! BOM (so accents survive), `;` separators, CRLF line ends.
+//! Actors → CSV, as French Excel and LibreOffice open it: UTF-8 with a BOM (so accents
+//! survive), `;` separators, CRLF line ends. The kit's six columns come first, then every
+//! other field of an actor ([`Column::ALL`]), so that an exported census reads back whole.
 
-use crate::{kit::CENSUS_COLUMNS, Actor};
+use super::Column;
+use crate::text::sheet_day;
+use crate::Actor;
 
 /// The byte-order mark Excel needs to read UTF-8.
 const BOM: &str = "\u{feff}";
@@ -24,31 +27,60 @@ pub(crate) fn finish_spreadsheet(writer: csv::Writer<Vec<u8>>) -> String {
 
 /// Writes `actors` as a census CSV; with no actors it is the blank template (headers only).
 ///
-/// Several NR action types are joined with « | »; referent and contact with « — ». A cell that
-/// starts with `=`, `+`, `-` or `@` gets a leading apostrophe so that a spreadsheet shows it as
-/// text instead of running it as a formula; [`super::read_census`] removes it again.
+/// Several NR action types are joined with « | »; referent and contact with « — »; labels
+/// are written in the display language, days as `30/06/2027`. A cell that starts with `=`,
+/// `+`, `-` or `@` gets a leading apostrophe so that a spreadsheet shows it as text instead
+/// of running it as a formula; [`super::read_census`] removes it again.
 pub fn write_census(actors: &[Actor]) -> String {
     let mut writer = spreadsheet_writer();
     // Writing to a Vec cannot fail: the results below are infallible in practice.
-    let _ = writer.write_record(CENSUS_COLUMNS);
+    let _ = writer.write_record(Column::ALL.map(Column::header));
     for a in actors {
-        let referent = match (a.referent.trim(), a.contact.trim()) {
+        let row = Column::ALL.map(|c| cell(a, c));
+        let _ = writer.write_record(row.iter().map(|cell| neutralise(cell)));
+    }
+    finish_spreadsheet(writer)
+}
+
+/// One cell of `actor`'s row, as written (see [`write_census`]).
+pub fn cell(a: &Actor, column: Column) -> String {
+    let yes_no = |b: bool| crate::i18n::t(if b { "domain.yes" } else { "domain.no" }).to_owned();
+    let source = a.source.as_ref();
+    match column {
+        Column::ActorType => a.actor_type.clone(),
+        Column::Name => a.name.clone(),
+        Column::NrActionTypes => a.nr_action_types.join(" | "),
+        Column::Description => a.description.clone(),
+        Column::Engagement => a.engagement.label().to_owned(),
+        Column::ReferentContact => match (a.referent.trim(), a.contact.trim()) {
             (r, "") => r.to_owned(),
             // A leading « — » tells the reader this is a contact, not a referent.
             ("", c) => format!("— {c}"),
             (r, c) => format!("{r} — {c}"),
-        };
-        let row = [
-            a.actor_type.clone(),
-            a.name.clone(),
-            a.nr_action_types.join(" | "),
-            a.description.clone(),
-            a.engagement.label().to_owned(),
-            referent,
-        ];
-        let _ = writer.write_record(row.iter().map(|cell| neutralise(cell)));
+        },
+        Column::Family => a.family.label().to_owned(),
+        Column::Subtype => a
+            .subtype
+            .as_ref()
+            .map(|s| s.label().to_owned())
+            .unwrap_or_default(),
+        Column::Relevance => a
+            .relevance
+            .map(|r| r.label().to_owned())
+            .unwrap_or_default(),
+        Column::Circle => a.circle.map(|c| c.number().to_string()).unwrap_or_default(),
+        Column::Local => a.local.map(yes_no).unwrap_or_default(),
+        Column::PartnerFunder => yes_no(a.partner_funder),
+        Column::FoundBy => a.found_by.map(|f| f.label().to_owned()).unwrap_or_default(),
+        Column::FoundOn => a.found_on.map(sheet_day).unwrap_or_default(),
+        Column::Source => source
+            .map(|s| s.dataset.label().to_owned())
+            .unwrap_or_default(),
+        Column::SourceId => source.map(|s| s.id.clone()).unwrap_or_default(),
+        Column::Attribution => source.map(|s| s.attribution.clone()).unwrap_or_default(),
+        Column::Siret => source.and_then(|s| s.siret.clone()).unwrap_or_default(),
+        Column::Commune => source.and_then(|s| s.commune.clone()).unwrap_or_default(),
     }
-    finish_spreadsheet(writer)
 }
 
 /// First characters that make a spreadsheet read a cell as a formula (OWASP's list: tab and
@@ -181,13 +213,59 @@ mod tests {
     }
 
     #[test]
-    fn the_blank_template_has_the_six_headers() {
+    fn the_blank_template_has_the_kit_s_six_headers_first_then_the_qualification() {
         let csv = write_census(&[]);
         assert_eq!(
             csv,
             "\u{feff}Type d'acteur;Nom de l'acteur;Type d'action Numérique Responsable;\
              Description des actions NR identifiées;Niveau d'engagement estimé;\
-             Référent identifié et contact\r\n"
+             Référent identifié et contact;Famille;Sous-type;Pertinence;Cercle;\
+             Implanté sur le territoire;Partenaire ou financeur;Identifié par;Identifié le;\
+             Source des données;Identifiant dans la source;Attribution;SIRET;\
+             Code commune (INSEE)\r\n"
         );
+    }
+
+    #[test]
+    fn every_field_of_an_actor_comes_back() {
+        use crate::opendata::{Dataset, SourceRef};
+        use crate::{Circle, FoundBy, Relevance, Subtype};
+        let mut ids = CounterIds::default();
+        let mut a = Actor::new(ids.new_id(), "Envie 35");
+        a.set_actor_type("Association dans le NR (seconde vie)");
+        a.subtype = Some(Subtype::Custom("Ressourceries".into()));
+        a.nr_action_types = vec!["Achats".into(), "Sensibilisation".into()];
+        a.engagement = EngagementLevel::Driving;
+        a.relevance = Some(Relevance::High);
+        a.circle = Some(Circle::One);
+        a.local = Some(false);
+        a.partner_funder = true;
+        a.found_by = Some(FoundBy::OpenData);
+        a.found_on = chrono::NaiveDate::from_ymd_opt(2026, 10, 5);
+        a.source = Some(SourceRef {
+            dataset: Dataset::AdemeCircular,
+            id: "exempleActeur0001".into(),
+            attribution: "Que faire de mes objets et déchets|ADEME".into(),
+            siret: Some("12345678900011".into()),
+            commune: Some("35238".into()),
+            file: String::new(),
+            file_date: a.found_on,
+        });
+        let mut b = Actor::new(ids.new_id(), "Université de Rennes");
+        b.set_actor_type("Université");
+        b.local = Some(true);
+        for lang in crate::i18n::Lang::ALL {
+            crate::i18n::set_lang(lang);
+            let back = round_trip(&[a.clone(), b.clone()]);
+            crate::i18n::set_lang(crate::i18n::Lang::Fr);
+            let same = |x: &Actor, y: &Actor| {
+                let mut y = y.clone();
+                y.id = x.id;
+                y.origins = x.origins.clone();
+                assert_eq!(&y, x, "in {lang:?}");
+            };
+            same(&a, &back[0]);
+            same(&b, &back[1]);
+        }
     }
 }

@@ -6,7 +6,8 @@ use crate::provenance::{ActorField, Stamp};
 use crate::{text::fold, Actor, EngagementLevel, Family, IdGen};
 use std::fmt;
 
-/// The kit's six census columns (« colonnes du tableau de recensement »).
+/// The census columns: the kit's six (« colonnes du tableau de recensement »), then the
+/// qualification Atelier NR adds to each actor, so that an exported census reads back whole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {
     ActorType,
@@ -15,7 +16,39 @@ pub enum Column {
     Description,
     Engagement,
     ReferentContact,
+    Family,
+    Subtype,
+    Relevance,
+    Circle,
+    Local,
+    PartnerFunder,
+    FoundBy,
+    FoundOn,
+    /// The open dataset an actor comes from (see [`crate::opendata::SourceRef`]).
+    Source,
+    SourceId,
+    Attribution,
+    Siret,
+    Commune,
 }
+
+/// The headers of the columns after the kit's six, as written (a file format: French, like
+/// the kit's own).
+const EXTRA_HEADERS: [&str; 13] = [
+    "Famille",                    // i18n: not UI (census column header)
+    "Sous-type",                  // i18n: not UI (census column header)
+    "Pertinence",                 // i18n: not UI (census column header)
+    "Cercle",                     // i18n: not UI (census column header)
+    "Implanté sur le territoire", // i18n: not UI (census column header)
+    "Partenaire ou financeur",    // i18n: not UI (census column header)
+    "Identifié par",              // i18n: not UI (census column header)
+    "Identifié le",               // i18n: not UI (census column header)
+    "Source des données",         // i18n: not UI (census column header)
+    "Identifiant dans la source", // i18n: not UI (census column header)
+    "Attribution",
+    "SIRET",
+    "Code commune (INSEE)", // i18n: not UI (census column header)
+];
 
 impl Column {
     /// Recognises a header whatever its case, accents, punctuation or spacing.
@@ -23,6 +56,32 @@ impl Column {
     pub fn from_header(header: &str) -> Option<Column> {
         let h = fold(header);
         let starts = |p: &str| h == p || h.starts_with(&format!("{p} "));
+        // The qualification columns, French (as exported) or English.
+        let extra = match h.as_str() {
+            "famille" | "family" => Some(Column::Family),
+            "sous type" | "subtype" => Some(Column::Subtype),
+            "pertinence" | "relevance" => Some(Column::Relevance),
+            "cercle" | "circle" => Some(Column::Circle),
+            // i18n: not UI (a census header, folded)
+            "implante sur le territoire" | "local" | "based in the area" => Some(Column::Local),
+            // i18n: not UI (a census header, folded)
+            "partenaire ou financeur" | "partner or funder" => Some(Column::PartnerFunder),
+            // i18n: not UI (a census header, folded)
+            "identifie par" | "found by" => Some(Column::FoundBy),
+            // i18n: not UI (a census header, folded)
+            "identifie le" | "found on" => Some(Column::FoundOn),
+            // i18n: not UI (a census header, folded)
+            "source des donnees" | "data source" | "source" => Some(Column::Source),
+            // i18n: not UI (a census header, folded)
+            "identifiant dans la source" | "source id" => Some(Column::SourceId),
+            "attribution" => Some(Column::Attribution),
+            "siret" | "siren" => Some(Column::Siret),
+            "code commune insee" | "code insee" | "commune insee code" => Some(Column::Commune),
+            _ => None,
+        };
+        if extra.is_some() {
+            return extra;
+        }
         if starts("type d acteur") || h == "type" || h == "categorie" {
             Some(Column::ActorType)
         } else if h.contains("referent") || h == "contact" || starts("contact") {
@@ -46,9 +105,36 @@ impl Column {
         }
     }
 
-    /// The kit's header for this column.
-    pub fn kit_header(self) -> &'static str {
-        crate::kit::CENSUS_COLUMNS[self as usize]
+    /// Every column, in the order an export writes them: the kit's six first.
+    pub const ALL: [Column; 19] = [
+        Column::ActorType,
+        Column::Name,
+        Column::NrActionTypes,
+        Column::Description,
+        Column::Engagement,
+        Column::ReferentContact,
+        Column::Family,
+        Column::Subtype,
+        Column::Relevance,
+        Column::Circle,
+        Column::Local,
+        Column::PartnerFunder,
+        Column::FoundBy,
+        Column::FoundOn,
+        Column::Source,
+        Column::SourceId,
+        Column::Attribution,
+        Column::Siret,
+        Column::Commune,
+    ];
+
+    /// The header an export writes: the kit's own for its six columns.
+    pub fn header(self) -> &'static str {
+        let i = self as usize;
+        match crate::kit::CENSUS_COLUMNS.get(i) {
+            Some(kit) => kit,
+            None => EXTRA_HEADERS[i - crate::kit::CENSUS_COLUMNS.len()],
+        }
     }
 }
 
@@ -66,6 +152,20 @@ impl Column {
             Column::Description => &[ActorField::Description],
             Column::Engagement => &[ActorField::Engagement],
             Column::ReferentContact => &[ActorField::Referent, ActorField::Contact],
+            Column::Family => &[ActorField::Family],
+            Column::Subtype => &[ActorField::Subtype],
+            Column::Relevance => &[ActorField::Relevance],
+            Column::Circle => &[ActorField::Circle],
+            Column::Local => &[ActorField::Local],
+            Column::PartnerFunder => &[ActorField::PartnerFunder],
+            Column::FoundBy => &[ActorField::FoundBy],
+            Column::FoundOn => &[ActorField::FoundOn],
+            // The source travels as a whole, with its id (see `read_census`).
+            Column::Source
+            | Column::SourceId
+            | Column::Attribution
+            | Column::Siret
+            | Column::Commune => &[],
         }
     }
 }
@@ -123,10 +223,7 @@ impl fmt::Display for ReadError {
                     .join(", ");
                 f.write_str(&tf(
                     "errors.census.no_name_column",
-                    &[
-                        ("column", &Column::Name.kit_header()),
-                        ("headers", &headers),
-                    ],
+                    &[("column", &Column::Name.header()), ("headers", &headers)],
                 ))
             }
             ReadError::Malformed { line, detail } => f.write_str(&tf(
@@ -339,6 +436,7 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
         let (referent, contact) = split_referent(cell(Column::ReferentContact));
         actor.referent = referent;
         actor.contact = contact;
+        read_qualification(&mut actor, &cell, &mut problem);
         actors.push(actor);
         lines.push(line);
     }
@@ -349,6 +447,134 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
         delimiter,
         columns: columns.iter().flatten().copied().collect(),
     })
+}
+
+/// Reads the columns after the kit's six (an exported census), reporting values it cannot
+/// read as warnings: the rest of the actor is kept.
+fn read_qualification<'a>(
+    actor: &mut Actor,
+    cell: &dyn Fn(Column) -> &'a str,
+    problem: &mut dyn FnMut(Severity, Column, String),
+) {
+    use crate::{Circle, FoundBy, Relevance, Subtype};
+    let mut unreadable = |column: Column, value: &str| {
+        let message = tf("errors.census.unreadable_value", &[("value", &value)]);
+        problem(Severity::Warning, column, message);
+    };
+    let family = cell(Column::Family);
+    if !family.is_empty() {
+        match choice(family, &Family::ALL, Family::code, Family::label) {
+            // « Non classé » says less than the type's own family, if any.
+            Some(Family::Unsorted) => {}
+            Some(f) => actor.set_family(f),
+            None => unreadable(Column::Family, family),
+        }
+    }
+    let subtype = cell(Column::Subtype);
+    if !subtype.is_empty() {
+        let kit = crate::kit::SUBTYPES
+            .iter()
+            .find(|s| matches(subtype, s.code, || s.label().to_owned()));
+        actor.subtype = Some(match kit {
+            Some(s) => Subtype::Kit(s.code.to_owned()),
+            None => Subtype::Custom(subtype.to_owned()),
+        });
+    }
+    let relevance = cell(Column::Relevance);
+    if !relevance.is_empty() {
+        actor.relevance = choice(
+            relevance,
+            &Relevance::ALL,
+            Relevance::code,
+            Relevance::label,
+        );
+        if actor.relevance.is_none() {
+            unreadable(Column::Relevance, relevance);
+        }
+    }
+    let circle = cell(Column::Circle);
+    if !circle.is_empty() {
+        let number = circle.trim_start_matches(|c: char| !c.is_ascii_digit());
+        actor.circle = number
+            .parse::<u8>()
+            .ok()
+            .and_then(|n| Circle::try_from(n).ok());
+        if actor.circle.is_none() {
+            unreadable(Column::Circle, circle);
+        }
+    }
+    let mut yes_no = |column: Column| {
+        let value = cell(column);
+        match fold(value).as_str() {
+            "" => None,
+            "oui" | "yes" | "vrai" | "true" | "1" | "x" => Some(true),
+            "non" | "no" | "faux" | "false" | "0" => Some(false),
+            _ => {
+                unreadable(column, value);
+                None
+            }
+        }
+    };
+    actor.local = yes_no(Column::Local);
+    actor.partner_funder = yes_no(Column::PartnerFunder).unwrap_or(false);
+    let found_by = cell(Column::FoundBy);
+    if !found_by.is_empty() {
+        actor.found_by = choice(found_by, &FoundBy::ALL, FoundBy::code, FoundBy::label);
+        if actor.found_by.is_none() {
+            unreadable(Column::FoundBy, found_by);
+        }
+    }
+    let found_on = cell(Column::FoundOn);
+    if !found_on.is_empty() {
+        actor.found_on = crate::text::parse_sheet_day(found_on);
+        if actor.found_on.is_none() {
+            unreadable(Column::FoundOn, found_on);
+        }
+    }
+    let id = cell(Column::SourceId);
+    if !id.is_empty() {
+        use crate::opendata::{Dataset, SourceRef};
+        let source = cell(Column::Source);
+        let dataset = [Dataset::AdemeCircular, Dataset::InclusionPlaces]
+            .into_iter()
+            .find(|d| matches(source, d.code(), || d.label().to_owned()));
+        let optional = |c: Column| Some(cell(c).to_owned()).filter(|v| !v.is_empty());
+        match dataset {
+            Some(dataset) => {
+                actor.source = Some(SourceRef {
+                    dataset,
+                    id: id.to_owned(),
+                    attribution: cell(Column::Attribution).to_owned(),
+                    siret: optional(Column::Siret),
+                    commune: optional(Column::Commune),
+                    file: String::new(),
+                    file_date: actor.found_on,
+                })
+            }
+            None => unreadable(Column::Source, source),
+        }
+    }
+}
+
+/// Whether `cell` names the value of `code` (its code, or its label in any language).
+fn matches(cell: &str, code: &str, label: impl Fn() -> String) -> bool {
+    let cell = fold(cell);
+    cell == fold(code)
+        || crate::i18n::in_every_language(label)
+            .iter()
+            .any(|l| fold(l) == cell)
+}
+
+/// The value among `all` that `cell` names (by code or label, see [`matches`]).
+fn choice<T: Copy>(
+    cell: &str,
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Option<T> {
+    all.iter()
+        .copied()
+        .find(|&v| matches(cell, code(v), || label(v).to_owned()))
 }
 
 /// The 1-based line where a quoted cell opens and is never closed, if any. As in CSV, only a

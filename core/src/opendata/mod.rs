@@ -38,3 +38,21 @@ pub struct SourceRef {
     pub file: String,
     pub file_date: Option<NaiveDate>,
 }
+
+impl Dataset {
+    /// Stable code, as serialised (`ademe_circular`, `inclusion_places`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Dataset::AdemeCircular => "ademe_circular",
+            Dataset::InclusionPlaces => "inclusion_places",
+        }
+    }
+
+    /// The dataset's name in the display language.
+    pub fn label(self) -> &'static str {
+        match self {
+            Dataset::AdemeCircular => crate::i18n::t("domain.dataset.ademe_circular"),
+            Dataset::InclusionPlaces => crate::i18n::t("domain.dataset.inclusion_places"),
+        }
+    }
+}
