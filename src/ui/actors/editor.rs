@@ -134,6 +134,20 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                     on_input=move |v: String| update(Box::new(move |a| a.contact = v)) />
             </div>
             <p class="hint">{t("actors.editor.personal_hint")}</p>
+            {actor.source.as_ref().map(|source| {
+                // The licences of open data ask to credit the source wherever the data shows.
+                let from = match source.file_date {
+                    Some(day) => tf("actors.editor.source_file_dated", &[("file", &source.file), ("date", &atelier_core::text::short_date(day))]),
+                    None => tf("actors.editor.source_file", &[("file", &source.file)]),
+                };
+                view! {
+                    <div class="source-note" role="note">
+                        <p>{tf("actors.editor.source", &[("dataset", &source.dataset.label()), ("id", &source.id)])}</p>
+                        <p>{tf("actors.editor.attribution", &[("attribution", &source.attribution)])}</p>
+                        {(!source.file.is_empty()).then(|| view! { <p class="hint">{from}</p> })}
+                    </div>
+                }
+            })}
 
             <h3>{t("actors.editor.qualification")}</h3>
             <div class="form-grid">

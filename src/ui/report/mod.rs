@@ -110,6 +110,17 @@ pub fn Report() -> impl IntoView {
                         }).collect_view()}</tbody>
                     </table>
                     </div>
+                    // Open data credited as its licences require: each dataset and attribution once.
+                    {
+                        let mut credits: Vec<String> = actors.iter().filter_map(|a| a.source.as_ref())
+                            .map(|s| tf("report.actors.credit", &[("dataset", &s.dataset.label()), ("attribution", &s.attribution)]))
+                            .collect();
+                        credits.sort();
+                        credits.dedup();
+                        (!credits.is_empty()).then(|| view! {
+                            <p class="hint">{tf("report.actors.credits", &[("list", &credits.join(" ; "))])}</p>
+                        })
+                    }
                 </section>
 
                 <section>
