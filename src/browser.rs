@@ -116,6 +116,24 @@ pub fn show_boot_failure() {
     }
 }
 
+/// Bytes `start..end` of a picked file (a big file is read slice by slice, so that the page
+/// stays responsive and memory holds one slice at a time). Errors: a message naming the file.
+pub async fn read_slice(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, String> {
+    let unreadable = || tf("state.file.unreadable", &[("name", &file.name())]);
+    let slice = file
+        .slice_with_f64_and_f64(start, end)
+        .map_err(|_| unreadable())?;
+    let buffer = JsFuture::from(slice.array_buffer())
+        .await
+        .map_err(|_| unreadable())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The day a picked file was last modified (UTC), if the browser says.
+pub fn file_day(file: &web_sys::File) -> Option<NaiveDate> {
+    DateTime::from_timestamp_millis(file.last_modified() as i64).map(|t| t.date_naive())
+}
+
 /// The first file of an `<input type="file">` change event, if any.
 pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;

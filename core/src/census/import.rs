@@ -241,8 +241,10 @@ pub struct CensusImport {
     /// `lines[i]` is the file line where `actors[i]` starts.
     pub lines: Vec<u64>,
     pub problems: Vec<Problem>,
-    /// The separator detected: `;`, `,` or tab.
+    /// The separator detected: `;`, `,` or tab (0 for a workbook's sheet).
     pub delimiter: u8,
+    /// The sheet read, for a workbook.
+    pub sheet: Option<String>,
     /// The kit columns the file has: an update of an existing actor changes only these.
     pub columns: Vec<Column>,
 }
@@ -312,12 +314,90 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
         .iter()
         .map(|h| h.trim().to_owned())
         .collect::<Vec<_>>();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| malformed(&e))?;
+        let line = record.position().map_or(0, |p| p.line()) + first_line - 1;
+        rows.push((line, record.iter().map(str::to_owned).collect()));
+    }
+    let mut import = read_rows(&headers, first_line, rows, ids, &|i| (i + 1).to_string())?;
+    import.delimiter = delimiter;
+    Ok(import)
+}
+
+/// Reads a census from one sheet of a workbook (see [`crate::sheets`]): the header row is the
+/// first of the sheet's first ten filled rows that names the actor column (a title above the
+/// table is skipped); cells are read as the spreadsheet types them (a date cell gives its day).
+/// Errors: as [`read_census`], and an empty sheet.
+pub fn read_census_sheet(
+    sheet: &crate::sheets::Sheet,
+    ids: &mut impl IdGen,
+) -> Result<CensusImport, ReadError> {
+    let texts = |cells: &[crate::sheets::Cell]| -> Vec<String> {
+        cells.iter().map(|c| c.text().trim().to_owned()).collect()
+    };
+    if sheet.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    let header_at = sheet.rows.iter().take(10).position(|(_, cells)| {
+        cells
+            .iter()
+            .any(|c| Column::from_header(&c.text()) == Some(Column::Name))
+    });
+    let Some(at) = header_at else {
+        let (_, first) = &sheet.rows[0];
+        return Err(ReadError::NoNameColumn {
+            found: texts(first).into_iter().filter(|h| !h.is_empty()).collect(),
+        });
+    };
+    let (header_line, header_cells) = &sheet.rows[at];
+    let headers = texts(header_cells);
+    let rows = sheet.rows[at + 1..]
+        .iter()
+        .map(|(line, cells)| {
+            (
+                u64::from(*line),
+                cells.iter().map(crate::sheets::Cell::text).collect(),
+            )
+        })
+        .collect();
+    let mut import = read_rows(&headers, u64::from(*header_line), rows, ids, &column_letter)?;
+    import.sheet = Some(sheet.name.clone());
+    Ok(import)
+}
+
+/// A spreadsheet column's letters: 0 → A, 25 → Z, 26 → AA.
+fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        n -= 1;
+        letters.push(b'A' + (n % 26) as u8);
+        n /= 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// The rows of a census (any source) → actors, with every problem located. `header_line` is
+/// the line of `headers`; `rows` are (line, cells); `column_name` names a column by its index
+/// for messages about a column without a header (« C » in a sheet, « 3 » in a CSV).
+fn read_rows(
+    headers: &[String],
+    header_line: u64,
+    rows: Vec<(u64, Vec<String>)>,
+    ids: &mut impl IdGen,
+    column_name: &dyn Fn(usize) -> String,
+) -> Result<CensusImport, ReadError> {
+    let first_line = header_line;
     if headers.iter().all(|h| h.is_empty()) {
         return Err(ReadError::Empty);
     }
     let columns: Vec<Option<Column>> = headers.iter().map(|h| Column::from_header(h)).collect();
     if !columns.contains(&Some(Column::Name)) {
-        return Err(ReadError::NoNameColumn { found: headers });
+        return Err(ReadError::NoNameColumn {
+            found: headers.to_vec(),
+        });
     }
     let mut problems = Vec::new();
     let mut columns = columns;
@@ -337,12 +417,24 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
             message: message.into(),
         });
     }
+    // A column with cells but no title (often the second of two merged header cells).
+    for (i, header) in headers.iter().enumerate() {
+        let filled = rows
+            .iter()
+            .any(|(_, r)| r.get(i).is_some_and(|c| !c.trim().is_empty()));
+        if header.trim().is_empty() && filled {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                line: Some(first_line),
+                column: Some(column_name(i)),
+                message: t("errors.census.untitled_column").into(),
+            });
+        }
+    }
 
     let mut actors = Vec::new();
     let mut lines = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| malformed(&e))?;
-        let line = record.position().map_or(0, |p| p.line()) + first_line - 1;
+    for (line, record) in rows {
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue; // Spreadsheets leave trailing empty rows; they mean nothing.
         }
@@ -444,7 +536,8 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
         actors,
         lines,
         problems,
-        delimiter,
+        delimiter: 0,
+        sheet: None,
         columns: columns.iter().flatten().copied().collect(),
     })
 }
@@ -642,6 +735,10 @@ fn split_referent(cell: &str) -> (String, String) {
     }
     if let Some((left, right)) = cell.rsplit_once(" — ") {
         return (left.trim().to_owned(), right.trim().to_owned());
+    }
+    // A phone number alone, written with spaces (« +33 6 12 34 56 78 »).
+    if is_phone(cell) {
+        return (String::new(), cell.trim().to_owned());
     }
     if let Some((left, right)) = cell.rsplit_once(" - ") {
         if is_contact(right.trim()) || is_phone(right) {
@@ -869,5 +966,117 @@ mod crlf_tests {
         let text = "Type d'acteur;Nom de l'acteur\r\nPME;Atelier\r\nPME;\r\n";
         let import = read_census(text, &mut CounterIds::default()).unwrap();
         assert_eq!(import.problems[0].line, Some(3), "{:?}", import.problems);
+    }
+}
+
+/// The sheet of a workbook a census import starts with: the first whose first rows name the
+/// actor column, else the first (the user may pick another).
+pub fn census_sheet(sheets: &[crate::sheets::Sheet]) -> usize {
+    sheets
+        .iter()
+        .position(|s| {
+            s.rows.iter().take(10).any(|(_, cells)| {
+                cells
+                    .iter()
+                    .any(|c| Column::from_header(&c.text()) == Some(Column::Name))
+            })
+        })
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod sheet_tests {
+    use super::*;
+    use crate::ids::CounterIds;
+    use crate::sheets::read_workbook;
+
+    fn csv_fixture() -> Vec<Actor> {
+        let bytes = include_bytes!("../../../tests/fixtures/recensement-acteurs-exemple.csv");
+        let (text, _) = super::super::decode(bytes).unwrap();
+        read_census(&text, &mut CounterIds::default())
+            .unwrap()
+            .actors
+    }
+
+    #[test]
+    fn the_census_saved_by_libreoffice_as_xlsx_or_ods_reads_as_the_csv() {
+        let expected = csv_fixture();
+        for bytes in [
+            &include_bytes!("../../../tests/fixtures/recensement-acteurs-exemple.xlsx")[..],
+            &include_bytes!("../../../tests/fixtures/recensement-acteurs-exemple.ods")[..],
+        ] {
+            let sheets = read_workbook(bytes).unwrap();
+            let import =
+                read_census_sheet(&sheets[census_sheet(&sheets)], &mut CounterIds::default())
+                    .unwrap();
+            assert_eq!(import.errors().count(), 0);
+            assert_eq!(import.actors.len(), expected.len());
+            for (a, b) in import.actors.iter().zip(&expected) {
+                assert_eq!(
+                    (
+                        &a.name,
+                        &a.actor_type,
+                        a.family,
+                        &a.nr_action_types,
+                        &a.description
+                    ),
+                    (
+                        &b.name,
+                        &b.actor_type,
+                        b.family,
+                        &b.nr_action_types,
+                        &b.description
+                    )
+                );
+                assert_eq!(
+                    (a.engagement, &a.referent, &a.contact),
+                    (b.engagement, &b.referent, &b.contact)
+                );
+            }
+            assert_eq!(import.lines[0], 2, "the row's number in the sheet");
+        }
+    }
+
+    #[test]
+    fn the_second_sheet_is_found_and_read_with_its_dates_numbers_and_formula() {
+        for bytes in [
+            &include_bytes!("../../../tests/fixtures/recensement-deux-feuilles.xlsx")[..],
+            &include_bytes!("../../../tests/fixtures/recensement-deux-feuilles.ods")[..],
+        ] {
+            let sheets = read_workbook(bytes).unwrap();
+            assert_eq!(census_sheet(&sheets), 1, "the notes sheet is skipped");
+            match read_census_sheet(&sheets[0], &mut CounterIds::default()) {
+                Err(ReadError::NoNameColumn { found }) => {
+                    assert!(found[0].starts_with("Recensement"))
+                }
+                other => panic!("the notes are not a census: {other:?}"),
+            }
+            let import = read_census_sheet(&sheets[1], &mut CounterIds::default()).unwrap();
+            assert_eq!(import.sheet.as_deref(), Some("Acteurs"));
+            let names: Vec<_> = import.actors.iter().map(|a| a.name.as_str()).collect();
+            assert_eq!(
+                names,
+                [
+                    "Envie 35",
+                    "Repair café des Tilleuls",
+                    "Université de Rennes"
+                ]
+            );
+            let envie = &import.actors[0];
+            assert_eq!(envie.circle, Some(crate::Circle::Two));
+            assert_eq!(envie.found_on, chrono::NaiveDate::from_ymd_opt(2026, 3, 12));
+            assert_eq!(envie.engagement, EngagementLevel::Driving);
+            assert_eq!(
+                import.actors[1].contact, "+33 6 12 34 56 78",
+                "a phone number is text"
+            );
+        }
+    }
+
+    #[test]
+    fn columns_are_named_by_their_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
     }
 }

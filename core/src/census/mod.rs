@@ -13,7 +13,10 @@ pub use decode::{decode, DecodeError, Encoding};
 pub use duplicates::{Duplicate as DuplicateOf, DuplicateIndex};
 pub use export::write_census;
 pub(crate) use export::{finish_spreadsheet, neutralise, spreadsheet_writer};
-pub use import::{merge_row, read_census, row_fields, CensusImport, Column, ReadError};
+pub use import::{
+    census_sheet, merge_row, read_census, read_census_sheet, row_fields, CensusImport, Column,
+    ReadError,
+};
 
 use crate::i18n::tf;
 use std::fmt;

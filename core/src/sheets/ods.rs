@@ -1,0 +1,1 @@
+//! Writing OpenDocument spreadsheets (.ods).

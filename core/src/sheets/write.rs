@@ -1,0 +1,1 @@
+//! Writing workbooks (.xlsx); see [`super::ods`] for OpenDocument.
