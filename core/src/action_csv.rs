@@ -5,32 +5,201 @@
 
 use crate::census::{finish_spreadsheet, neutralise, spreadsheet_writer};
 use crate::i18n::{t, tf};
+use crate::sheets::write::{Table, Value};
 use crate::text::{fold, french_date};
 use crate::{ActionSheet, Actor, Axis, BudgetKind, Id, Indicator};
 use std::collections::HashMap;
 
-/// The eighteen column headers, in order, in the current language.
-pub fn action_plan_columns() -> [&'static str; 18] {
-    [
-        t("errors.action_csv.column.title"),
-        t("errors.action_csv.column.axis"),
-        t("errors.action_csv.column.status"),
-        t("errors.action_csv.column.priority"),
-        t("errors.action_csv.column.lead"),
-        t("errors.action_csv.column.lead_service"),
-        t("errors.action_csv.column.start"),
-        t("errors.action_csv.column.deadline"),
-        t("errors.action_csv.column.quick_win"),
-        t("errors.action_csv.column.effort"),
-        t("errors.action_csv.column.impact"),
-        t("errors.action_csv.column.phase"),
-        t("errors.action_csv.column.budget_investment"),
-        t("errors.action_csv.column.budget_operating"),
-        t("errors.action_csv.column.partners"),
-        t("errors.action_csv.column.circles"),
-        t("errors.action_csv.column.indicators"),
-        t("errors.action_csv.column.description"),
-    ]
+/// The action plan's columns, in order. The identifier comes last: a spreadsheet edited and
+/// imported back updates the fiche it names (see [`read_action_plan`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionColumn {
+    Title,
+    Axis,
+    Status,
+    Priority,
+    Pilot,
+    PilotService,
+    Start,
+    Due,
+    QuickWin,
+    Effort,
+    Impact,
+    Phase,
+    BudgetInvestment,
+    BudgetOperating,
+    Partners,
+    Circles,
+    Indicators,
+    Description,
+    Id,
+}
+
+impl ActionColumn {
+    pub const ALL: [ActionColumn; 19] = [
+        ActionColumn::Title,
+        ActionColumn::Axis,
+        ActionColumn::Status,
+        ActionColumn::Priority,
+        ActionColumn::Pilot,
+        ActionColumn::PilotService,
+        ActionColumn::Start,
+        ActionColumn::Due,
+        ActionColumn::QuickWin,
+        ActionColumn::Effort,
+        ActionColumn::Impact,
+        ActionColumn::Phase,
+        ActionColumn::BudgetInvestment,
+        ActionColumn::BudgetOperating,
+        ActionColumn::Partners,
+        ActionColumn::Circles,
+        ActionColumn::Indicators,
+        ActionColumn::Description,
+        ActionColumn::Id,
+    ];
+
+    /// The message key of the column's header.
+    fn key(self) -> &'static str {
+        use ActionColumn::*;
+        match self {
+            Title => "errors.action_csv.column.title",
+            Axis => "errors.action_csv.column.axis",
+            Status => "errors.action_csv.column.status",
+            Priority => "errors.action_csv.column.priority",
+            Pilot => "errors.action_csv.column.lead",
+            PilotService => "errors.action_csv.column.lead_service",
+            Start => "errors.action_csv.column.start",
+            Due => "errors.action_csv.column.deadline",
+            QuickWin => "errors.action_csv.column.quick_win",
+            Effort => "errors.action_csv.column.effort",
+            Impact => "errors.action_csv.column.impact",
+            Phase => "errors.action_csv.column.phase",
+            BudgetInvestment => "errors.action_csv.column.budget_investment",
+            BudgetOperating => "errors.action_csv.column.budget_operating",
+            Partners => "errors.action_csv.column.partners",
+            Circles => "errors.action_csv.column.circles",
+            Indicators => "errors.action_csv.column.indicators",
+            Description => "errors.action_csv.column.description",
+            Id => "errors.action_csv.column.id",
+        }
+    }
+
+    /// The header, in the display language.
+    pub fn header(self) -> &'static str {
+        t(self.key())
+    }
+
+    /// Recognises a header in any language the app speaks, whatever its case or accents.
+    pub fn from_header(header: &str) -> Option<ActionColumn> {
+        let folded = fold(header);
+        ActionColumn::ALL.into_iter().find(|c| {
+            crate::i18n::in_every_language(|| c.header().to_owned())
+                .iter()
+                .any(|h| fold(h) == folded)
+        })
+    }
+
+    /// Whether an import reads this column back (the budgets and indicators are summaries of
+    /// lines and measures kept in the app: they are written, not read).
+    pub fn read_back(self) -> bool {
+        !matches!(
+            self,
+            ActionColumn::BudgetInvestment
+                | ActionColumn::BudgetOperating
+                | ActionColumn::Indicators
+        )
+    }
+}
+
+/// The column headers, in order, in the display language.
+pub fn action_plan_columns() -> [&'static str; 19] {
+    ActionColumn::ALL.map(ActionColumn::header)
+}
+
+/// The fiches in the order the plan is written: the kit's axes ([`Axis::ALL`]), then by title
+/// (case and accents ignored).
+fn in_order(actions: &[ActionSheet]) -> Vec<&ActionSheet> {
+    let axis_rank = |axis: Axis| Axis::ALL.iter().position(|a| *a == axis);
+    let mut sorted: Vec<&ActionSheet> = actions.iter().collect();
+    sorted.sort_by_cached_key(|a| (axis_rank(a.axis), fold(&a.title), a.title.clone()));
+    sorted
+}
+
+/// One cell of `a`'s row, typed (see [`write_action_plan`] for how each reads).
+pub fn cell(a: &ActionSheet, column: ActionColumn, names: &HashMap<Id, &str>) -> Value {
+    use ActionColumn as C;
+    let budget = |kind: BudgetKind| {
+        if a.budget.iter().any(|l| l.kind == kind) {
+            Value::Euros(a.budget_total(Some(kind)) as f64)
+        } else {
+            Value::Empty
+        }
+    };
+    let score =
+        |s: Option<crate::Score>| s.map_or(Value::Empty, |s| Value::Number(f64::from(s.number())));
+    let day = |d: Option<chrono::NaiveDate>| d.map_or(Value::Empty, Value::Date);
+    match column {
+        C::Title => Value::text(a.title.clone()),
+        C::Axis => Value::text(a.axis.label()),
+        C::Status => Value::text(a.status.label()),
+        C::Priority => Value::text(a.priority.map(|p| p.label()).unwrap_or_default()),
+        C::Pilot => Value::text(a.pilot.clone()),
+        C::PilotService => Value::text(a.pilot_service.clone()),
+        C::Start => day(a.start),
+        C::Due => day(a.due),
+        C::QuickWin => Value::text(t(if a.quick_win {
+            "errors.action_csv.yes"
+        } else {
+            "errors.action_csv.no"
+        })),
+        C::Effort => score(a.effort),
+        C::Impact => score(a.impact),
+        C::Phase => Value::text(a.phase.map(|p| p.label()).unwrap_or_default()),
+        C::BudgetInvestment => budget(BudgetKind::Investment),
+        C::BudgetOperating => budget(BudgetKind::Operating),
+        C::Partners => Value::text(
+            a.actor_ids
+                .iter()
+                .filter_map(|id| names.get(id).copied())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        C::Circles => Value::text(
+            a.circles
+                .iter()
+                .map(|c| tf("errors.action_csv.circle", &[("number", &c.number())]))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        C::Indicators => Value::text(
+            a.indicators
+                .iter()
+                .map(indicator_cell)
+                .collect::<Vec<_>>()
+                .join(" | "),
+        ),
+        C::Description => Value::text(a.description.clone()),
+        C::Id => Value::text(a.id.to_string()),
+    }
+}
+
+/// The action plan as a sheet to write (.ods, .xlsx), typed: days as dates, euros as amounts,
+/// effort and impact as numbers.
+pub fn action_table(actions: &[ActionSheet], actors: &[Actor]) -> Table {
+    let names: HashMap<Id, &str> = actors.iter().map(|a| (a.id, a.name.as_str())).collect();
+    Table {
+        name: t("errors.action_csv.sheet").to_owned(),
+        headers: action_plan_columns().map(str::to_owned).to_vec(),
+        rows: in_order(actions)
+            .into_iter()
+            .map(|a| {
+                ActionColumn::ALL
+                    .iter()
+                    .map(|&c| cell(a, c, &names))
+                    .collect()
+            })
+            .collect(),
+    }
 }
 
 /// Writes `actions` as the action-plan CSV; with no action it is the header line alone.
@@ -40,62 +209,307 @@ pub fn action_plan_columns() -> [&'static str; 18] {
 /// quick win; effort and impact as 1–3; budget totals in whole euros per kind (empty without a
 /// line of that kind); partner names from `actors` joined by « , » (unknown ids skipped);
 /// circles as « Cercle 1, Cercle 3 »; indicators as « Nom : mesure / cible unité » joined by
-/// « | »; numbers without float noise and with a decimal comma (« 12,5 »). A cell that a
-/// spreadsheet would run as a formula gets a leading apostrophe, as in the census export.
+/// « | »; numbers without float noise and with a decimal comma (« 12,5 »); the fiche's
+/// identifier last. A cell that a spreadsheet would run as a formula gets a leading
+/// apostrophe, as in the census export.
 pub fn write_action_plan(actions: &[ActionSheet], actors: &[Actor]) -> String {
     let names: HashMap<Id, &str> = actors.iter().map(|a| (a.id, a.name.as_str())).collect();
-    let axis_rank = |axis: Axis| Axis::ALL.iter().position(|a| *a == axis);
-    let mut sorted: Vec<&ActionSheet> = actions.iter().collect();
-    sorted.sort_by_cached_key(|a| (axis_rank(a.axis), fold(&a.title), a.title.clone()));
-
     let mut writer = spreadsheet_writer();
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(action_plan_columns());
-    for a in sorted {
-        let opt = |text: Option<String>| text.unwrap_or_default();
-        let budget = |kind: BudgetKind| {
-            let any = a.budget.iter().any(|l| l.kind == kind);
-            opt(any.then(|| a.budget_total(Some(kind)).to_string()))
-        };
-        let partners: Vec<&str> = a
-            .actor_ids
-            .iter()
-            .filter_map(|id| names.get(id).copied())
-            .collect();
-        let circles: Vec<String> = a
-            .circles
-            .iter()
-            .map(|c| tf("errors.action_csv.circle", &[("number", &c.number())]))
-            .collect();
-        let indicators: Vec<String> = a.indicators.iter().map(indicator_cell).collect();
-        let row = [
-            a.title.clone(),
-            a.axis.label().to_owned(),
-            a.status.label().to_owned(),
-            opt(a.priority.map(|p| p.label().to_owned())),
-            a.pilot.clone(),
-            a.pilot_service.clone(),
-            opt(a.start.map(french_date)),
-            opt(a.due.map(french_date)),
-            if a.quick_win {
-                t("errors.action_csv.yes")
-            } else {
-                t("errors.action_csv.no")
-            }
-            .to_owned(),
-            opt(a.effort.map(|s| s.number().to_string())),
-            opt(a.impact.map(|s| s.number().to_string())),
-            opt(a.phase.map(|p| p.label().to_owned())),
-            budget(BudgetKind::Investment),
-            budget(BudgetKind::Operating),
-            partners.join(", "),
-            circles.join(", "),
-            indicators.join(" | "),
-            a.description.clone(),
-        ];
+    for a in in_order(actions) {
+        let row = ActionColumn::ALL.map(|c| match cell(a, c, &names) {
+            Value::Empty => String::new(),
+            Value::Text(s) => s,
+            Value::Number(n) | Value::Euros(n) => french_number(n),
+            Value::Date(d) => french_date(d),
+        });
         let _ = writer.write_record(row.iter().map(|cell| neutralise(cell)));
     }
     finish_spreadsheet(writer)
+}
+
+/// One row of an action plan read back from a spreadsheet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionRow {
+    /// The row's line (its number in the sheet).
+    pub line: u64,
+    /// The fiche as the row describes it: the identifier of the fiche it updates if the
+    /// plan has it, else a fresh one; fields of columns the file lacks keep their defaults.
+    pub sheet: ActionSheet,
+    /// The fiche of the plan it updates, if any.
+    pub updates: Option<Id>,
+}
+
+/// An action plan read back (see [`read_action_plan`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionImport {
+    pub rows: Vec<ActionRow>,
+    /// The columns the file has that an import reads back (an update changes only these).
+    pub columns: Vec<ActionColumn>,
+    /// Problems met, each located; rows with an error are left out.
+    pub problems: Vec<crate::census::Problem>,
+}
+
+/// Reads an action plan back from a spreadsheet's rows (CSV, .ods, .xlsx) in the columns
+/// [`write_action_plan`] writes, headers in French or English: a row whose identifier names
+/// a fiche of `existing` updates it, any other row is a new fiche (fresh id from `ids`).
+/// Partners are read by name among `actors`. Budgets and indicators are not read back (they
+/// summarise lines and measures kept in the app). Errors: no title column.
+pub fn read_action_plan(
+    headers: &[String],
+    header_line: u64,
+    rows: Vec<(u64, Vec<String>)>,
+    existing: &[ActionSheet],
+    actors: &[Actor],
+    ids: &mut impl crate::IdGen,
+) -> Result<ActionImport, crate::census::ReadError> {
+    use crate::census::{Problem, ReadError, Severity};
+    let columns: Vec<Option<ActionColumn>> = headers
+        .iter()
+        .map(|h| ActionColumn::from_header(h))
+        .collect();
+    if !columns.contains(&Some(ActionColumn::Title)) {
+        return Err(ReadError::NoTitleColumn {
+            found: headers.to_vec(),
+        });
+    }
+    let by_name: HashMap<String, Id> = actors.iter().map(|a| (fold(&a.name), a.id)).collect();
+    let mut problems = Vec::new();
+    for (header, column) in headers.iter().zip(&columns) {
+        if column.is_none() && !header.trim().is_empty() {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                line: Some(header_line),
+                column: Some(header.clone()),
+                message: t("errors.census.unknown_column").into(),
+            });
+        }
+    }
+    let mut read = Vec::new();
+    for (line, cells) in rows {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let cell = |wanted: ActionColumn| {
+            columns
+                .iter()
+                .position(|c| *c == Some(wanted))
+                .and_then(|i| cells.get(i))
+                .map(|c| crate::census::unneutralise(c.trim()))
+                .unwrap_or("")
+        };
+        let mut problem = |column: ActionColumn, severity, message: String| {
+            problems.push(Problem {
+                severity,
+                line: Some(line),
+                column: Some(column.header().to_owned()),
+                message,
+            });
+        };
+        let title = cell(ActionColumn::Title);
+        if title.is_empty() {
+            problem(
+                ActionColumn::Title,
+                Severity::Error,
+                t("errors.action_csv.empty_title").into(),
+            );
+            continue;
+        }
+        let updates =
+            Id::parse(cell(ActionColumn::Id)).filter(|id| existing.iter().any(|a| a.id == *id));
+        let id = updates.unwrap_or_else(|| ids.new_id());
+        let mut sheet = match updates.and_then(|id| existing.iter().find(|a| a.id == id)) {
+            // Columns the file lacks keep what the plan holds.
+            Some(stored) => stored.clone(),
+            None => ActionSheet::new(id, title, Axis::Know),
+        };
+        sheet.title = title.to_owned();
+        let mut unreadable = |column: ActionColumn, value: &str| {
+            let message = tf("errors.census.unreadable_value", &[("value", &value)]);
+            problem(column, Severity::Warning, message);
+        };
+        for column in columns.iter().flatten().copied() {
+            let value = cell(column);
+            if !read_cell(&mut sheet, column, value, &by_name) {
+                unreadable(column, value);
+            }
+        }
+        read.push(ActionRow {
+            line,
+            sheet,
+            updates,
+        });
+    }
+    Ok(ActionImport {
+        rows: read,
+        columns: columns
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|c| c.read_back() && *c != ActionColumn::Id)
+            .collect(),
+        problems,
+    })
+}
+
+/// Sets `column` of `sheet` from `value`; false when the value cannot be read (then the field
+/// keeps its value). An empty cell empties an optional field.
+fn read_cell(
+    sheet: &mut ActionSheet,
+    column: ActionColumn,
+    value: &str,
+    actors: &HashMap<String, Id>,
+) -> bool {
+    use crate::{ActionStatus, Circle, Phase, Priority, Score};
+    use ActionColumn as C;
+    fn pick<T: Copy>(value: &str, all: &[T], label: fn(T) -> &'static str) -> Option<T> {
+        let folded = fold(value);
+        all.iter().copied().find(|&v| {
+            crate::i18n::in_every_language(|| label(v).to_owned())
+                .iter()
+                .any(|l| fold(l) == folded)
+        })
+    }
+    fn optional(value: &str) -> Option<&str> {
+        (!value.is_empty()).then_some(value)
+    }
+    let day = |value: &str| match optional(value) {
+        None => Some(None),
+        Some(v) => crate::text::parse_sheet_day(v).map(Some),
+    };
+    let score = |value: &str| match optional(value) {
+        None => Some(None),
+        Some(v) => v
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.fract() == 0.0)
+            .and_then(|n| Score::try_from(n as u8).ok())
+            .map(Some),
+    };
+    match column {
+        C::Title | C::Id | C::BudgetInvestment | C::BudgetOperating | C::Indicators => true,
+        C::Axis => pick(value, &Axis::ALL, Axis::label)
+            .map(|a| sheet.axis = a)
+            .is_some(),
+        C::Status => pick(value, &ActionStatus::ALL, ActionStatus::label)
+            .map(|s| sheet.status = s)
+            .is_some(),
+        C::Priority => match optional(value) {
+            None => {
+                sheet.priority = None;
+                true
+            }
+            Some(v) => pick(v, &Priority::ALL, Priority::label)
+                .map(|p| sheet.priority = Some(p))
+                .is_some(),
+        },
+        C::Pilot => {
+            sheet.pilot = value.to_owned();
+            true
+        }
+        C::PilotService => {
+            sheet.pilot_service = value.to_owned();
+            true
+        }
+        C::Start => day(value).map(|d| sheet.start = d).is_some(),
+        C::Due => day(value).map(|d| sheet.due = d).is_some(),
+        C::QuickWin => match fold(value).as_str() {
+            "oui" | "yes" | "vrai" | "true" | "1" | "x" => {
+                sheet.quick_win = true;
+                true
+            }
+            "" | "non" | "no" | "faux" | "false" | "0" => {
+                sheet.quick_win = false;
+                true
+            }
+            _ => false,
+        },
+        C::Effort => score(value).map(|s| sheet.effort = s).is_some(),
+        C::Impact => score(value).map(|s| sheet.impact = s).is_some(),
+        C::Phase => match optional(value) {
+            None => {
+                sheet.phase = None;
+                true
+            }
+            Some(v) => pick(v, &Phase::ALL, Phase::label)
+                .map(|p| sheet.phase = Some(p))
+                .is_some(),
+        },
+        C::Partners => match partner_ids(value, actors) {
+            Some(ids) => {
+                sheet.actor_ids = ids;
+                true
+            }
+            None => false,
+        },
+        C::Circles => {
+            let numbers: Option<Vec<Circle>> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(|c| {
+                    c.trim_start_matches(|ch: char| !ch.is_ascii_digit())
+                        .parse::<u8>()
+                        .ok()
+                        .and_then(|n| Circle::try_from(n).ok())
+                })
+                .collect();
+            numbers.map(|c| sheet.circles = c).is_some()
+        }
+        C::Description => {
+            sheet.description = value.to_owned();
+            true
+        }
+    }
+}
+
+/// The actors a « partenaires » cell names, by name; `None` if one name is unknown. Names
+/// may hold commas (« ADEME, direction régionale »): the longest known name is taken first.
+fn partner_ids(value: &str, actors: &HashMap<String, Id>) -> Option<Vec<Id>> {
+    let pieces: Vec<&str> = value.split(',').collect();
+    let mut ids = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        if pieces[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let (end, id) = (i + 1..=pieces.len()).rev().find_map(|j| {
+            actors
+                .get(&fold(&pieces[i..j].join(",")))
+                .map(|id| (j, *id))
+        })?;
+        ids.push(id);
+        i = end;
+    }
+    Some(ids)
+}
+
+/// What an imported row would change in the fiche it updates: each column read back whose
+/// cell differs, with both cells as written (« old → new »).
+pub fn action_changes(
+    stored: &ActionSheet,
+    incoming: &ActionSheet,
+    columns: &[ActionColumn],
+    actors: &[Actor],
+) -> Vec<(ActionColumn, String, String)> {
+    let names: HashMap<Id, &str> = actors.iter().map(|a| (a.id, a.name.as_str())).collect();
+    let text = |a: &ActionSheet, c| match cell(a, c, &names) {
+        Value::Empty => String::new(),
+        Value::Text(s) => s,
+        Value::Number(n) | Value::Euros(n) => french_number(n),
+        Value::Date(d) => french_date(d),
+    };
+    columns
+        .iter()
+        .filter(|c| c.read_back())
+        .filter_map(|&c| {
+            let (old, new) = (text(stored, c), text(incoming, c));
+            (old != new).then_some((c, old, new))
+        })
+        .collect()
 }
 
 /// « Ordinateurs reconditionnés : 200 / 800 ordinateurs »; « — » before the first measure,
@@ -303,6 +717,131 @@ mod tests {
                 "Sensibiliser"
             ]
         );
+    }
+
+    /// Reads `csv` back as an action plan against `existing`.
+    fn read_back(csv: &str, existing: &[ActionSheet], actors: &[Actor]) -> ActionImport {
+        let table = crate::census::csv_rows(csv.trim_start_matches('\u{feff}')).unwrap();
+        read_action_plan(
+            &table.headers,
+            table.header_line,
+            table.rows,
+            existing,
+            actors,
+            &mut CounterIds::default(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_exported_plan_reads_back_unchanged_and_one_edited_cell_is_one_change() {
+        let file = crate::example::example_plan(&mut CounterIds::default());
+        let csv = write_action_plan(&file.actions, &file.actors);
+        let back = read_back(&csv, &file.actions, &file.actors);
+        assert_eq!(back.rows.len(), file.actions.len());
+        assert!(back.problems.is_empty(), "{:?}", back.problems);
+        for row in &back.rows {
+            let stored = file
+                .actions
+                .iter()
+                .find(|a| Some(a.id) == row.updates)
+                .unwrap();
+            assert_eq!(
+                action_changes(stored, &row.sheet, &back.columns, &file.actors),
+                vec![],
+                "{}",
+                stored.title
+            );
+        }
+
+        // The spreadsheet user moves one fiche to « Terminée » and adds a new one.
+        let target = file
+            .actions
+            .iter()
+            .find(|a| a.status != crate::ActionStatus::Done)
+            .unwrap();
+        let mut rows = crate::census::csv_rows(csv.trim_start_matches('\u{feff}')).unwrap();
+        let status = rows.headers.iter().position(|h| h == "Statut").unwrap();
+        let id = rows
+            .headers
+            .iter()
+            .position(|h| h == "Identifiant")
+            .unwrap();
+        let at = rows
+            .rows
+            .iter()
+            .position(|(_, r)| r[id] == target.id.to_string())
+            .unwrap();
+        rows.rows[at].1[status] = crate::ActionStatus::Done.label().into();
+        let mut new = vec![String::new(); rows.headers.len()];
+        new[0] = "Prêter des ordinateurs aux associations".into();
+        rows.rows.push((99, new));
+        let back = read_action_plan(
+            &rows.headers,
+            1,
+            rows.rows,
+            &file.actions,
+            &file.actors,
+            &mut CounterIds::default(),
+        )
+        .unwrap();
+        let edited = back
+            .rows
+            .iter()
+            .find(|r| r.updates == Some(target.id))
+            .unwrap();
+        let changes = action_changes(target, &edited.sheet, &back.columns, &file.actors);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].0, ActionColumn::Status);
+        assert_eq!(changes[0].2, crate::ActionStatus::Done.label());
+        let added = back.rows.last().unwrap();
+        assert_eq!(added.updates, None);
+        assert_eq!(added.sheet.title, "Prêter des ordinateurs aux associations");
+    }
+
+    #[test]
+    fn english_headers_and_a_workbook_read_back_too() {
+        let file = crate::example::example_plan(&mut CounterIds::default());
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        let table = action_table(&file.actions, &file.actors);
+        let bytes = crate::sheets::ods::ods(
+            &[table],
+            &crate::sheets::write::Properties {
+                title: "Plan".into(),
+                created: chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+            },
+        )
+        .unwrap();
+        crate::i18n::set_lang(crate::i18n::Lang::Fr);
+        let sheets = crate::sheets::read_workbook(&bytes).unwrap();
+        let rows: Vec<(u64, Vec<String>)> = sheets[0]
+            .rows
+            .iter()
+            .map(|(l, cells)| (u64::from(*l), cells.iter().map(|c| c.text()).collect()))
+            .collect();
+        let (_, headers) = &rows[0];
+        assert_eq!(headers[0], "Title");
+        let back = read_action_plan(
+            headers,
+            1,
+            rows[1..].to_vec(),
+            &file.actions,
+            &file.actors,
+            &mut CounterIds::default(),
+        )
+        .unwrap();
+        assert!(back.problems.is_empty(), "{:?}", back.problems);
+        for row in &back.rows {
+            let stored = file
+                .actions
+                .iter()
+                .find(|a| Some(a.id) == row.updates)
+                .unwrap();
+            assert_eq!(
+                action_changes(stored, &row.sheet, &back.columns, &file.actors),
+                vec![]
+            );
+        }
     }
 
     #[test]

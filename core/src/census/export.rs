@@ -102,7 +102,7 @@ pub(crate) fn neutralise(cell: &str) -> String {
 }
 
 /// Inverse of [`neutralise`]: drops the apostrophe before a formula's first character.
-pub(super) fn unneutralise(cell: &str) -> &str {
+pub(crate) fn unneutralise(cell: &str) -> &str {
     let special = |t: &str| t.starts_with(FORMULA_STARTS);
     match cell.strip_prefix('\'') {
         Some(rest) if special(rest) || rest.strip_prefix('\'').is_some_and(special) => rest,

@@ -208,6 +208,8 @@ pub enum ReadError {
     Malformed { line: u64, detail: String },
     /// The file is JSON (most likely a plan exported by Atelier NR), not a table.
     PlanFile,
+    /// An action plan without its « Intitulé » column; `found` lists the headers read.
+    NoTitleColumn { found: Vec<String> },
 }
 
 impl fmt::Display for ReadError {
@@ -224,6 +226,20 @@ impl fmt::Display for ReadError {
                 f.write_str(&tf(
                     "errors.census.no_name_column",
                     &[("column", &Column::Name.header()), ("headers", &headers)],
+                ))
+            }
+            ReadError::NoTitleColumn { found } => {
+                let headers = found
+                    .iter()
+                    .map(|h| tf("errors.census.quoted_header", &[("header", h)]))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                f.write_str(&tf(
+                    "errors.action_csv.no_title_column",
+                    &[
+                        ("column", &crate::action_csv::ActionColumn::Title.header()),
+                        ("headers", &headers),
+                    ],
                 ))
             }
             ReadError::Malformed { line, detail } => f.write_str(&tf(
@@ -283,6 +299,29 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
     {
         return Err(ReadError::PlanFile);
     }
+    let table = csv_rows(text)?;
+    let mut import = read_rows(&table.headers, table.header_line, table.rows, ids, &|i| {
+        (i + 1).to_string()
+    })?;
+    import.delimiter = table.delimiter;
+    Ok(import)
+}
+
+/// A CSV file read into rows, for the readers of the census and of the action plan.
+pub struct CsvRows {
+    pub headers: Vec<String>,
+    /// The line of the headers (2 after a `sep=;` line).
+    pub header_line: u64,
+    /// Every row after the headers, with its first line.
+    pub rows: Vec<(u64, Vec<String>)>,
+    /// The separator: `;`, `,` or tab.
+    pub delimiter: u8,
+}
+
+/// Reads CSV text (decoded, see [`super::decode`]) as French spreadsheets write it: the
+/// separator detected (or named by a first `sep=;` line), line numbers exact even after
+/// Excel's CRLF line ends. Errors: broken CSV, with its line.
+pub fn csv_rows(text: &str) -> Result<CsvRows, ReadError> {
     // The csv crate under-counts record lines after CRLF line ends (Excel's), so line numbers
     // in our messages would be off by one per row; plain LF keeps them exact.
     let text = &text.replace("\r\n", "\n").replace('\r', "\n");
@@ -320,9 +359,12 @@ pub fn read_census(text: &str, ids: &mut impl IdGen) -> Result<CensusImport, Rea
         let line = record.position().map_or(0, |p| p.line()) + first_line - 1;
         rows.push((line, record.iter().map(str::to_owned).collect()));
     }
-    let mut import = read_rows(&headers, first_line, rows, ids, &|i| (i + 1).to_string())?;
-    import.delimiter = delimiter;
-    Ok(import)
+    Ok(CsvRows {
+        headers,
+        header_line: first_line,
+        rows,
+        delimiter,
+    })
 }
 
 /// Reads a census from one sheet of a workbook (see [`crate::sheets`]): the header row is the

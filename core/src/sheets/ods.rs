@@ -151,6 +151,7 @@ fn meta(properties: &Properties) -> Vec<u8> {
     let created = properties.created.format("%Y-%m-%dT%H:%M:%S").to_string();
     x.element("meta:creation-date", &[], &created);
     x.element("dc:date", &[], &created);
+    // i18n: not UI (OpenDocument settings and metadata)
     x.element("meta:generator", &[], "Atelier NR");
     x.close("office:meta");
     x.close("office:document-meta");
@@ -168,24 +169,32 @@ fn settings(tables: &[Table]) -> Vec<u8> {
     );
     x.open(
         "config:config-item-map-indexed",
+        // i18n: not UI (OpenDocument settings and metadata)
         &[("config:name", "Views")],
     );
     x.open("config:config-item-map-entry", &[]);
     x.element(
         "config:config-item",
+        // i18n: not UI (OpenDocument settings and metadata)
         &[("config:name", "ViewId"), ("config:type", "string")],
         "view1",
     );
+    // i18n: not UI (OpenDocument settings and metadata)
     x.open("config:config-item-map-named", &[("config:name", "Tables")]);
     for table in tables {
         let name = sheet_name(&table.name);
         x.open("config:config-item-map-entry", &[("config:name", &name)]);
         for (item, value) in [
+            // i18n: not UI (OpenDocument settings and metadata)
             ("VerticalSplitMode", "2"),
+            // i18n: not UI (OpenDocument settings and metadata)
             ("VerticalSplitPosition", "1"),
+            // i18n: not UI (OpenDocument settings and metadata)
             ("ActiveSplitRange", "2"),
+            // i18n: not UI (OpenDocument settings and metadata)
             ("PositionBottom", "1"),
         ] {
+            // i18n: not UI (OpenDocument settings and metadata)
             let kind = if item == "VerticalSplitMode" || item == "ActiveSplitRange" {
                 "short"
             } else {
