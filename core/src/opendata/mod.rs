@@ -5,6 +5,8 @@
 //! This module holds what an actor keeps of its source ([`SourceRef`]); the readers, the
 //! filters, the mapping to the kit and the matching with the census live beside it.
 
+pub mod mapping;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
