@@ -986,3 +986,109 @@ pub fn inclusion_nr_types<'a>(services: impl IntoIterator<Item = &'a str>) -> Ve
     }
     types
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_subtype_in_the_tables_is_a_kit_subtype_of_its_family() {
+        let kit_family = |code: &str| {
+            crate::kit::SUBTYPES
+                .iter()
+                .find(|s| s.code == code)
+                .map(|s| s.family)
+        };
+        for t in ADEME_ACTOR_TYPES.iter().chain(INCLUSION_TYPOLOGIES) {
+            for digital in [true, false] {
+                if let Some(code) = second_life_or_other(t.place, digital) {
+                    assert_eq!(
+                        kit_family(code),
+                        Some(t.place.family),
+                        "{} → {code}",
+                        t.code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_tables_hold_each_source_value_once() {
+        let ademe: std::collections::BTreeSet<_> =
+            ADEME_ACTOR_TYPES.iter().map(|t| t.code).collect();
+        assert_eq!(ademe.len(), 11, "the 11 types of acteur_types.json");
+        let inclusion: std::collections::BTreeSet<_> =
+            INCLUSION_TYPOLOGIES.iter().map(|t| t.code).collect();
+        assert_eq!(
+            inclusion.len(),
+            92,
+            "the 92 typologies of data·inclusion's v0 list"
+        );
+        let services: std::collections::BTreeSet<_> = INCLUSION_SERVICES
+            .iter()
+            .map(|(s, _)| crate::text::fold(s))
+            .collect();
+        assert_eq!(services.len(), 9 + 15);
+    }
+
+    fn codes(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn refurbishing_is_repairing_and_selling_the_same_digital_equipment() {
+        let computers = codes(&["materiel_informatique", "velo"]);
+        let phones = codes(&["smartphone_tablette_et_console"]);
+        let bikes = codes(&["velo", "vetement"]);
+        let types = |actions: &[(&str, &Vec<String>)]| {
+            ademe_nr_types(actions.iter().map(|(a, s)| (*a, s.as_slice())))
+        };
+        assert_eq!(
+            types(&[("reparer", &computers), ("acheter", &computers)]),
+            ["Réemploi", "Réparation", "Reconditionnement"]
+        );
+        assert_eq!(
+            types(&[("reparer", &computers), ("acheter", &phones)]),
+            ["Réemploi", "Réparation"]
+        );
+        assert_eq!(
+            types(&[("reparer", &bikes), ("acheter", &bikes), ("trier", &phones)]),
+            ["Collecte et recyclage"]
+        );
+        assert_eq!(
+            types(&[("rapporter", &phones), ("louer", &phones)]),
+            ["Réemploi", "Collecte et recyclage"]
+        );
+        assert!(types(&[("inconnue", &phones), ("reparer", &bikes)]).is_empty());
+    }
+
+    #[test]
+    fn second_life_is_for_digital_equipment_only() {
+        let ess = ademe_actor_type("ess").map(|t| t.place).unwrap();
+        assert_eq!(second_life_or_other(ess, true), Some("nr_associations"));
+        assert_eq!(second_life_or_other(ess, false), Some("other_associations"));
+        let shop = ademe_actor_type("commerce").map(|t| t.place).unwrap();
+        assert_eq!(second_life_or_other(shop, false), Some("other_companies"));
+        let centre = ademe_actor_type("decheterie").map(|t| t.place).unwrap();
+        assert!(centre.public_body());
+        assert_eq!(second_life_or_other(centre, true), None);
+        assert!(ademe_actor_type("nouveau").is_none());
+    }
+
+    #[test]
+    fn every_place_is_inclusion_and_solidarity_equipment_is_reuse() {
+        assert_eq!(inclusion_nr_types([]), ["Inclusion numérique"]);
+        assert_eq!(
+            inclusion_nr_types(["Aide aux démarches administratives", "service inconnu"]),
+            ["Inclusion numérique"]
+        );
+        assert_eq!(
+            inclusion_nr_types([
+                "S’équiper en matériel informatique",
+                "ACQUISITION DE MATERIEL INFORMATIQUE A PRIX SOLIDAIRE"
+            ]),
+            ["Inclusion numérique", "Réemploi"]
+        );
+    }
+}
