@@ -16,7 +16,8 @@
 //!    what and where; the reader then refuses further bytes.
 //! 4. Build a [`Matcher`] from the plan's actors and [`Matcher::find`] each kept row: the same
 //!    source id, else the same SIRET/SIREN (private bodies only), else the same normalised name
-//!    (« possible » unless the commune confirms it), else new.
+//!    (« possible » unless the commune confirms it), else new. [`Matcher::insert`] each actor
+//!    created meanwhile, so that a row repeated in the file finds it.
 //! 5. New rows become actors with [`to_actor`]; matched ones are refreshed with [`update_from`],
 //!    which never overwrites what the user typed in the app. Both stamp what they set
 //!    ([`crate::provenance`]) and keep the source ([`SourceRef`]) and its attribution.
@@ -30,13 +31,19 @@
 //! standard-mediation-num, schema.data.gouv.fr); the value tables are in [`mapping`].
 
 mod ademe;
+mod convert;
 mod error;
+mod filter;
 mod inclusion;
 pub mod mapping;
+mod matching;
 pub mod reader;
 
 pub use ademe::ademe_like;
+pub use convert::{source_ref, to_actor, update_from};
 pub use error::OpenDataError;
+pub use filter::Filter;
+pub use matching::{normalised_name, Match, Matcher};
 pub use reader::{detect, Reader, Summary};
 
 use crate::i18n::t;
