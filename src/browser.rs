@@ -167,6 +167,21 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Gives the page a turn: resolves on a later task (`setTimeout` 0), after the browser has
+/// handled pending input and, when due, painted. Long work awaits it between slices so that
+/// no task runs long enough to freeze the page.
+pub async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Small settings kept in `localStorage` (never plan data: that lives in IndexedDB).
 pub mod settings {
     use super::*;

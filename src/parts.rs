@@ -16,6 +16,8 @@
 
 use std::fmt;
 
+mod opendata;
+
 /// A part of the app could not be downloaded. The loader logs the detail to the console;
 /// [`crate::ui::lazy`] tells the user what to do (retry, or reload after a new deployment).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +107,8 @@ pub async fn diagnose() -> Failure {
 /// each screen (`ui::<screen>::screen`); the state's beside the state (`records`,
 /// `plan_file`).
 pub mod jobs {
+    pub use super::opendata::{opendata_actors, opendata_finish, opendata_push, opendata_start};
+    pub use super::opendata::{OpenDataPreview, OpenDataSession};
     use crate::browser::BrowserIds;
     use atelier_core::census::{self, CensusImport, DuplicateIndex, DuplicateOf, Encoding};
     use atelier_core::diff::{self, FieldChange};

@@ -11,6 +11,7 @@ use atelier_core::census::{merge_row, Column, DuplicateOf, Encoding};
 use atelier_core::diff::FieldChange;
 use atelier_core::file::MAX_FILE_BYTES;
 use atelier_core::i18n::{t, tf, tn};
+use atelier_core::opendata::{self, Dataset};
 use atelier_core::provenance::{Origin, Stamp};
 use atelier_core::Actor;
 use leptos::prelude::*;
@@ -43,6 +44,9 @@ struct Preview {
     stamp: Stamp,
 }
 
+/// The start of a file read to recognise an open-data export by its header line.
+const HEADER_BYTES: f64 = opendata::reader::MAX_HEADER_BYTES as f64;
+
 /// Rows shown at first in the preview; « Afficher plus » adds as many again.
 const PAGE: usize = 100;
 
@@ -54,6 +58,8 @@ pub fn ImportCsv() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let reading = RwSignal::new(None::<String>);
     let progress = RwSignal::new(None::<(usize, usize)>);
+    // An open-data export picked here: its own importer takes over (filters, streaming).
+    let opendata = RwSignal::new(None::<(web_sys::File, Dataset)>);
 
     let on_file = move |file: web_sys::File| {
         let name = file.name();
@@ -64,16 +70,27 @@ pub fn ImportCsv() -> impl IntoView {
                 reason,
             )));
         };
-        if file.size() > MAX_FILE_BYTES as f64 {
-            refuse(vec![tf(
-                "actors.import.too_big",
-                &[("mb", &(MAX_FILE_BYTES / 1_048_576))],
-            )]);
-            return;
-        }
         preview.set(None);
+        opendata.set(None);
         reading.set(Some(file.name()));
         spawn_local(async move {
+            // An open-data export is told by its header line.
+            let head = browser::read_slice(&file, 0.0, file.size().min(HEADER_BYTES)).await;
+            if let Some(dataset) = head
+                .ok()
+                .and_then(|h| opendata::detect(&String::from_utf8_lossy(&h)))
+            {
+                reading.set(None);
+                if file.size() > opendata::reader::MAX_FILE_BYTES as f64 {
+                    let mb = opendata::reader::MAX_FILE_BYTES / 1_000_000;
+                    return refuse(vec![tf("actors.import.too_big", &[("mb", &mb)])]);
+                }
+                return opendata.set(Some((file, dataset)));
+            }
+            if file.size() > MAX_FILE_BYTES as f64 {
+                let mb = MAX_FILE_BYTES / 1_048_576;
+                return refuse(vec![tf("actors.import.too_big", &[("mb", &mb)])]);
+            }
             let bytes = match browser::read_file(&file).await {
                 Ok(b) => b,
                 Err(e) => return refuse(vec![e]),
@@ -177,6 +194,9 @@ pub fn ImportCsv() -> impl IntoView {
             <super::super::widgets::FilePicker label=t("actors.import.pick") accept=".csv,text/csv,text/plain" id="import-csv-file" on_file=on_file />
             <p class="hint">{t("actors.import.hint")}</p>
         </div>
+        {move || opendata.get().map(|(file, dataset)| view! {
+            <super::opendata::OpenDataImport file=file dataset=dataset on_close=move || opendata.set(None) />
+        })}
         <div aria-live="polite">
             {move || reading.get().map(|name| view! {
                 <p class="busy"><progress aria-label=t("actors.import.reading_label")></progress>" " {tf("actors.import.reading", &[("name", &name)])}</p>

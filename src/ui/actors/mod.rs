@@ -7,6 +7,7 @@ mod filters;
 mod import;
 pub(super) mod map;
 mod nr_types;
+mod opendata;
 mod table;
 
 use super::fields::AddForm;
