@@ -48,7 +48,7 @@ struct Preview {
 const HEADER_BYTES: f64 = opendata::reader::MAX_HEADER_BYTES as f64;
 
 /// Rows shown at first in the preview; « Afficher plus » adds as many again.
-const PAGE: usize = 100;
+pub(super) const PAGE: usize = 100;
 
 #[component]
 pub fn ImportCsv() -> impl IntoView {
@@ -285,11 +285,7 @@ pub fn ImportCsv() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    {move || (shown.get() < rows).then(|| view! {
-                        <button type="button" class="button button-quiet" on:click=move |_| shown.update(|n| *n += PAGE)>
-                            {tf("actors.import.show_more", &[("shown", &shown.get()), ("rows", &rows)])}
-                        </button>
-                    })}
+                    <ShowMore shown=shown rows=rows />
                     <div class="downloads preview-actions">
                         <button type="button" class="button button-primary" on:click=confirm>
                             {move || tn("actors.import.confirm", count_to_store() as u64, &[])}
@@ -299,5 +295,20 @@ pub fn ImportCsv() -> impl IntoView {
                 </section>
             }
         })}
+    }
+}
+
+/// « Afficher plus » under a preview table showing the first `shown` of `rows` rows: adds a
+/// page of rows.
+#[component]
+pub(super) fn ShowMore(shown: RwSignal<usize>, rows: usize) -> impl IntoView {
+    move || {
+        (shown.get() < rows).then(|| {
+            view! {
+                <button type="button" class="button button-quiet" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {tf("actors.import.show_more", &[("shown", &shown.get()), ("rows", &rows)])}
+                </button>
+            }
+        })
     }
 }

@@ -8,6 +8,7 @@
 //! whether the plan already has that actor (by the source's id, SIRET or name) and offers to
 //! skip, update or add it; an update never overwrites what the user set in the app.
 
+use super::import::PAGE;
 use crate::browser;
 use crate::parts::jobs::{self, OpenDataPreview};
 use crate::state::{use_state, Notice};
@@ -18,8 +19,6 @@ use leptos::task::spawn_local;
 
 /// Bytes read at a time: small enough for the page to stay responsive while one is parsed.
 const SLICE: f64 = 1024.0 * 1024.0;
-/// Rows shown at first in the preview; « Afficher plus » adds as many again.
-const PAGE: usize = 100;
 
 /// What to do with a row of the file.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -278,11 +277,7 @@ pub fn OpenDataImport(
                             </tbody>
                         </table>
                     </div>
-                    {move || (shown.get() < count).then(|| view! {
-                        <button type="button" class="button button-quiet" on:click=move |_| shown.update(|n| *n += PAGE)>
-                            {tf("actors.import.show_more", &[("shown", &shown.get()), ("rows", &count)])}
-                        </button>
-                    })}
+                    <super::import::ShowMore shown=shown rows=count />
                 }
             })}
             <div class="downloads preview-actions">
