@@ -17,6 +17,7 @@
 use std::fmt;
 
 mod opendata;
+mod sheets;
 
 /// A part of the app could not be downloaded. The loader logs the detail to the console;
 /// [`crate::ui::lazy`] tells the user what to do (retry, or reload after a new deployment).
@@ -109,6 +110,8 @@ pub async fn diagnose() -> Failure {
 pub mod jobs {
     pub use super::opendata::{opendata_actors, opendata_finish, opendata_push, opendata_start};
     pub use super::opendata::{OpenDataPreview, OpenDataSession};
+    pub use super::sheets::{read_actions_csv, read_actions_workbook, read_census_workbook};
+    pub use super::sheets::{write_sheets, ActionsRead, SheetData, SheetExport, WorkbookRead};
     use crate::browser::BrowserIds;
     use atelier_core::census::{self, CensusImport, DuplicateIndex, DuplicateOf, Encoding};
     use atelier_core::diff::{self, FieldChange};
@@ -192,8 +195,19 @@ pub mod jobs {
         stamp: &Stamp,
     ) -> Result<CensusRead, Vec<String>> {
         let (text, encoding) = census::decode(bytes).map_err(|e| vec![e.to_string()])?;
-        let mut import =
+        let import =
             census::read_census(&text, &mut BrowserIds).map_err(|e| vec![e.to_string()])?;
+        census_read(import, encoding, existing, stamp)
+    }
+
+    /// A census read (from CSV or a sheet) checked — a row error refuses the file — its rows
+    /// stamped with where they come from, and compared with the plan's `existing` actors.
+    pub(super) fn census_read(
+        mut import: CensusImport,
+        encoding: Encoding,
+        existing: &[Actor],
+        stamp: &Stamp,
+    ) -> Result<CensusRead, Vec<String>> {
         if import.errors().next().is_some() {
             return Err(import.errors().map(|p| p.to_string()).collect());
         }

@@ -118,7 +118,7 @@ pub fn action_plan_columns() -> [&'static str; 19] {
 
 /// The fiches in the order the plan is written: the kit's axes ([`Axis::ALL`]), then by title
 /// (case and accents ignored).
-fn in_order(actions: &[ActionSheet]) -> Vec<&ActionSheet> {
+pub(crate) fn in_order(actions: &[ActionSheet]) -> Vec<&ActionSheet> {
     let axis_rank = |axis: Axis| Axis::ALL.iter().position(|a| *a == axis);
     let mut sorted: Vec<&ActionSheet> = actions.iter().collect();
     sorted.sort_by_cached_key(|a| (axis_rank(a.axis), fold(&a.title), a.title.clone()));
@@ -485,6 +485,62 @@ fn partner_ids(value: &str, actors: &HashMap<String, Id>) -> Option<Vec<Id>> {
         i = end;
     }
     Some(ids)
+}
+
+/// Reads an action plan back from one sheet of a workbook (.ods, .xlsx): the header row is
+/// the first of the sheet's first ten filled rows that names the title column; cells are read
+/// as text (a date cell as `30/06/2027`), then as [`read_action_plan`] reads CSV rows.
+/// Errors: an empty sheet, no title column.
+pub fn read_action_sheet(
+    sheet: &crate::sheets::Sheet,
+    existing: &[ActionSheet],
+    actors: &[Actor],
+    ids: &mut impl crate::IdGen,
+) -> Result<ActionImport, crate::census::ReadError> {
+    use crate::census::ReadError;
+    let texts = |cells: &[crate::sheets::Cell]| -> Vec<String> {
+        cells.iter().map(|c| c.text().trim().to_owned()).collect()
+    };
+    if sheet.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    let Some(at) = title_row(sheet) else {
+        let (_, first) = &sheet.rows[0];
+        return Err(ReadError::NoTitleColumn {
+            found: texts(first).into_iter().filter(|h| !h.is_empty()).collect(),
+        });
+    };
+    let (header_line, header_cells) = &sheet.rows[at];
+    let rows = sheet.rows[at + 1..]
+        .iter()
+        .map(|(line, cells)| (u64::from(*line), texts(cells)))
+        .collect();
+    read_action_plan(
+        &texts(header_cells),
+        u64::from(*header_line),
+        rows,
+        existing,
+        actors,
+        ids,
+    )
+}
+
+/// Where the header row of an action plan is among a sheet's first ten filled rows.
+fn title_row(sheet: &crate::sheets::Sheet) -> Option<usize> {
+    sheet.rows.iter().take(10).position(|(_, cells)| {
+        cells
+            .iter()
+            .any(|c| ActionColumn::from_header(&c.text()) == Some(ActionColumn::Title))
+    })
+}
+
+/// The sheet of a workbook an action-plan import starts with: the first with a title column
+/// in its first rows, else the first.
+pub fn action_sheet(sheets: &[crate::sheets::Sheet]) -> usize {
+    sheets
+        .iter()
+        .position(|s| title_row(s).is_some())
+        .unwrap_or(0)
 }
 
 /// What an imported row would change in the fiche it updates: each column read back whose

@@ -31,6 +31,7 @@ pub mod roadmap;
 pub mod share;
 pub mod sheets;
 pub mod text;
+pub mod workbook;
 
 pub use action::{ActionSheet, ActionStatus, Axis, BudgetKind, BudgetLine, Phase, Priority, Score};
 pub use actor::{Actor, Circle, EngagementLevel, Family, FoundBy, Relevance, Subtype};

@@ -60,6 +60,9 @@ const SAME_IN_BOTH: &[&str] = &[
     "common.app_name",
     // An actor type of the example plan: "repair café" is English too.
     "example.actors.repair.type",
+    // Product names and file extensions.
+    "share.sheets.ods",
+    "share.sheets.xlsx",
 ];
 
 #[test]

@@ -19,6 +19,7 @@ mod projector;
 mod report;
 mod share;
 mod shell;
+pub(crate) mod spreadsheet;
 mod widgets;
 
 use crate::browser::settings;

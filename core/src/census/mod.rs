@@ -12,7 +12,7 @@ mod import;
 pub use decode::{decode, DecodeError, Encoding};
 pub use duplicates::{Duplicate as DuplicateOf, DuplicateIndex};
 pub(crate) use export::unneutralise;
-pub use export::write_census;
+pub use export::{cell as export_cell, write_census};
 pub(crate) use export::{finish_spreadsheet, neutralise, spreadsheet_writer};
 pub use import::{
     census_sheet, csv_rows, merge_row, read_census, read_census_sheet, row_fields, CensusImport,

@@ -10,6 +10,7 @@ mod indicators;
 mod list;
 mod matrix;
 mod roadmap;
+mod sheets;
 
 use super::fields::AddForm;
 use crate::route::{ActionsView, Route};
@@ -73,6 +74,7 @@ pub fn Actions() -> impl IntoView {
                 }.into_any()) />
             <button type="button" class="button" on:click=move |_| export_csv(state)>{t("actions.export.button")}</button>
         </div>
+        <sheets::ActionSheets />
 
         {move || editing.get().map(|id| view! {
             <editor::ActionEditor id=id on_close=move || {

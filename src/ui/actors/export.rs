@@ -1,7 +1,7 @@
 //! Census downloads: the actors in the kit's six columns, and a blank template to fill in.
 
 use crate::browser;
-use crate::parts::jobs;
+use crate::parts::jobs::{self, SheetExport};
 use crate::state::{use_state, Notice};
 use atelier_core::file::format::slug;
 use atelier_core::i18n::{t, tf};
@@ -43,5 +43,10 @@ pub fn CsvDownloads() -> impl IntoView {
             <button type="button" class="button" on:click=export>{t("actors.export.csv")}</button>
             <button type="button" class="button button-quiet" on:click=template>{t("actors.export.template")}</button>
         </div>
+        <super::super::widgets::Fold class="sheets-fold" summary=t("actors.export.sheets_summary")>
+            <div class="downloads">
+                <super::super::spreadsheet::SheetButtons what=SheetExport::Census label="actors.export.sheet" />
+            </div>
+        </super::super::widgets::Fold>
     }
 }

@@ -4,6 +4,7 @@
 //! rows that match an existing actor are flagged with a choice (skip, update, add), and only
 //! « Importer » stores anything — in one transaction, with a progress bar.
 
+use super::super::spreadsheet::take_dropped_sheets;
 use crate::browser;
 use crate::parts::jobs::{self, CensusRead};
 use crate::state::{use_state, Notice};
@@ -13,9 +14,11 @@ use atelier_core::file::MAX_FILE_BYTES;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::opendata::{self, Dataset};
 use atelier_core::provenance::{Origin, Stamp};
+use atelier_core::sheets::{kind_of, Kind};
 use atelier_core::Actor;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 
 /// What to do with a row that matches an existing actor.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -29,8 +32,7 @@ enum Duplicate {
 #[derive(Clone)]
 struct Preview {
     file: String,
-    encoding: Encoding,
-    delimiter: u8,
+    source: Source,
     actors: Vec<Actor>,
     lines: Vec<u64>,
     warnings: Vec<String>,
@@ -47,6 +49,21 @@ struct Preview {
 /// The start of a file read to recognise an open-data export by its header line.
 const HEADER_BYTES: f64 = opendata::reader::MAX_HEADER_BYTES as f64;
 
+/// What the preview was read from.
+#[derive(Clone)]
+enum Source {
+    Csv {
+        encoding: Encoding,
+        delimiter: u8,
+    },
+    /// A workbook: its bytes (to read another sheet), its sheets' names and the one read.
+    Workbook {
+        bytes: Arc<Vec<u8>>,
+        sheets: Vec<String>,
+        chosen: usize,
+    },
+}
+
 /// Rows shown at first in the preview; « Afficher plus » adds as many again.
 pub(super) const PAGE: usize = 100;
 
@@ -60,6 +77,80 @@ pub fn ImportCsv() -> impl IntoView {
     let progress = RwSignal::new(None::<(usize, usize)>);
     // An open-data export picked here: its own importer takes over (filters, streaming).
     let opendata = RwSignal::new(None::<(web_sys::File, Dataset)>);
+
+    // Reads a census file's `bytes`: CSV, or sheet `sheet` of a workbook (the first that
+    // looks like a census when `None`).
+    let read = move |name: String, bytes: Arc<Vec<u8>>, sheet: Option<usize>| {
+        let refuse = {
+            let name = name.clone();
+            move |reason: Vec<String>| {
+                reading.set(None);
+                state.notice.set(Some(Notice::error(
+                    tf("actors.import.refused", &[("name", &name)]),
+                    reason,
+                )));
+            }
+        };
+        reading.set(Some(name.clone()));
+        let existing = state.actors.get_untracked();
+        let stamp = Stamp {
+            at: browser::now(),
+            origin: Origin::File { file: name.clone() },
+        };
+        spawn_local(async move {
+            let outcome = if kind_of(&bytes) == Kind::Text {
+                jobs::read_census(bytes.to_vec(), existing, stamp.clone())
+                    .await
+                    .map(|r| r.map(|read| (None, read)))
+            } else {
+                jobs::read_census_workbook(bytes.to_vec(), sheet, existing, stamp.clone())
+                    .await
+                    .map(|r| r.map(|w| (Some((bytes, w.sheets, w.chosen)), w.read)))
+            };
+            let (workbook, read) = match outcome {
+                Ok(Ok(read)) => read,
+                Ok(Err(problems)) => return refuse(problems),
+                Err(_) => {
+                    reading.set(None);
+                    return state.part_failed();
+                }
+            };
+            let CensusRead {
+                encoding,
+                import,
+                duplicates,
+                changes,
+            } = read;
+            if import.actors.is_empty() {
+                return refuse(vec![t("actors.import.no_rows").into()]);
+            }
+            choices.set(vec![Duplicate::Skip; duplicates.len()]);
+            shown.set(PAGE);
+            reading.set(None);
+            preview.set(Some(Preview {
+                file: name,
+                source: match workbook {
+                    Some((bytes, sheets, chosen)) => Source::Workbook {
+                        bytes,
+                        sheets,
+                        chosen,
+                    },
+                    None => Source::Csv {
+                        encoding,
+                        delimiter: import.delimiter,
+                    },
+                },
+                warnings: import.problems.iter().map(|p| p.to_string()).collect(),
+                actors: import.actors,
+                lines: import.lines,
+                columns: import.columns,
+                duplicates,
+                changes,
+                stamp,
+            }));
+            super::super::widgets::focus_later("import-preview-title");
+        });
+    };
 
     let on_file = move |file: web_sys::File| {
         let name = file.name();
@@ -91,50 +182,13 @@ pub fn ImportCsv() -> impl IntoView {
                 let mb = MAX_FILE_BYTES / 1_048_576;
                 return refuse(vec![tf("actors.import.too_big", &[("mb", &mb)])]);
             }
-            let bytes = match browser::read_file(&file).await {
-                Ok(b) => b,
-                Err(e) => return refuse(vec![e]),
-            };
-            let existing = state.actors.get_untracked();
-            let stamp = Stamp {
-                at: browser::now(),
-                origin: Origin::File { file: file.name() },
-            };
-            let read = match jobs::read_census(bytes, existing, stamp.clone()).await {
-                Ok(Ok(read)) => read,
-                Ok(Err(problems)) => return refuse(problems),
-                Err(_) => {
-                    reading.set(None);
-                    return state.part_failed();
-                }
-            };
-            let CensusRead {
-                encoding,
-                import,
-                duplicates,
-                changes,
-            } = read;
-            if import.actors.is_empty() {
-                return refuse(vec![t("actors.import.no_rows").into()]);
+            match browser::read_file(&file).await {
+                Ok(bytes) => read(file.name(), Arc::new(bytes), None),
+                Err(e) => refuse(vec![e]),
             }
-            choices.set(vec![Duplicate::Skip; duplicates.len()]);
-            shown.set(PAGE);
-            reading.set(None);
-            preview.set(Some(Preview {
-                file: file.name(),
-                encoding,
-                delimiter: import.delimiter,
-                warnings: import.problems.iter().map(|p| p.to_string()).collect(),
-                actors: import.actors,
-                lines: import.lines,
-                columns: import.columns,
-                duplicates,
-                changes,
-                stamp,
-            }));
-            super::super::widgets::focus_later("import-preview-title");
         });
     };
+    take_dropped_sheets(on_file);
 
     // What « Importer » will store: new rows, and duplicates the user chose to update or add.
     let to_store = move || -> Vec<Actor> {
@@ -191,7 +245,7 @@ pub fn ImportCsv() -> impl IntoView {
 
     view! {
         <div class="import-csv">
-            <super::super::widgets::FilePicker label=t("actors.import.pick") accept=".csv,text/csv,text/plain" id="import-csv-file" on_file=on_file />
+            <super::super::widgets::FilePicker label=t("actors.import.pick") accept=".csv,.ods,.xlsx,.xls,text/csv,text/plain" id="import-csv-file" on_file=on_file />
             <p class="hint">{t("actors.import.hint")}</p>
         </div>
         {move || opendata.get().map(|(file, dataset)| view! {
@@ -211,11 +265,33 @@ pub fn ImportCsv() -> impl IntoView {
         {move || preview.get().map(|p| {
             let duplicates = p.duplicates.iter().filter(|d| d.is_some()).count();
             let rows = p.actors.len();
-            let separator = match p.delimiter { b';' => t("actors.import.semicolon"), b',' => t("actors.import.comma"), _ => t("actors.import.tab") };
+            let summary = match &p.source {
+                Source::Csv { encoding, delimiter } => {
+                    let separator = match delimiter { b';' => t("actors.import.semicolon"), b',' => t("actors.import.comma"), _ => t("actors.import.tab") };
+                    tn("actors.import.summary", p.actors.len() as u64, &[("encoding", &encoding.label()), ("separator", &separator)])
+                }
+                Source::Workbook { sheets, chosen, .. } => tn("actors.import.summary_sheet", p.actors.len() as u64, &[("sheet", &sheets[*chosen])]),
+            };
+            let sheet_choice = match &p.source {
+                Source::Workbook { bytes, sheets, chosen } if sheets.len() > 1 => {
+                    let (file, bytes, chosen) = (p.file.clone(), bytes.clone(), *chosen);
+                    let options = sheets.iter().enumerate().map(|(i, n)| view! { <option value=i.to_string() selected=i == chosen>{n.clone()}</option> }).collect_view();
+                    Some(view! {
+                        <p class="field">
+                            <label for="import-sheet">{t("actors.import.sheet")}</label>
+                            <select id="import-sheet" on:change=move |ev| {
+                                if let Ok(i) = event_target_value(&ev).parse::<usize>() { read(file.clone(), bytes.clone(), Some(i)); }
+                            }>{options}</select>
+                        </p>
+                    })
+                }
+                _ => None,
+            };
             view! {
                 <section class="editor import-preview" aria-labelledby="import-preview-title">
                     <h2 id="import-preview-title" tabindex="-1">{tf("actors.import.preview_title", &[("file", &p.file)])}</h2>
-                    <p>{tn("actors.import.summary", p.actors.len() as u64, &[("encoding", &p.encoding.label()), ("separator", &separator)])}</p>
+                    {sheet_choice}
+                    <p>{summary}</p>
                     {(!p.warnings.is_empty()).then(|| view! {
                         <h3>{tn("actors.import.warnings", p.warnings.len() as u64, &[])}</h3>
                         <ul class="notice-details">{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>

@@ -121,10 +121,17 @@ pub fn on_drop(state: AppState, ev: web_sys::DragEvent) {
         return;
     };
     ev.prevent_default();
-    if file.name().to_ascii_lowercase().ends_with(".csv") {
-        state
-            .notice
-            .set(Some(Notice::error(t("home.import.csv_elsewhere"), vec![])));
+    let name = file.name().to_ascii_lowercase();
+    if [".csv", ".ods", ".xlsx", ".xls"]
+        .iter()
+        .any(|e| name.ends_with(e))
+    {
+        // A spreadsheet goes to the importer on screen, if there is one: it listens too.
+        if !crate::ui::spreadsheet::importer_on_screen() {
+            state
+                .notice
+                .set(Some(Notice::error(t("home.import.csv_elsewhere"), vec![])));
+        }
         return;
     }
     crate::ui::navigate(Route::Home);

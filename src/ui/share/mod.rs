@@ -77,6 +77,11 @@ pub fn SharePanel() -> impl IntoView {
                 <a class="button" href=Route::Report.hash()>{t("share.report")}</a>
                 <a class="button" href=Route::Projector(1).href()>{t("share.projector")}</a>
             </div>
+            <h3>{t("share.sheets.workbook_title")}</h3>
+            <p>{t("share.sheets.workbook_lead")}</p>
+            <div class="downloads">
+                <super::spreadsheet::SheetButtons what=crate::parts::jobs::SheetExport::Workbook label="share.sheets.workbook" />
+            </div>
             <h3>{t("share.link.title")}</h3>
             <p>{t("share.link.intro")}</p>
             <div class="field field-check">
