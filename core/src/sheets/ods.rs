@@ -222,7 +222,14 @@ fn content(tables: &[Table]) -> Vec<u8> {
     document(&mut x, "office:document-content");
     x.open("office:automatic-styles", &[]);
     // Days as « 30/06/2027 ».
-    x.open("number:date-style", &[("style:name", "N-day")]);
+    x.open(
+        "number:date-style",
+        &[
+            ("style:name", "N-day"),
+            ("number:language", "fr"),
+            ("number:country", "FR"),
+        ],
+    );
     x.empty("number:day", &[("number:style", "long")]);
     x.element("number:text", &[], "/");
     x.empty("number:month", &[("number:style", "long")]);
@@ -230,7 +237,15 @@ fn content(tables: &[Table]) -> Vec<u8> {
     x.empty("number:year", &[("number:style", "long")]);
     x.close("number:date-style");
     // Euros as « 12 500 € ».
-    x.open("number:currency-style", &[("style:name", "N-euros")]);
+    // The style's language gives its separators: « 18 000 € » whatever LibreOffice's own.
+    x.open(
+        "number:currency-style",
+        &[
+            ("style:name", "N-euros"),
+            ("number:language", "fr"),
+            ("number:country", "FR"),
+        ],
+    );
     x.empty(
         "number:number",
         &[("number:decimal-places", "0"), ("number:grouping", "true")],

@@ -86,7 +86,7 @@ pub fn OpenDataImport(
                 ..Reading::default()
             }));
             spawn_local(async move {
-                let outcome = read_all(&file, filter, cancelled, reading).await;
+                let outcome = read_all(state, &file, filter, cancelled, reading).await;
                 reading.set(None);
                 match outcome {
                     Ok(Some(p)) => {
@@ -318,12 +318,12 @@ enum Failure {
 
 /// Reads `file` in slices through the core's streaming reader; `None` if the user stopped it.
 async fn read_all(
+    state: crate::state::AppState,
     file: &web_sys::File,
     filter: Filter,
     cancelled: RwSignal<bool>,
     reading: RwSignal<Option<Reading>>,
 ) -> Result<Option<OpenDataPreview>, Failure> {
-    let state = use_state();
     let session =
         jobs::opendata_start(filter, file.name(), browser::file_day(file), browser::now())
             .await
