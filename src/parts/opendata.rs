@@ -20,6 +20,8 @@ struct Session {
     /// `None` once finished.
     reader: Option<Reader>,
     filter: Filter,
+    /// Rows read in the territory (kept or not by the digital scope).
+    in_area: u64,
     rows: Vec<Row>,
     /// Where the actors will say they come from.
     file: String,
@@ -35,6 +37,8 @@ pub type Progress = (u64, u64, u64);
 pub struct OpenDataPreview {
     /// Data rows read in the file.
     pub read: u64,
+    /// Rows in the territory, before the digital scope.
+    pub in_area: u64,
     /// Rows left out for want of an id or a name, and the first one's line.
     pub skipped: (u64, Option<u64>),
     /// The rows in the territory, each with the plan's actor it describes, if any, and what
@@ -47,11 +51,12 @@ pub struct OpenDataPreview {
 
 crate::lazy! {
     /// Starts reading an export named `file` (its date `file_date`), keeping the rows `filter`
-    /// places in the territory (its digital scope is left to the preview, which toggles it).
+    /// keeps (territory and digital scope), while reading: the rest is dropped at once.
     pub fn opendata_start [opendata] (filter: Filter, file: String, file_date: Option<NaiveDate>, at: DateTime<Utc>) -> OpenDataSession {
         OpenDataSession(Rc::new(RefCell::new(Session {
             reader: Some(Reader::new()),
             filter,
+            in_area: 0,
             rows: Vec::new(),
             file,
             file_date,
@@ -85,13 +90,23 @@ fn push(session: &OpenDataSession, bytes: &[u8]) -> Result<Progress, String> {
         reader,
         filter,
         rows,
+        in_area,
         ..
     } = &mut *s;
     let reader = reader.as_mut().ok_or_else(String::new)?;
+    let counted = std::cell::Cell::new(0);
     reader
-        .push(bytes, |row| filter.in_territory(row), rows)
+        .push(bytes, |row| keeps(filter, row, &counted), rows)
         .map_err(|e| e.to_string())?;
+    *in_area += counted.get();
     Ok(reader.progress())
+}
+
+/// Whether `filter` keeps `row`, counting in `in_area` the rows in the territory.
+fn keeps(filter: &Filter, row: &Row, in_area: &std::cell::Cell<u64>) -> bool {
+    let inside = filter.in_territory(row);
+    in_area.set(in_area.get() + u64::from(inside));
+    inside && filter.keeps(row)
 }
 
 fn finish(session: &OpenDataSession, existing: &[Actor]) -> Result<OpenDataPreview, String> {
@@ -100,14 +115,17 @@ fn finish(session: &OpenDataSession, existing: &[Actor]) -> Result<OpenDataPrevi
     let Session {
         filter,
         rows,
+        in_area,
         file,
         file_date,
         at,
         ..
     } = &mut *s;
+    let counted = std::cell::Cell::new(0);
     let summary = reader
-        .finish(|row| filter.in_territory(row), rows)
+        .finish(|row| keeps(filter, row, &counted), rows)
         .map_err(|e| e.to_string())?;
+    *in_area += counted.get();
     let matcher = Matcher::new(existing);
     let by_id: std::collections::HashMap<_, _> = existing.iter().map(|a| (a.id, a)).collect();
     let mut matched = Vec::with_capacity(rows.len());
@@ -127,6 +145,7 @@ fn finish(session: &OpenDataSession, existing: &[Actor]) -> Result<OpenDataPrevi
     }
     Ok(OpenDataPreview {
         read: summary.rows,
+        in_area: *in_area,
         skipped: (summary.skipped, summary.first_skipped_line),
         rows: matched,
         file: file.clone(),

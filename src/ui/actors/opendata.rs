@@ -61,6 +61,7 @@ pub fn OpenDataImport(
     let digital_only = RwSignal::new(dataset == Dataset::AdemeCircular);
     let reading = RwSignal::new(None::<Reading>);
     let cancelled = RwSignal::new(false);
+    let generation = RwSignal::new(0u32);
     let preview = RwSignal::new(None::<OpenDataPreview>);
     let choices = RwSignal::new(Vec::<Choice>::new());
     let shown = RwSignal::new(PAGE);
@@ -73,12 +74,16 @@ pub fn OpenDataImport(
         let plan_area = plan_area.clone();
         move || {
             let file = file.clone();
-            let filter = match area.get_untracked() {
+            let mut filter = match area.get_untracked() {
                 Area::Plan => plan_area.clone().unwrap_or_default(),
                 Area::Communes(list) => Filter::default()
                     .with_communes(list.split(|c: char| c.is_whitespace() || c == ',' || c == ';')),
                 Area::All => Filter::default(),
             };
+            filter.digital_only = digital_only.get_untracked();
+            // A read started earlier (before the filter changed) stops at its next slice.
+            generation.update(|g| *g += 1);
+            let wanted = generation.get_untracked();
             cancelled.set(false);
             preview.set(None);
             reading.set(Some(Reading {
@@ -86,7 +91,12 @@ pub fn OpenDataImport(
                 ..Reading::default()
             }));
             spawn_local(async move {
-                let outcome = read_all(state, &file, filter, cancelled, reading).await;
+                let current =
+                    move || generation.get_untracked() == wanted && !cancelled.get_untracked();
+                let outcome = read_all(state, &file, filter, current, reading).await;
+                if generation.get_untracked() != wanted {
+                    return; // Superseded by a newer read.
+                }
                 reading.set(None);
                 match outcome {
                     Ok(Some(p)) => {
@@ -110,19 +120,9 @@ pub fn OpenDataImport(
     };
     read();
 
-    // The rows kept by the digital filter (ADEME) of the moment, by index.
-    let kept = move || {
-        preview.with(|p| {
-            p.as_ref().map_or(Vec::new(), |p| {
-                p.rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (row, _, _))| !digital_only.get() || row.digital)
-                    .map(|(i, _)| i)
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    // The rows kept, by index.
+    let kept = move || preview.with(|p| p.as_ref().map_or(0, |p| p.rows.len()));
+    let kept = move || (0..kept()).collect::<Vec<usize>>();
     let to_store = move || {
         kept()
             .into_iter()
@@ -161,6 +161,7 @@ pub fn OpenDataImport(
     let plan_locates = plan_area.as_ref().is_none_or(|f| f.locates(dataset));
     let territory_name = territory.name.clone();
     let reread = read.clone();
+    let reread_digital = read.clone();
     view! {
         <section class="editor import-preview" aria-labelledby="opendata-title">
             <h2 id="opendata-title" tabindex="-1">{tf("actors.opendata.title", &[("dataset", &dataset_label), ("file", &name)])}</h2>
@@ -200,7 +201,7 @@ pub fn OpenDataImport(
             {(dataset == Dataset::AdemeCircular).then(|| view! {
                 <div class="field-check">
                     <input type="checkbox" id="opendata-digital" prop:checked=digital_only
-                        on:change=move |ev| digital_only.set(event_target_checked(&ev)) />
+                        on:change=move |ev| { digital_only.set(event_target_checked(&ev)); reread_digital(); } />
                     <label for="opendata-digital">{t("actors.opendata.digital")}</label>
                 </div>
             })}
@@ -214,7 +215,7 @@ pub fn OpenDataImport(
                 })}
                 {move || preview.with(|p| p.as_ref().map(|p| {
                     let kept = kept().len();
-                    tn("actors.opendata.counts", p.read, &[("area", &p.rows.len()), ("kept", &kept)])
+                    tn("actors.opendata.counts", p.read, &[("area", &p.in_area), ("kept", &kept)])
                 })).map(|text| view! { <p class="opendata-counts">{text}</p> })}
                 {move || preview.with(|p| p.as_ref().and_then(|p| p.rows.is_empty().then(|| view! {
                     <p class="hint">{t("actors.opendata.none_kept")}</p>
@@ -321,7 +322,7 @@ async fn read_all(
     state: crate::state::AppState,
     file: &web_sys::File,
     filter: Filter,
-    cancelled: RwSignal<bool>,
+    current: impl Fn() -> bool,
     reading: RwSignal<Option<Reading>>,
 ) -> Result<Option<OpenDataPreview>, Failure> {
     let session =
@@ -331,7 +332,7 @@ async fn read_all(
     let total = file.size();
     let mut start = 0.0;
     while start < total {
-        if cancelled.get_untracked() {
+        if !current() {
             return Ok(None);
         }
         let end = (start + SLICE).min(total);
