@@ -28,6 +28,7 @@ pub mod provenance;
 pub mod query;
 pub mod roadmap;
 pub mod share;
+pub mod territories;
 pub mod text;
 
 pub use action::{ActionSheet, ActionStatus, Axis, BudgetKind, BudgetLine, Phase, Priority, Score};
