@@ -11,10 +11,12 @@
 //                not), references rewritten; Trunk's names kept for the main module;
 //   5. texts   — one catalogue per language, merged from core/locales/<lang>/*.json and
 //                content-hashed; index.html names them (<meta name="atelier-build">);
+//                the territory picker's data, compacted by .ci/territories.mjs, likewise;
 //   6. stamp   — the build id (a hash of every file) in index.html and version.txt, which a
 //                page compares with its own to tell a new deployment from a network failure;
 //   7. precache — sw.js from assets/service-worker.js: what the first screen needs, cached
-//                at install, and every other file, fetched in the background afterwards.
+//                at install; every other file, fetched in the background afterwards; and
+//                the files fetched on demand only (the territory data), kept once fetched.
 //
 // Without any `lazy!` part (the unsplit build: --no-default-features) steps 1–4 are skipped.
 // Tools come from PATH (.ci/env): wasm-split-cli, wasm-bindgen, wasm-opt.
@@ -23,6 +25,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { basename, join } from 'node:path';
 
@@ -237,6 +240,17 @@ for (const lang of readdirSync(localeDir).sort()) {
   }
 }
 
+// 5a. The territory picker's data: every commune and EPCI, compacted from Etalab's data
+// (.ci/territories.mjs, which documents the format), content-hashed. The app fetches it the
+// first time the picker is used (src/ui/context/territory.rs); the service worker keeps it
+// then, but never fetches it on its own (step 7: on demand).
+const { compactText } = await import('./territories.mjs');
+const territoriesText = compactText();
+const territoriesFile = `territoires-${hash(territoriesText)}.json`;
+writeFileSync(join(stage, territoriesFile), territoriesText);
+log(`territory data ${territoriesFile}: ${(territoriesText.length / 1024).toFixed(0)} KB raw, `
+  + `${(gzipSync(territoriesText, { level: 9 }).length / 1024).toFixed(0)} KB gzip -9`);
+
 // 5b. Minify (release): the JavaScript the hook wrote or rewrote, and Trunk's CSS. Names the
 // wasm looks up (exports, import keys) are strings or exports, which terser keeps.
 if (release) {
@@ -259,8 +273,10 @@ const files = () => readdirSync(stage, { recursive: true, withFileTypes: true })
   .filter((f) => !['sw.js', 'version.txt', 'index.html'].includes(f)).sort();
 const id = hash(files().map((f) => `${f}:${hash(readFileSync(join(stage, f)))}`).join('\n') + html);
 // One element for all of it (every element counts in a page's footprint): the build id, then
-// the catalogue files, `lang-bundle=file` (read by src/browser.rs `build_file`).
-html = html.replace('</head>', `<meta name="atelier-build" content="${[id, ...locales].join(' ')}">\n</head>`);
+// the catalogue files, `lang-bundle=file`, and the territory data, `territories=file` (read by
+// src/browser.rs `build_file`).
+const named = [...locales, `territories=${territoriesFile}`];
+html = html.replace('</head>', `<meta name="atelier-build" content="${[id, ...named].join(' ')}">\n</head>`);
 writeFileSync(join(stage, 'index.html'), html);
 writeFileSync(join(stage, 'version.txt'), `${id}\n`);
 
@@ -268,11 +284,14 @@ writeFileSync(join(stage, 'version.txt'), `${id}\n`);
 const all = files();
 const first = (f) => f === stagedJs || f === `${stem}_bg.wasm` || f.endsWith('.css')
   || f.startsWith('locale-') || f.startsWith('__wasm_split_stub') || ['favicon', 'manifest'].some((p) => f.startsWith(p));
+// Heavy files most visits never need: cached when the page fetches them, never warmed.
+const onDemand = [territoriesFile];
 const core = ['./', 'index.html', ...all.filter(first)];
-const rest = all.filter((f) => !first(f));
+const rest = all.filter((f) => !first(f) && !onDemand.includes(f));
 const sw = readFileSync(join(source, 'assets', 'service-worker.js'), 'utf8')
   .replace('__VERSION__', id)
   .replace('__CORE__', JSON.stringify(core))
-  .replace('__REST__', JSON.stringify(rest));
+  .replace('__REST__', JSON.stringify(rest))
+  .replace('__ON_DEMAND__', JSON.stringify(onDemand));
 writeFileSync(join(stage, 'sw.js'), sw);
-log(`build ${id}: ${core.length} files cached at install, ${rest.length} in the background (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+log(`build ${id}: ${core.length} files cached at install, ${rest.length} in the background, ${onDemand.length} on demand (${((Date.now() - started) / 1000).toFixed(1)} s)`);

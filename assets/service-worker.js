@@ -7,18 +7,22 @@
 //   background, one at a time and at low priority, when the page says "warm" — after its
 //   first screen is interactive. An update copies the unchanged parts from the previous
 //   version's cache instead (their names carry a hash of their content).
+// - ON_DEMAND is what most visits never need and is heavy (the territory picker's data, about
+//   370 KB gzip): never fetched by the worker itself, kept once the page fetched it, so that
+//   what was used once works offline. An update keeps it only if the previous version had it.
 // - Every request for a listed file is answered from the cache first; a part fetched by the
 //   page before the warm-up reached it is kept on the way.
 //
-// VERSION, CORE and REST are filled in at build time by .ci/post-build.mjs from the files of
-// the build: the lists are never written by hand.
+// VERSION, CORE, REST and ON_DEMAND are filled in at build time by .ci/post-build.mjs from the
+// files of the build: the lists are never written by hand.
 const VERSION = "__VERSION__";
 const CORE = __CORE__;
 const REST = __REST__;
+const ON_DEMAND = __ON_DEMAND__;
 const CACHE = "atelier-nr-" + VERSION;
 // Files whose names carry no content hash: always fetched anew for a new version.
 const UNHASHED = /^(\.\/|index\.html|favicon.*|manifest.*|icon-.*)$/;
-const LISTED = new Set([...CORE, ...REST].map((f) => new URL(f, self.location).href));
+const LISTED = new Set([...CORE, ...REST, ...ON_DEMAND].map((f) => new URL(f, self.location).href));
 
 async function previous(file) {
   if (UNHASHED.test(file)) return undefined;
@@ -47,6 +51,16 @@ async function fill(files, gently) {
   }
 }
 
+// Copies into the cache those of `files` that the previous version's cache holds (the page
+// fetched them once); never fetches.
+async function keep(files) {
+  const cache = await caches.open(CACHE);
+  for (const file of files) {
+    const kept = await previous(file);
+    if (kept) await cache.put(file, kept);
+  }
+}
+
 self.addEventListener("install", (event) => {
   // No skipWaiting here: a new version waits until the user chooses to reload (the app asks).
   event.waitUntil((async () => {
@@ -54,6 +68,7 @@ self.addEventListener("install", (event) => {
     // A first install takes only what the first screen needs; an update takes everything,
     // mostly copied from the version it replaces.
     await fill(updating ? [...CORE, ...REST] : CORE, false);
+    if (updating) await keep(ON_DEMAND);
   })());
 });
 

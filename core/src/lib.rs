@@ -30,6 +30,7 @@ pub mod query;
 pub mod roadmap;
 pub mod share;
 pub mod sheets;
+pub mod territories;
 pub mod text;
 pub mod workbook;
 

@@ -1,5 +1,7 @@
 //! Context screen: the territory, what the law asks of it, the kit's key figures and method.
 
+mod territory;
+
 use super::fields::{options, SelectField, TextField};
 use crate::state::use_state;
 use atelier_core::i18n::{number, t, tf};
@@ -34,6 +36,8 @@ pub fn Context() -> impl IntoView {
             .with(|p| p.as_ref().map(|p| p.territory.clone()).unwrap_or_default())
     });
 
+    let data = territory::Data::new();
+
     view! {
         <h1 tabindex="-1">{t("context.title")}</h1>
         <p class="lead">{t("context.lead")}</p>
@@ -42,23 +46,36 @@ pub fn Context() -> impl IntoView {
             <TextField id="plan-name" label=t("context.plan_name") value=plan.name.clone() live=Signal::derive(move || current(|p| p.name.clone()))
                 required=t("context.plan_name_required")
                 on_input=move |v: String| state.update_plan(|p| p.name = v.trim().to_owned()) />
+            <territory::TerritoryPicker data />
+            <p class="field-wide manual">{t("context.manual")}</p>
             <TextField id="territory-name" label=t("context.territory") value=plan.territory.name.clone() live=Signal::derive(move || current(|p| p.territory.name.clone()))
-                on_input=move |v: String| state.update_plan(|p| p.territory.name = v) />
+                on_input=move |v: String| state.update_plan(|p| {
+                    p.territory.name = v;
+                    territory::edited_by_hand(&mut p.territory);
+                }) />
             <SelectField id="territory-kind" label=t("context.kind")
                 options=options(&TerritoryKind::ALL, TerritoryKind::code, TerritoryKind::label)
                 selected=Signal::derive(move || current(|p| p.territory.kind.code().to_owned()))
                 on_change=move |code: String| {
                     if let Some(kind) = TerritoryKind::from_code(&code) {
-                        state.update_plan(|p| p.territory.kind = kind);
+                        state.update_plan(|p| {
+                            p.territory.kind = kind;
+                            territory::edited_by_hand(&mut p.territory);
+                        });
                     }
                 } />
             <TextField id="territory-population" label=t("context.population") kind="number"
                 value=plan.territory.population.map(|p| p.to_string()).unwrap_or_default()
+                live=Signal::derive(move || current(|p| p.territory.population.map(|n| n.to_string()).unwrap_or_default()))
                 on_input=move |v: String| {
                     let population = v.trim().replace([' ', '\u{a0}'], "").parse::<u32>().ok();
-                    state.update_plan(|p| p.territory.population = population);
+                    state.update_plan(|p| {
+                        p.territory.population = population;
+                        territory::edited_by_hand(&mut p.territory);
+                    });
                 } />
         </form>
+        <territory::OfficialTerritory data territory=territory />
 
         <section class="obligations" aria-labelledby="obligations-title">
             <h2 id="obligations-title">{t("context.obligations_title")}</h2>
@@ -84,6 +101,7 @@ pub fn Context() -> impl IntoView {
                             <dd class="hint">{tf("context.pcaet.scope", &[("n", &number(PCAET_THRESHOLD.into()))])}</dd>
                         </div>
                     </dl>
+                    {territory::population_source(&territory.get()).map(|s| view! { <p class="hint population-source">{s}</p> })}
                 }
             }}
         </section>
