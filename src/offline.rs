@@ -22,18 +22,16 @@ pub fn register(update_ready: RwSignal<bool>) {
     spawn_local(async move {
         if let Ok(ready) = ready {
             spawn_local(async move {
-                if let Ok(reg) = JsFuture::from(ready).await {
-                    let reg: ServiceWorkerRegistration = reg.unchecked_into();
+                if let Some(reg) = registration(JsFuture::from(ready).await) {
                     if let Some(active) = reg.active() {
                         let _ = active.post_message(&JsValue::from_str("warm"));
                     }
                 }
             });
         }
-        let Ok(reg) = JsFuture::from(promise).await else {
+        let Some(reg) = registration(JsFuture::from(promise).await) else {
             return;
         };
-        let reg: ServiceWorkerRegistration = reg.unchecked_into();
         // A version may already be waiting (installed during an earlier visit).
         if reg.waiting().is_some() && controlled() {
             update_ready.set(true);
@@ -56,6 +54,12 @@ pub fn register(update_ready: RwSignal<bool>) {
         reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
     });
+}
+
+/// A registration, checked: some browsers and automation tools that turn service workers
+/// off resolve `register()` with `undefined` instead of failing.
+fn registration(answer: Result<JsValue, JsValue>) -> Option<ServiceWorkerRegistration> {
+    answer.ok()?.dyn_into().ok()
 }
 
 fn container() -> Option<web_sys::ServiceWorkerContainer> {
@@ -81,10 +85,9 @@ pub fn apply_update() {
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
     spawn_local(async move {
-        let Ok(reg) = JsFuture::from(container.get_registration()).await else {
+        let Some(reg) = registration(JsFuture::from(container.get_registration()).await) else {
             return;
         };
-        let reg: ServiceWorkerRegistration = reg.unchecked_into();
         match reg.waiting() {
             Some(waiting) => {
                 let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));

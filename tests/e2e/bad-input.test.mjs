@@ -34,7 +34,7 @@ test('malformed CSV files are refused with line and column, and stored actors st
       /Ligne 3, colonne « Nom de l'acteur » : le nom de l'acteur est vide/],
     ['sans-nom.csv', 'Type;Description\nPME;rien\n', /la colonne « Nom de l'acteur » est introuvable/],
     ['guillemet.csv', 'Type;Nom de l\'acteur;Description\nPME;A;ok\nPME;"Ouvert;Achats\nPME;Autre;x\n', /Ligne 3 : structure CSV invalide \(un guillemet ouvert n'est jamais refermé\)/],
-    ['classeur.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]), /n'est pas un fichier texte/],
+    ['classeur.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]), /forme d'un classeur .xlsx ou .ods, mais il est incomplet/],
   ];
   for (const [name, contents, expected] of cases) {
     await page.locator('#import-csv-file').setInputFiles(await file(name, contents));

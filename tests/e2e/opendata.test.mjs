@@ -25,14 +25,14 @@ async function pickTerritory(page, typed, name) {
   const search = page.getByRole('combobox', { name: PICKER });
   await search.pressSequentially(typed);
   await page.getByRole('listbox', { name: 'Collectivités trouvées' }).getByRole('option', { name: new RegExp(`^${name}`) }).first().click();
-  await page.locator('#territory-search-status').filter({ hasText: `${name} choisi` }).waitFor();
+  await page.locator('#territory-search-status').filter({ hasText: `Choix enregistré : ${name}.` }).waitFor();
 }
 
 test('Rennes Métropole, its census, then ADEME and the inclusion places: filtered, matched, imported and credited', async () => {
   const { context, page } = await newPage(browser);
   await createPlan(page, srv.url, 'Plan données ouvertes');
   await pickTerritory(page, 'Rennes Mét', 'Rennes Métropole');
-  await page.getByText(/stratégie NR.*obligatoire|doit adopter/i).first().waitFor();
+  await page.locator('section.obligations .verdict').filter({ hasText: 'Obligatoire pour votre territoire' }).first().waitFor();
   await settled(page);
 
   await goToStep(page, 'Qui mobiliser ?');
@@ -72,8 +72,9 @@ test('Rennes Métropole, its census, then ADEME and the inclusion places: filter
   // The map shows them in their families.
   await page.getByRole('button', { name: 'Carte' }).click();
   const map = page.locator('.actor-map');
-  await map.getByText('PhoneSeconde').waitFor();
-  await map.getByText(/France services de Rennes Maurepas/).waitFor();
+  // Each dot is titled with its actor (labels on the dots are issue 15's).
+  await map.locator('title', { hasText: 'PhoneSeconde' }).first().waitFor({ state: 'attached' });
+  await map.locator('title', { hasText: /France services de Rennes Maurepas/ }).first().waitFor({ state: 'attached' });
   await page.getByRole('button', { name: 'Tableau' }).click();
 
   // The editor credits the source.
@@ -105,13 +106,18 @@ test('a file that is neither a census nor a known dataset, or a broken export, i
   const { context, page } = await newPage(browser);
   await createPlan(page, srv.url, 'Plan fichier abîmé');
   await goToStep(page, 'Qui mobiliser ?');
+  // Neither the kit's columns nor a dataset's: the message says which columns were looked for.
+  await page.locator('#import-csv-file').setInputFiles({ name: 'autre.csv', mimeType: 'text/csv', buffer: Buffer.from('siret,denomination,commune\n123,ACME,Rennes\n') });
+  await page.locator('.notice-area').filter({ hasText: 'autre.csv' }).waitFor();
+  assert.match(await noticeText(page), /la colonne « Nom de l'acteur » est introuvable\. En-têtes lus : « siret », « denomination », « commune »/);
+  await page.getByRole('button', { name: 'Fermer le message' }).click();
   const ademe = await readFile(ADEME, 'utf8');
   // An unclosed quote on line 4 swallows the rest: the reader says where.
   const broken = ademe.split('\n').map((l, i) => (i === 3 ? l.replace(',ess,', ',"ess,') : l)).join('\n');
   await page.locator('#import-csv-file').setInputFiles({ name: 'ademe-abime.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
   await page.locator('.notice-area').filter({ hasText: 'ademe-abime.csv' }).waitFor();
-  assert.match(await noticeText(page), /ligne 4/);
+  assert.match(await noticeText(page), /Ligne 4 : 26 colonnes au lieu de 43/);
   assert.equal(await page.locator('.import-preview').count(), 0);
-  await page.getByText('0 acteur recensé').waitFor();
+  await page.getByText('Aucun acteur recensé').waitFor();
   await context.close();
 });

@@ -12,7 +12,7 @@ pub mod write;
 
 pub use read::{read_workbook, Cell, Sheet};
 
-use crate::i18n::{t, tf};
+use crate::i18n::t;
 use std::fmt;
 
 /// What a file picked as a spreadsheet is, from its first bytes.
@@ -43,9 +43,14 @@ pub fn kind_of(bytes: &[u8]) -> Kind {
 pub enum SheetError {
     /// Protected by a password: the app cannot open it.
     Encrypted,
-    /// Not a workbook it can read (a zip of something else, a damaged file…); `detail` says
-    /// what the reader found.
-    NotAWorkbook { detail: String },
+    /// A zip archive that is not an .xlsx or .ods the reader understands (cut short, damaged,
+    /// or a zip of something else). The reader's own words are not shown: they name zip
+    /// internals a user cannot act on.
+    Damaged,
+    /// A compound file (old Excel .xls) the reader could not read.
+    OldExcel,
+    /// Plain text, not a workbook.
+    Text,
     /// A workbook with no cell filled in any sheet.
     Empty,
 }
@@ -54,9 +59,9 @@ impl fmt::Display for SheetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SheetError::Encrypted => f.write_str(t("errors.sheet.encrypted")),
-            SheetError::NotAWorkbook { detail } => {
-                f.write_str(&tf("errors.sheet.not_a_workbook", &[("detail", detail)]))
-            }
+            SheetError::Damaged => f.write_str(t("errors.sheet.damaged")),
+            SheetError::OldExcel => f.write_str(t("errors.sheet.old_excel")),
+            SheetError::Text => f.write_str(t("errors.sheet.text")),
             SheetError::Empty => f.write_str(t("errors.sheet.empty")),
         }
     }

@@ -61,19 +61,18 @@ impl Sheet {
     }
 }
 
-/// Reads every sheet of an .xlsx, .ods or .xls workbook. Errors: encrypted, not a workbook
-/// (with what the reader said), or no cell filled anywhere.
+/// Reads every sheet of an .xlsx, .ods or .xls workbook. Errors: encrypted, a damaged zip, an
+/// unreadable .xls, plain text, or no cell filled anywhere.
 pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
     use calamine::Reader;
     let cursor = || Cursor::new(bytes.to_vec());
-    let not = |detail: String| SheetError::NotAWorkbook { detail };
     let sheets = match kind_of(bytes) {
         Kind::Zip => match calamine::Xlsx::new(cursor()) {
             Ok(mut book) => sheets_of(&mut book),
-            Err(xlsx) => match calamine::Ods::new(cursor()) {
+            Err(_) => match calamine::Ods::new(cursor()) {
                 Ok(mut book) => sheets_of(&mut book),
                 Err(calamine::OdsError::Password) => return Err(SheetError::Encrypted),
-                Err(_) => return Err(not(xlsx.to_string())),
+                Err(_) => return Err(SheetError::Damaged),
             },
         },
         Kind::Compound => match calamine::Xls::new(cursor()) {
@@ -83,9 +82,9 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, SheetError> {
             // « EncryptionInfo » stream (its name in UTF-16).
             // i18n: not UI (a stream name of the file format)
             Err(_) if contains_utf16(bytes, "EncryptionInfo") => return Err(SheetError::Encrypted),
-            Err(e) => return Err(not(e.to_string())),
+            Err(_) => return Err(SheetError::OldExcel),
         },
-        Kind::Text => return Err(not(crate::i18n::t("errors.sheet.text").into())),
+        Kind::Text => return Err(SheetError::Text),
     };
     if sheets.iter().all(Sheet::is_empty) {
         return Err(SheetError::Empty);
@@ -197,14 +196,15 @@ mod tests {
 
     #[test]
     fn what_is_not_a_workbook_says_so() {
-        assert!(matches!(
-            read_workbook(b"Nom;Type\nA;B\n"),
-            Err(SheetError::NotAWorkbook { .. })
-        ));
-        assert!(matches!(
-            read_workbook(b"PK\x03\x04 not really a zip"),
-            Err(SheetError::NotAWorkbook { .. })
-        ));
+        assert_eq!(read_workbook(b"Nom;Type\nA;B\n"), Err(SheetError::Text));
+        let cut = read_workbook(b"PK\x03\x04 not really a zip").unwrap_err();
+        assert_eq!(cut, SheetError::Damaged);
+        // What the user reads names no zip internals (calamine says « EOCD »).
+        let said = cut.to_string();
+        assert!(
+            said.contains(".xlsx ou .ods") && !said.contains("EOCD"),
+            "{said}"
+        );
         let mut compound = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
         compound.extend(vec![0; 600]);
         compound.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
