@@ -64,6 +64,18 @@ pub struct ActionSheet {
     /// Captured during a workshop (« issue de l'atelier »), to sort out later; cleared when
     /// the user sorts it.
     pub workshop: bool,
+    /// Dated follow-up notes (« notes de suivi », schema 6), in the order they were written;
+    /// the yearly review quotes those of its year.
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// A dated follow-up note of a fiche action (« note de suivi »): what happened, on a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// Day of the note (serialised `YYYY-MM-DD`).
+    pub on: NaiveDate,
+    /// What happened, free text.
+    pub text: String,
 }
 
 impl ActionSheet {
@@ -95,6 +107,7 @@ impl ActionSheet {
             notes: String::new(),
             from_catalogue: None,
             workshop: false,
+            follow_ups: Vec::new(),
         }
     }
 
@@ -156,10 +169,13 @@ pub struct BudgetLine {
     pub kind: BudgetKind,
     /// What it pays for.
     pub label: String,
-    /// Amount in whole euros.
+    /// Amount planned (« prévu »), in whole euros.
     pub amount: u64,
     /// Budget year, if known.
     pub year: Option<i32>,
+    /// Amount actually spent (« réalisé »), in whole euros, once known (schema 6). The
+    /// yearly review (« bilan annuel », loi REEN art. 35) compares it with `amount`.
+    pub actual: Option<u64>,
 }
 
 /// Investment or operating expenditure, as in a collectivité's budget.
@@ -555,6 +571,7 @@ mod tests {
                 label: String::new(),
                 amount,
                 year: Some(2026),
+                actual: None,
             });
         }
         assert_eq!(a.budget_total(None), 16_000);

@@ -661,6 +661,7 @@ mod tests {
                 label: String::new(),
                 amount,
                 year: None,
+                actual: None,
             });
         }
         let mut computers = Indicator::new("Ordinateurs reconditionnés");

@@ -83,6 +83,9 @@ pub fn example_plan(ids: &mut impl IdGen) -> PlanFile {
         cadence: Some(ReviewCadence::Quarterly),
         last_review: Some(day(2026, 9, 29)),
         next_review: None,
+        adopted_on: Some(day(2025, 6, 26)),
+        deliberation: t("example.governance.deliberation").into(),
+        budget_debate_on: Some(day(2027, 2, 11)),
     };
     governance.next_review = governance.suggested_next_review();
     plan.governance = governance;

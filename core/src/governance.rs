@@ -21,6 +21,13 @@ pub struct Governance {
     pub last_review: Option<NaiveDate>,
     /// Next review planned; see [`Governance::suggested_next_review`].
     pub next_review: Option<NaiveDate>,
+    /// Day the council adopted the strategy (schema 6), quoted by the yearly review.
+    pub adopted_on: Option<NaiveDate>,
+    /// Reference of the council's deliberation (« délibération n° … »), free text (schema 6).
+    pub deliberation: String,
+    /// Day of the next budget debate (« débat d'orientation budgétaire », schema 6): the
+    /// yearly review is due before it (CGCT L. 2311-1-1).
+    pub budget_debate_on: Option<NaiveDate>,
 }
 
 impl Governance {

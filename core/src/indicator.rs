@@ -3,7 +3,7 @@
 //! Source: the kit's conclusion asks for a regular follow-up of chosen objectives
 //! (« structurer en interne »); an indicator is how a fiche action measures its objective.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// One indicator of an action (« indicateur »), e.g. « Ordinateurs reconditionnés », unit
@@ -20,6 +20,16 @@ pub struct Indicator {
     pub target: Option<f64>,
     /// Measured values, in the order they were entered.
     pub measures: Vec<Measure>,
+    /// Targets for given years (schema 6), beside the final `target`; at most one per year.
+    pub yearly_targets: Vec<YearTarget>,
+}
+
+/// The value an indicator aims for at the end of a year (« objectif annuel »).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct YearTarget {
+    /// Calendar year, e.g. 2026.
+    pub year: i32,
+    pub value: f64,
 }
 
 /// One measured value of an indicator, on a day.
@@ -39,7 +49,26 @@ impl Indicator {
             baseline: None,
             target: None,
             measures: Vec::new(),
+            yearly_targets: Vec::new(),
         }
+    }
+
+    /// The result of a year: its last measure in that calendar year (latest day; the last
+    /// entered among equal days). `None` when nothing was measured that year.
+    pub fn result_in(&self, year: i32) -> Option<&Measure> {
+        self.measures
+            .iter()
+            .rev()
+            .filter(|m| m.on.year() == year)
+            .max_by_key(|m| m.on)
+    }
+
+    /// The target set for `year`, if any (not the final target).
+    pub fn target_for(&self, year: i32) -> Option<f64> {
+        self.yearly_targets
+            .iter()
+            .find(|t| t.year == year)
+            .map(|t| t.value)
     }
 
     /// The most recent measure (latest day; the last entered among equal days).

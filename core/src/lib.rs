@@ -34,10 +34,12 @@ pub mod territories;
 pub mod text;
 pub mod workbook;
 
-pub use action::{ActionSheet, ActionStatus, Axis, BudgetKind, BudgetLine, Phase, Priority, Score};
+pub use action::{
+    ActionSheet, ActionStatus, Axis, BudgetKind, BudgetLine, FollowUp, Phase, Priority, Score,
+};
 pub use actor::{Actor, Circle, EngagementLevel, Family, FoundBy, Relevance, Subtype};
 pub use governance::{Governance, ReviewCadence};
 pub use ids::{Id, IdGen};
-pub use indicator::{Indicator, Measure};
+pub use indicator::{Indicator, Measure, YearTarget};
 pub use mobilisation::{Mobilisation, MobilisationStatus, Need, NeedKind, NeedStatus};
 pub use plan::{CustomFormat, Obligations, Plan, PlanSummary, Territory, TerritoryKind};

@@ -93,6 +93,7 @@ fn the_frozen_fixtures_validate_once_migrated() {
         include_str!("../../tests/fixtures/plan-v2.json"),
         include_str!("../../tests/fixtures/plan-v3.json"),
         include_str!("../../tests/fixtures/plan-v4.json"),
+        include_str!("../../tests/fixtures/plan-v5.json"),
     ] {
         // As written, an older file is not the current version…
         assert!(!complaints(&v, text).is_empty());

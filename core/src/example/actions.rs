@@ -3,11 +3,11 @@
 //! Envie 35: 800 computers, 50 smartphones; Bordeaux Métropole: 18 communes, 30 % energy).
 
 use super::{day, nr, texts, Links};
-use crate::action::{BudgetKind, BudgetLine};
+use crate::action::{BudgetKind, BudgetLine, FollowUp};
 use crate::i18n::{t, tf};
 use crate::kit::{key_action_label, KEY_ACTIONS};
 use crate::{
-    ActionSheet, ActionStatus, Axis, Circle, IdGen, Indicator, Measure, Phase, Priority, Score,
+    ActionSheet, ActionStatus, Axis, Circle, IdGen, Indicator, Measure, YearTarget, Phase, Priority, Score,
 };
 use chrono::NaiveDate;
 
@@ -47,6 +47,7 @@ fn budget(kind: BudgetKind, label: &str, amount: u64, year: i32) -> BudgetLine {
         label: label.into(),
         amount,
         year: Some(year),
+        actual: None,
     }
 }
 
@@ -109,12 +110,27 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         40_000,
         2026,
     )];
+    measure.budget[0].actual = Some(31_500);
     measure.indicators = vec![indicator(
         t("example.actions.measure.indicator"),
         t("example.actions.measure.unit"),
         40.0,
         &[(day(2026, 6, 30), 9.0), (day(2026, 9, 30), 17.0)],
     )];
+    measure.indicators[0].yearly_targets = vec![
+        YearTarget {
+            year: 2026,
+            value: 20.0,
+        },
+        YearTarget {
+            year: 2027,
+            value: 40.0,
+        },
+    ];
+    measure.follow_ups = vec![FollowUp {
+        on: day(2026, 7, 3),
+        text: t("example.actions.measure.follow_up").into(),
+    }];
     measure.nr_types = texts(&[MEASURE]);
     measure.notes = t("example.actions.measure.notes").into();
 

@@ -10,7 +10,7 @@ pub const FORMAT_TAG: &str = "atelier-nr/plan";
 
 /// Current schema version of files and stored records. Published versions are frozen: any
 /// change to what is stored or exported bumps this and adds a [`super::migrations::Migration`].
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Files larger than this (bytes) are refused before being read: a 10 000-actor plan is about
 /// 3 MB, so 20 MB leaves room and keeps a stray video from freezing the page.

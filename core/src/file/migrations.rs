@@ -80,6 +80,19 @@ pub const MIGRATIONS: &[Migration] = &[
         mobilisation: unchanged,
         need: unchanged,
     },
+    Migration {
+        to: 6,
+        title: "errors.migration.v6_title",
+        description: "The yearly review: each budget line gains its actual amount (unknown), \
+                      each indicator its yearly targets (none), each action sheet its dated \
+                      follow-up notes (none); the governance gains the strategy's adoption \
+                      day, its deliberation and the budget debate's day (unknown).",
+        plan: v6::plan,
+        actor: unchanged,
+        action: v6::action,
+        mobilisation: unchanged,
+        need: unchanged,
+    },
 ];
 
 fn unchanged(_: &mut Value) -> Result<(), String> {
@@ -213,6 +226,40 @@ mod v5 {
         let actor = object(value)?;
         actor.insert("source".into(), Value::Null);
         actor.insert("origins".into(), json!({}));
+        Ok(())
+    }
+}
+
+/// Version 5 → 6.
+mod v6 {
+    use super::v2::object;
+    use serde_json::{json, Value};
+
+    /// The governance gains the adoption day, the deliberation and the budget debate.
+    pub fn plan(value: &mut Value) -> Result<(), String> {
+        let plan = object(value)?;
+        if let Some(governance) = plan.get_mut("governance").and_then(Value::as_object_mut) {
+            governance.insert("adopted_on".into(), Value::Null);
+            governance.insert("deliberation".into(), json!(""));
+            governance.insert("budget_debate_on".into(), Value::Null);
+        }
+        Ok(())
+    }
+
+    /// Budget lines gain `actual`, indicators `yearly_targets`, the sheet `follow_ups`.
+    pub fn action(value: &mut Value) -> Result<(), String> {
+        let action = object(value)?;
+        for (list, key, empty) in [
+            ("budget", "actual", Value::Null),
+            ("indicators", "yearly_targets", json!([])),
+        ] {
+            if let Some(Value::Array(items)) = action.get_mut(list) {
+                for item in items {
+                    object(item)?.insert(key.into(), empty.clone());
+                }
+            }
+        }
+        action.insert("follow_ups".into(), json!([]));
         Ok(())
     }
 }

@@ -397,6 +397,25 @@ mod tests {
     }
 
     #[test]
+    fn the_frozen_v5_fixture_gains_no_actual_no_yearly_target_no_follow_up_and_no_adoption() {
+        let text = include_str!("../../../tests/fixtures/plan-v5.json");
+        let file = parse_plan_file(text).unwrap();
+        assert_eq!(file.schema_version, SCHEMA_VERSION);
+        assert_eq!(file.plan.name, "Plan au format 5 (gelé)", "version 5 data is kept");
+        assert_eq!(file.plan.territory.code.as_deref(), Some("200000000"));
+        assert_eq!(file.actors[0].origins.len(), 1, "the recorded origin is kept");
+        let lines: Vec<_> = file.actions.iter().flat_map(|a| &a.budget).collect();
+        assert!(lines.len() >= 8 && lines.iter().all(|l| l.actual.is_none() && l.amount > 0));
+        let indicators: Vec<_> = file.actions.iter().flat_map(|a| &a.indicators).collect();
+        assert!(!indicators.is_empty() && indicators.iter().all(|i| i.yearly_targets.is_empty()));
+        assert!(indicators.iter().any(|i| !i.measures.is_empty()));
+        assert!(file.actions.iter().all(|a| a.follow_ups.is_empty()));
+        let g = &file.plan.governance;
+        assert_eq!(g.steering_body, "Comité de pilotage Numérique responsable");
+        assert!(g.adopted_on.is_none() && g.deliberation.is_empty() && g.budget_debate_on.is_none());
+    }
+
+    #[test]
     fn the_frozen_v3_fixture_marks_the_workshop_sheet_from_its_notes() {
         let text = include_str!("../../../tests/fixtures/plan-v3.json");
         let file = parse_plan_file(text).unwrap();
@@ -736,6 +755,7 @@ mod tests {
             label: "Tout".into(),
             amount: u64::MAX,
             year: Some(i32::MIN),
+            actual: None,
         });
         let back = parse_plan_file(&file.to_json()).unwrap();
         let (a, b) = (

@@ -174,14 +174,21 @@ pub fn indicator() -> impl Strategy<Value = Indicator> {
             (day(), finite()).prop_map(|(on, value)| Measure { on, value }),
             0..3,
         ),
+        vec(
+            (2000..2100i32, finite()).prop_map(|(year, value)| YearTarget { year, value }),
+            0..2,
+        ),
     )
-        .prop_map(|(name, unit, baseline, target, measures)| Indicator {
-            name,
-            unit,
-            baseline,
-            target,
-            measures,
-        })
+        .prop_map(
+            |(name, unit, baseline, target, measures, yearly_targets)| Indicator {
+                name,
+                unit,
+                baseline,
+                target,
+                measures,
+                yearly_targets,
+            },
+        )
 }
 
 /// An action sheet with a placeholder id, and indices of its partner actors.
@@ -214,12 +221,14 @@ pub fn action() -> impl Strategy<Value = (ActionSheet, Vec<Index>)> {
                     text(),
                     any::<u64>(),
                     opt(any::<i32>()),
+                    opt(any::<u64>()),
                 )
-                    .prop_map(|(kind, label, amount, year)| BudgetLine {
+                    .prop_map(|(kind, label, amount, year, actual)| BudgetLine {
                         kind,
                         label,
                         amount,
                         year,
+                        actual,
                     }),
                 0..3,
             ),
@@ -284,6 +293,14 @@ pub fn action() -> impl Strategy<Value = (ActionSheet, Vec<Index>)> {
                     budget,
                     indicators,
                     nr_types,
+                    // A follow-up note drawn from what is at hand (the tuple is full).
+                    follow_ups: start
+                        .map(|on| FollowUp {
+                            on,
+                            text: notes.clone(),
+                        })
+                        .into_iter()
+                        .collect(),
                     notes,
                     from_catalogue,
                     workshop,
@@ -437,8 +454,11 @@ fn plan_base() -> impl Strategy<Value = Plan> {
                 governance: Governance {
                     steering_body,
                     member_ids: Vec::new(),
-                    internal_members,
                     cadence,
+                    adopted_on: last_review,
+                    deliberation: internal_members.clone(),
+                    budget_debate_on: next_review,
+                    internal_members,
                     last_review,
                     next_review,
                 },

@@ -50,6 +50,7 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                 label: String::new(),
                 amount: 0,
                 year: Some(year),
+                actual: None,
             })
         }));
         focus_later(format!("budget-label-{}", lines.with_untracked(Vec::len)));
