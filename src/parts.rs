@@ -111,7 +111,9 @@ pub mod jobs {
     pub use super::opendata::{opendata_actors, opendata_finish, opendata_push, opendata_start};
     pub use super::opendata::{OpenDataPreview, OpenDataSession};
     pub use super::sheets::{read_actions_csv, read_actions_workbook, read_census_workbook};
-    pub use super::sheets::{write_sheets, ActionsRead, SheetData, SheetExport, WorkbookRead};
+    pub use super::sheets::{
+        write_bilan, write_sheets, ActionsRead, SheetData, SheetExport, WorkbookRead,
+    };
     use crate::browser::BrowserIds;
     use atelier_core::census::{self, CensusImport, DuplicateIndex, DuplicateOf, Encoding};
     use atelier_core::diff::{self, FieldChange};

@@ -10,6 +10,7 @@
 pub mod action;
 pub mod action_csv;
 pub mod actor;
+pub mod bilan;
 pub mod board;
 pub mod census;
 pub mod dashboard;

@@ -6,7 +6,9 @@
 use super::jobs::{census_read, CensusRead};
 use crate::browser::BrowserIds;
 use atelier_core::action_csv::{self, ActionColumn, ActionImport};
+use atelier_core::bilan;
 use atelier_core::census::{self, ReadError};
+use atelier_core::file::PlanFile;
 use atelier_core::provenance::Stamp;
 use atelier_core::sheets::{self, write::Properties, Sheet};
 use atelier_core::workbook::{self, Format};
@@ -46,6 +48,15 @@ pub struct ActionsRead {
 }
 
 crate::lazy! {
+    /// The yearly review (« bilan annuel ») of `year` as an OpenDocument text, made at `at`.
+    /// In the writers' part: it shares their zip and XML code. Errors: the writer's message
+    /// (not expected).
+    pub fn write_bilan [sheets_write] (file: PlanFile, year: i32, at: DateTime<Utc>) -> Result<Vec<u8>, String> {
+        let doc = bilan::bilan(&file, year);
+        let title = doc.title.clone();
+        bilan::odt::odt(&doc, &Properties { title, created: at })
+    }
+
     /// `what` as a workbook in `format`, titled `title`, made at `at`. Errors: the writer's
     /// message (not expected).
     pub fn write_sheets [sheets_write] (what: SheetExport, format: Format, title: String, at: DateTime<Utc>, data: SheetData) -> Result<Vec<u8>, String> {

@@ -7,7 +7,8 @@ use crate::action::{BudgetKind, BudgetLine, FollowUp};
 use crate::i18n::{t, tf};
 use crate::kit::{key_action_label, KEY_ACTIONS};
 use crate::{
-    ActionSheet, ActionStatus, Axis, Circle, IdGen, Indicator, Measure, YearTarget, Phase, Priority, Score,
+    ActionSheet, ActionStatus, Axis, Circle, IdGen, Indicator, Measure, Phase, Priority, Score,
+    YearTarget,
 };
 use chrono::NaiveDate;
 

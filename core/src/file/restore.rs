@@ -401,9 +401,16 @@ mod tests {
         let text = include_str!("../../../tests/fixtures/plan-v5.json");
         let file = parse_plan_file(text).unwrap();
         assert_eq!(file.schema_version, SCHEMA_VERSION);
-        assert_eq!(file.plan.name, "Plan au format 5 (gelé)", "version 5 data is kept");
+        assert_eq!(
+            file.plan.name, "Plan au format 5 (gelé)",
+            "version 5 data is kept"
+        );
         assert_eq!(file.plan.territory.code.as_deref(), Some("200000000"));
-        assert_eq!(file.actors[0].origins.len(), 1, "the recorded origin is kept");
+        assert_eq!(
+            file.actors[0].origins.len(),
+            1,
+            "the recorded origin is kept"
+        );
         let lines: Vec<_> = file.actions.iter().flat_map(|a| &a.budget).collect();
         assert!(lines.len() >= 8 && lines.iter().all(|l| l.actual.is_none() && l.amount > 0));
         let indicators: Vec<_> = file.actions.iter().flat_map(|a| &a.indicators).collect();
@@ -412,7 +419,9 @@ mod tests {
         assert!(file.actions.iter().all(|a| a.follow_ups.is_empty()));
         let g = &file.plan.governance;
         assert_eq!(g.steering_body, "Comité de pilotage Numérique responsable");
-        assert!(g.adopted_on.is_none() && g.deliberation.is_empty() && g.budget_debate_on.is_none());
+        assert!(
+            g.adopted_on.is_none() && g.deliberation.is_empty() && g.budget_debate_on.is_none()
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 
 const MIMETYPE: &str = "application/vnd.oasis.opendocument.spreadsheet";
-const NAMESPACES: [(&str, &str); 10] = [
+pub(crate) const NAMESPACES: [(&str, &str); 10] = [
     (
         "xmlns:office",
         "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -51,48 +51,62 @@ const NAMESPACES: [(&str, &str); 10] = [
     ),
 ];
 
-/// An XML document being written.
-struct Xml(Writer<Cursor<Vec<u8>>>);
+/// An XML document being written (shared with the .odt writer, `bilan::odt`).
+pub(crate) struct Xml(Writer<Cursor<Vec<u8>>>);
 
 impl Xml {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let mut w = Writer::new(Cursor::new(Vec::new()));
         // Writing to memory cannot fail: every `let _` below relies on it.
         let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
         Xml(w)
     }
     /// Opens `name` with `attributes`.
-    fn open(&mut self, name: &str, attributes: &[(&str, &str)]) {
+    pub(crate) fn open(&mut self, name: &str, attributes: &[(&str, &str)]) {
         let mut start = BytesStart::new(name);
         start.extend_attributes(attributes.iter().copied());
         let _ = self.0.write_event(Event::Start(start));
     }
     /// An element with no content.
-    fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
+    pub(crate) fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
         let mut start = BytesStart::new(name);
         start.extend_attributes(attributes.iter().copied());
         let _ = self.0.write_event(Event::Empty(start));
     }
-    fn close(&mut self, name: &str) {
+    pub(crate) fn close(&mut self, name: &str) {
         let _ = self.0.write_event(Event::End(BytesEnd::new(name)));
     }
     /// Escaped text.
-    fn text(&mut self, text: &str) {
+    pub(crate) fn text(&mut self, text: &str) {
         let _ = self.0.write_event(Event::Text(BytesText::new(text)));
     }
     /// `<name>text</name>`.
-    fn element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
+    pub(crate) fn element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
         self.open(name, attributes);
         self.text(text);
         self.close(name);
     }
-    fn bytes(self) -> Vec<u8> {
+    pub(crate) fn bytes(self) -> Vec<u8> {
         self.0.into_inner().into_inner()
     }
 }
 
 /// The tables as an .ods workbook. Errors: the zip writer's message (not expected).
 pub fn ods(tables: &[Table], properties: &Properties) -> Result<Vec<u8>, String> {
+    package(
+        MIMETYPE,
+        &[
+            ("meta.xml", meta(properties)),
+            ("settings.xml", settings(tables)),
+            ("content.xml", content(tables)),
+        ],
+    )
+}
+
+/// An OpenDocument package: the `mimetype` entry first and uncompressed (that is how readers
+/// recognise the format), the manifest, then `files` deflated. Errors: the zip writer's
+/// message (not expected when writing to memory).
+pub(crate) fn package(mimetype: &str, files: &[(&str, Vec<u8>)]) -> Result<Vec<u8>, String> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let deflated =
@@ -101,17 +115,21 @@ pub fn ods(tables: &[Table], properties: &Properties) -> Result<Vec<u8>, String>
         zip.start_file(name, options).map_err(|e| e.to_string())?;
         zip.write_all(bytes).map_err(|e| e.to_string())
     };
-    // The mimetype comes first, uncompressed: that is how readers recognise the format.
-    put("mimetype", MIMETYPE.as_bytes(), stored)?;
-    put("META-INF/manifest.xml", &manifest(), deflated)?;
-    put("meta.xml", &meta(properties), deflated)?;
-    put("settings.xml", &settings(tables), deflated)?;
-    put("content.xml", &content(tables), deflated)?;
+    put("mimetype", mimetype.as_bytes(), stored)?;
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    put(
+        "META-INF/manifest.xml",
+        &manifest(mimetype, &names),
+        deflated,
+    )?;
+    for (name, bytes) in files {
+        put(name, bytes, deflated)?;
+    }
     let cursor = zip.finish().map_err(|e| e.to_string())?;
     Ok(cursor.into_inner())
 }
 
-fn manifest() -> Vec<u8> {
+fn manifest(mimetype: &str, files: &[&str]) -> Vec<u8> {
     let mut x = Xml::new();
     x.open(
         "manifest:manifest",
@@ -121,10 +139,10 @@ fn manifest() -> Vec<u8> {
         "manifest:file-entry",
         &[
             ("manifest:full-path", "/"),
-            ("manifest:media-type", MIMETYPE),
+            ("manifest:media-type", mimetype),
         ],
     );
-    for file in ["content.xml", "meta.xml", "settings.xml"] {
+    for &file in files {
         x.empty(
             "manifest:file-entry",
             &[
@@ -137,13 +155,13 @@ fn manifest() -> Vec<u8> {
     x.bytes()
 }
 
-fn document(x: &mut Xml, root: &str) {
+pub(crate) fn document(x: &mut Xml, root: &str) {
     let mut attributes: Vec<(&str, &str)> = NAMESPACES[..9].to_vec();
     attributes.push(("office:version", "1.3"));
     x.open(root, &attributes);
 }
 
-fn meta(properties: &Properties) -> Vec<u8> {
+pub(crate) fn meta(properties: &Properties) -> Vec<u8> {
     let mut x = Xml::new();
     document(&mut x, "office:document-meta");
     x.open("office:meta", &[]);

@@ -1,4 +1,5 @@
-//! The budget lines of a fiche action: investment or operating, label, euros, year. Every
+//! The budget lines of a fiche action: investment or operating, label, euros planned and
+//! actually spent (for the yearly review), year. Every
 //! keystroke is saved; an amount or year that is not valid shows a message and keeps the
 //! stored value.
 
@@ -60,7 +61,7 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
         <table class="data-table budget-table">
             <caption>{move || tf("actions.budget.totals", &[("investment", &total(BudgetKind::Investment)), ("operating", &total(BudgetKind::Operating))])}</caption>
             <thead><tr>
-                <th scope="col">{t("actions.budget.col_kind")}</th><th scope="col">{t("actions.budget.col_label")}</th><th scope="col">{t("actions.budget.col_amount")}</th>
+                <th scope="col">{t("actions.budget.col_kind")}</th><th scope="col">{t("actions.budget.col_label")}</th><th scope="col">{t("actions.budget.col_amount")}</th><th scope="col">{t("actions.budget.col_actual")}</th>
                 <th scope="col">{t("actions.budget.col_year")}</th><th scope="col"><span class="visually-hidden">{t("actions.budget.col_remove")}</span></th>
             </tr></thead>
             <tbody>
@@ -86,6 +87,16 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                                     line(i, Box::new(move |b| b.amount = euros));
                                 }
                                 _ => set_problem.set(Some(tf("actions.budget.amount_error", &[("n", &(i + 1))]))),
+                            } /></td>
+                        // Empty while unknown: the yearly review then says it is still to enter.
+                        <td data-label=t("actions.budget.col_actual")><input type="number" min="0" step="1" aria-label=tf("actions.budget.actual_label", &[("n", &(i + 1))]) prop:value=b.actual.map(|a| a.to_string()).unwrap_or_default()
+                            on:input=move |ev| match typed_number(&ev) {
+                                Ok(None) => { set_problem.set(None); line(i, Box::new(|b| b.actual = None)); }
+                                Ok(Some(v)) if (0.0..=MAX_AMOUNT).contains(&v) && v.fract() == 0.0 => {
+                                    set_problem.set(None);
+                                    line(i, Box::new(move |b| b.actual = Some(v as u64)));
+                                }
+                                _ => set_problem.set(Some(tf("actions.budget.actual_error", &[("n", &(i + 1))]))),
                             } /></td>
                         <td data-label=t("actions.budget.col_year")><input type="number" min="1990" max="2100" aria-label=tf("actions.budget.year_label", &[("n", &(i + 1))]) prop:value=b.year.map(|y| y.to_string()).unwrap_or_default()
                             on:input=move |ev| match typed_number(&ev) {

@@ -2,7 +2,7 @@
 
 use super::super::actor_picker::{toggle, ActorPicker};
 use super::super::fields::{options, DateField, SelectField, TextArea, TextField};
-use super::{budget::BudgetLines, indicators::Indicators};
+use super::{budget::BudgetLines, follow_ups::FollowUps, indicators::Indicators};
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
 use atelier_core::{ActionSheet, ActionStatus, Axis, Circle, Id, Phase, Priority, Score};
@@ -182,6 +182,7 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
 
             <BudgetLines id=id />
             <Indicators id=id />
+            <FollowUps id=id />
 
             <h3>{t("actions.editor.section_types")}</h3>
             <div class="form-grid">

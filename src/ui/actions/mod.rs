@@ -6,6 +6,7 @@ mod board;
 mod budget;
 mod catalogue;
 mod editor;
+mod follow_ups;
 mod indicators;
 mod list;
 mod matrix;

@@ -1,7 +1,8 @@
 //! Conclusion « Gouvernance et suite »: the kit's three principles, the steering body and
-//! review cadence, the incremental phases and quick wins, the follow-up dashboard, and the
-//! plan's export.
+//! review cadence, the incremental phases and quick wins, the follow-up dashboard, the yearly
+//! review (« bilan annuel ») and the plan's export.
 
+mod bilan;
 mod dashboard;
 mod governance;
 mod phases;
@@ -30,6 +31,7 @@ pub fn Conclusion() -> impl IntoView {
         <dashboard::Dashboard />
         <governance::Governance />
         <phases::Phases />
+        <bilan::Bilan />
         <super::share::SharePanel />
     }
 }

@@ -1,0 +1,108 @@
+// The yearly review (« bilan annuel », loi REEN): on a fixed day, the example plan's review of
+// the year says when it is due and what is missing; a follow-up note and an amount spent typed
+// in a fiche reach the .odt the browser downloads, which LibreOffice (the real client) opens
+// with its sections, an indicator's target and result, a budget total and accents intact.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { DIST, ROOT, goToStep, noticeText, settled } from './helpers.mjs';
+import { convert } from './office.mjs';
+
+const OUT = join(ROOT, 'tests', 'e2e', 'artifacts');
+const MEASURE = "Mesurer l'impact environnemental du numérique à l'échelle du territoire";
+let srv, browser;
+before(async () => { srv = await serve(DIST); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+test('the example plan reviewed for 2026: due date, what is missing, a note and an amount spent typed in, the .odt read by LibreOffice', async () => {
+  const { context, page } = await newPage(browser);
+  await page.clock.setFixedTime(new Date('2026-12-02T10:00:00Z'));
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  await page.locator('.board').waitFor();
+
+  // In a fiche: a dated follow-up note, and what a budget line really cost.
+  await goToStep(page, 'Quelles actions ?');
+  await page.getByRole('navigation', { name: "Vues du plan d'actions" }).getByRole('link', { name: 'Liste' }).click();
+  await page.getByRole('button', { name: `Modifier ${MEASURE}` }).click();
+  await page.getByLabel('Date de la note').fill('2026-11-20');
+  await page.getByLabel('Ce qui s\'est passé').fill('Atelier « données » avec les communes : 25 structures inscrites.');
+  await page.getByRole('button', { name: 'Ajouter la note' }).click();
+  await page.locator('.follow-ups').getByText('Atelier « données » avec les communes').waitFor();
+  const actual = page.getByLabel('Montant réalisé de la ligne 1 en euros (vide tant qu\'il n\'est pas connu)');
+  assert.equal(await actual.inputValue(), '31500');
+  await actual.fill('33000');
+  await settled(page);
+  await page.keyboard.press('Escape');
+
+  // The conclusion: the year under review, its due date, what is still missing.
+  await goToStep(page, 'Gouvernance et suite');
+  const section = page.locator('section.bilan');
+  assert.equal(await page.getByLabel('Année du bilan').inputValue(), '2026');
+  await section.getByText('Bilan 2026 à présenter avant le 11/02/2027').waitFor();
+  assert.match(await section.innerText(), /indicateurs? sans mesure en 2026/);
+  assert.match(await section.innerText(), /lignes? de budget 2026 sans montant réalisé/);
+  await page.getByLabel('Délibération (référence)').waitFor();
+  assert.equal(await page.getByLabel('Délibération (référence)').inputValue(), 'Délibération n° 2025-118 du conseil communautaire');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    section.getByRole('button', { name: 'Télécharger le bilan 2026 (texte .odt)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^bilan-nr-2026-.*\.odt$/);
+  const path = join(await download.path() + '-' + download.suggestedFilename());
+  await download.saveAs(path);
+  assert.match(await noticeText(page), /bilan-nr-2026/);
+
+  // A zip whose first entry is the uncompressed « mimetype » of an OpenDocument text.
+  const bytes = await readFile(path);
+  assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  assert.equal(bytes.subarray(30, 38).toString('latin1'), 'mimetype');
+  assert.equal(bytes.subarray(38, 77).toString('latin1'), 'application/vnd.oasis.opendocument.text');
+
+  // LibreOffice's own reading of it.
+  const [txt] = await convert(path, 'txt:Text (encoded):UTF8');
+  const text = (await readFile(txt, 'utf8')).replace(/[\u00a0\u202f]/g, ' ');
+  for (const title of ['Bilan annuel 2026 de la stratégie Numérique responsable', 'Le territoire et ses obligations',
+    'État des lieux : les acteurs du territoire', 'Objectifs et indicateurs de suivi', 'Actions menées, par axe',
+    'Mobilisation des acteurs', 'Gouvernance', 'Perspectives']) {
+    assert.ok(text.includes(title), `section « ${title} »`);
+  }
+  // The indicator: 2026 target 20, result 17 (its last measure of the year), final target 40.
+  assert.match(text, /Structures ayant fourni leurs données\n20 structures\n17 structures\n—\n40 structures/);
+  assert.match(text, /33 000 €/, 'the amount spent typed in the fiche');
+  assert.match(text, /20\/11\/2026 — Mesurer l'impact environnemental du numérique à l'échelle du territoire : Atelier « données » avec les communes : 25 structures inscrites\./);
+  assert.match(text, /Stratégie adoptée le 26\/06\/2025 \(Délibération n° 2025-118 du conseil communautaire\)/);
+
+  // What was typed survives a reload.
+  await page.reload();
+  await goToStep(page, 'Quelles actions ?');
+  await page.getByRole('navigation', { name: "Vues du plan d'actions" }).getByRole('link', { name: 'Liste' }).click();
+  await page.getByRole('button', { name: `Modifier ${MEASURE}` }).click();
+  await page.locator('.follow-ups').getByText('Atelier « données » avec les communes').waitFor();
+  assert.equal(await actual.inputValue(), '33000');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('screenshots: the review section at 1280×720 and 360 px, nothing sticking out sideways', async () => {
+  const { context, page } = await newPage(browser);
+  await page.clock.setFixedTime(new Date('2026-12-02T10:00:00Z'));
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  await page.locator('.board').waitFor();
+  await goToStep(page, 'Gouvernance et suite');
+  for (const [width, height] of [[1280, 720], [360, 740]]) {
+    await page.setViewportSize({ width, height });
+    const section = page.locator('section.bilan');
+    await section.scrollIntoViewIfNeeded();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the review at ${width}px sticks out by ${overflow}px`);
+    await section.screenshot({ path: join(OUT, `bilan-${width}.png`) });
+  }
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
