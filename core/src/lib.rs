@@ -31,6 +31,7 @@ pub mod query;
 pub mod roadmap;
 pub mod share;
 pub mod sheets;
+pub mod snapshot;
 pub mod territories;
 pub mod text;
 pub mod workbook;

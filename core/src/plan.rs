@@ -42,6 +42,8 @@ pub struct PlanSummary {
     pub territory_name: String,
     /// The demonstration plan (see [`Plan::example`]).
     pub example: bool,
+    /// The budget debate the yearly review is due before, if noted (schema 6).
+    pub budget_debate_on: Option<chrono::NaiveDate>,
 }
 
 impl PlanSummary {
@@ -52,6 +54,7 @@ impl PlanSummary {
             name: plan.name.clone(),
             territory_name: plan.territory.name.clone(),
             example: plan.example,
+            budget_debate_on: plan.governance.budget_debate_on,
         }
     }
 }

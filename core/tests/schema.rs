@@ -56,6 +56,13 @@ fn filled_example() -> PlanFile {
     file.actors[0].circle = Some(Circle::One);
     file.actors[1].subtype = Some(Subtype::Custom("Service commun".into()));
     file.actors[2].subtype = None;
+    let closed = atelier_core::snapshot::close_year(
+        &file,
+        2026,
+        atelier_core::Id::from_random_bytes([7; 16]),
+        chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+    );
+    file.snapshots.push(closed);
     file
 }
 

@@ -19,6 +19,7 @@ use atelier_core::file::PlanFile;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::integrity::{unlink_actor, ActorLinks};
 use atelier_core::provenance::{Origin, Stamp};
+use atelier_core::snapshot::YearSnapshot;
 use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan, PlanSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -144,6 +145,15 @@ impl Held for Mobilisation {
     }
 }
 
+impl Held for YearSnapshot {
+    fn list(state: AppState) -> RwSignal<Vec<Self>> {
+        state.snapshots
+    }
+    fn deleted(&self) -> String {
+        tf("state.deleted.snapshot", &[("year", &self.year)])
+    }
+}
+
 impl Held for Need {
     fn list(state: AppState) -> RwSignal<Vec<Self>> {
         state.needs
@@ -165,6 +175,8 @@ pub struct AppState {
     pub actions: RwSignal<Vec<ActionSheet>>,
     pub mobilisations: RwSignal<Vec<Mobilisation>>,
     pub needs: RwSignal<Vec<Need>>,
+    /// Closed years of the open plan (« années closes »), oldest first.
+    pub snapshots: RwSignal<Vec<YearSnapshot>>,
     /// The open plan's automatic backups, newest first (read by [`AppState::load_backups`]).
     pub backups: RwSignal<Vec<Backup>>,
     /// A plan file read and validated, waiting for the user to choose « nouveau plan » or
@@ -201,6 +213,7 @@ impl AppState {
             actions: RwSignal::new(Vec::new()),
             mobilisations: RwSignal::new(Vec::new()),
             needs: RwSignal::new(Vec::new()),
+            snapshots: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             pending_import: RwSignal::new(None),
             notice: RwSignal::new(None),
@@ -292,6 +305,7 @@ impl AppState {
         self.actions.set(file.actions);
         self.mobilisations.set(file.mobilisations);
         self.needs.set(file.needs);
+        self.snapshots.set(file.snapshots);
         self.plan.set(Some(file.plan));
     }
 
@@ -303,6 +317,7 @@ impl AppState {
                 self.actions.set(loaded.actions);
                 self.mobilisations.set(loaded.mobilisations);
                 self.needs.set(loaded.needs);
+                self.snapshots.set(loaded.snapshots);
                 self.plan.set(Some(loaded.plan));
                 if !loaded.unreadable.is_empty() {
                     self.notice.set(Some(Notice::error(
@@ -354,6 +369,9 @@ impl AppState {
         );
         file.mobilisations = self.mobilisations.get_untracked();
         file.needs = self.needs.get_untracked();
+        file.snapshots = self.snapshots.get_untracked();
+        // Oldest first, as the file format says (an undone delete comes back last).
+        file.snapshots.sort_by_key(|s| s.year);
         file.drop_dangling_links();
         Some(file)
     }
@@ -637,12 +655,14 @@ impl AppState {
                     self.actions.set(loaded.actions);
                     self.mobilisations.set(loaded.mobilisations);
                     self.needs.set(loaded.needs);
+                    self.snapshots.set(loaded.snapshots);
                 }
             }
             Change::Record { store, plan, id } if current == Some(plan) => match store {
                 s if s == Actor::STORE => self.refresh::<Actor>(&db, plan, id).await,
                 s if s == ActionSheet::STORE => self.refresh::<ActionSheet>(&db, plan, id).await,
                 s if s == Mobilisation::STORE => self.refresh::<Mobilisation>(&db, plan, id).await,
+                s if s == YearSnapshot::STORE => self.refresh::<YearSnapshot>(&db, plan, id).await,
                 _ => self.refresh::<Need>(&db, plan, id).await,
             },
             _ => {}

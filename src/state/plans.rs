@@ -21,6 +21,7 @@ fn as_file(loaded: LoadedPlan) -> PlanFile {
     let mut file = PlanFile::new(loaded.plan, loaded.actors, loaded.actions, None);
     file.mobilisations = loaded.mobilisations;
     file.needs = loaded.needs;
+    file.snapshots = loaded.snapshots;
     file
 }
 
@@ -121,6 +122,7 @@ impl AppState {
                 && file.actions.is_empty()
                 && file.mobilisations.is_empty()
                 && file.needs.is_empty()
+                && file.snapshots.is_empty()
             {
                 db.put_plan(&file.plan).await
             } else {
@@ -309,6 +311,7 @@ impl AppState {
         self.actions.set(Vec::new());
         self.mobilisations.set(Vec::new());
         self.needs.set(Vec::new());
+        self.snapshots.set(Vec::new());
         self.backups.set(Vec::new());
         settings::forget_current_plan();
     }

@@ -21,7 +21,7 @@ const BATCH: usize = 500;
 
 /// Opens the second connection, at the same version as rexie's (so it never upgrades).
 pub(super) async fn open(name: &str, version: u32) -> Result<IdbDatabase> {
-    let failed = |_| StorageError(tf("state.storage.open_failed", &[("error", &"idb")]));
+    let failed = |_| StorageError(t("state.storage.open_failed").into());
     let factory = idb::Factory::new().map_err(failed)?;
     let database = factory
         .open(name, Some(version))
@@ -135,8 +135,11 @@ fn refused(error: JsValue) -> StorageError {
         .dyn_ref::<web_sys::DomException>()
         .map(|e| e.name())
         .unwrap_or_default();
-    // i18n: not UI (the DOMException's name; Firefox calls it NS_ERROR_DOM_QUOTA_REACHED)
-    if name == "QuotaExceededError" || name.contains("QUOTA") {
+    // Firefox may also give only the legacy code, 1014.
+    let code = error
+        .dyn_ref::<web_sys::DomException>()
+        .map_or(0, web_sys::DomException::code);
+    if super::is_quota(&name) || code == 1014 {
         StorageError(t("state.storage.full").into())
     } else {
         StorageError(tf("state.storage.refused", &[("error", &name)]))

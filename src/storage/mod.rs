@@ -1,7 +1,8 @@
 //! The one storage adapter: IndexedDB through rexie. Nothing else in the app touches IndexedDB.
 //!
 //! Layout (database `atelier-nr`):
-//! - one object store per record kind: `plans`, `actors`, `actions`, `mobilisations`, `needs`;
+//! - one object store per record kind: `plans`, `actors`, `actions`, `mobilisations`, `needs`,
+//!   `snapshots` (closed years);
 //! - out-of-line keys: a plan is keyed by its id, an actor or action by the array
 //!   `[plan id, record id]`, so several plans never collide and one plan's records are a key range;
 //! - values are versioned JSON texts (see [`record`]).
@@ -22,6 +23,7 @@ pub use backup::{Backup, KEEP as BACKUPS_KEPT};
 use atelier_core::file::migrations::RecordKind;
 use atelier_core::file::{PlanFile, SCHEMA_VERSION};
 use atelier_core::i18n::{t, tf};
+use atelier_core::snapshot::YearSnapshot;
 use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan, PlanSummary};
 use rexie::{KeyRange, ObjectStore, Rexie, TransactionMode};
 use serde::{de::DeserializeOwned, Serialize};
@@ -38,12 +40,20 @@ pub const DB_NAME: &str = "atelier-nr";
 pub const DB_VERSION: u32 = SCHEMA_VERSION * 100 + STORE_LAYOUT;
 /// The store layout's own revision (below 100). Bump it when a store is added, and add the
 /// store to [`STORES`]. Version 1 had the first three stores; 2 added `mobilisations` and
-/// `needs`; 3 `backups`.
-const STORE_LAYOUT: u32 = 3;
+/// `needs`; 3 `backups`; 4 `snapshots` (closed years).
+const STORE_LAYOUT: u32 = 4;
 /// Every object store, current and past: never remove one from this list.
-pub const STORES: &[&str] = &[PLANS, ACTORS, ACTIONS, MOBILISATIONS, NEEDS, BACKUPS];
+pub const STORES: &[&str] = &[
+    PLANS,
+    ACTORS,
+    ACTIONS,
+    MOBILISATIONS,
+    NEEDS,
+    BACKUPS,
+    SNAPSHOTS,
+];
 /// The stores holding a plan's records (keyed `[plan id, record id]`).
-const RECORD_STORES: [&str; 4] = [ACTORS, ACTIONS, MOBILISATIONS, NEEDS];
+const RECORD_STORES: [&str; 5] = [ACTORS, ACTIONS, MOBILISATIONS, NEEDS, SNAPSHOTS];
 
 const PLANS: &str = "plans";
 const ACTORS: &str = "actors";
@@ -51,6 +61,7 @@ const ACTIONS: &str = "actions";
 const MOBILISATIONS: &str = "mobilisations";
 const NEEDS: &str = "needs";
 const BACKUPS: &str = "backups";
+const SNAPSHOTS: &str = "snapshots";
 
 /// A kind of record stored one per IndexedDB record, keyed `[plan id, record id]`.
 pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
@@ -76,6 +87,7 @@ record!(Actor, ACTORS, RecordKind::Actor);
 record!(ActionSheet, ACTIONS, RecordKind::Action);
 record!(Mobilisation, MOBILISATIONS, RecordKind::Mobilisation);
 record!(Need, NEEDS, RecordKind::Need);
+record!(YearSnapshot, SNAPSHOTS, RecordKind::Snapshot);
 
 /// One write of a batch applied in a single transaction by [`Db::apply`].
 pub enum Write {
@@ -134,13 +146,19 @@ impl From<rexie::Error> for StorageError {
         if OUTDATED.with(Cell::get) {
             // The connection was closed for a newer build's upgrade: that is the one cause.
             StorageError(t("state.storage.outdated").into())
-        // i18n: not UI (the DOMException's name)
-        } else if raw.contains("QuotaExceeded") {
+        } else if is_quota(&raw) {
             StorageError(t("state.storage.full").into())
         } else {
             StorageError(tf("state.storage.refused", &[("error", &e)]))
         }
     }
+}
+
+/// Whether a storage error's name or text is a full disk: Chromium and Safari say
+/// `QuotaExceededError`, Firefox `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
+pub(crate) fn is_quota(error: &str) -> bool {
+    // i18n: not UI (DOMException names)
+    error.contains("QuotaExceeded") || error.contains("QUOTA_REACHED")
 }
 
 type Result<T> = std::result::Result<T, StorageError>;
@@ -152,6 +170,7 @@ pub struct LoadedPlan {
     pub actions: Vec<ActionSheet>,
     pub mobilisations: Vec<Mobilisation>,
     pub needs: Vec<Need>,
+    pub snapshots: Vec<YearSnapshot>,
     /// Records that could not be read (damaged, or written by a newer Atelier NR). They stay
     /// stored untouched; the plan opens without them and the user is told.
     pub unreadable: Vec<String>,
@@ -166,6 +185,7 @@ pub struct RawPlan {
     actions: Vec<JsValue>,
     mobilisations: Vec<JsValue>,
     needs: Vec<JsValue>,
+    snapshots: Vec<JsValue>,
 }
 
 /// Decodes a plan read by [`Db::load_raw`], migrating older records (the decoding may await
@@ -185,6 +205,7 @@ pub async fn decode_plan(raw: RawPlan) -> Result<LoadedPlan> {
         )
         .await,
         needs: decode_all(RecordKind::Need, &raw.needs, &mut unreadable).await,
+        snapshots: decode_all(RecordKind::Snapshot, &raw.snapshots, &mut unreadable).await,
         unreadable,
     })
 }
@@ -216,7 +237,9 @@ impl Db {
             if format!("{e:?}").contains("VersionError") {
                 StorageError(t("state.storage.newer_version").into())
             } else {
-                StorageError(tf("state.storage.open_failed", &[("error", &e)]))
+                // The library's words (« idb error ») help no user: they go to the console.
+                web_sys::console::warn_1(&format!("IndexedDB open: {e:?}").into()); // i18n: not UI
+                StorageError(t("state.storage.open_failed").into())
             }
         })?;
         let raw = bulk::open(name, version).await?;
@@ -297,6 +320,7 @@ impl Db {
                 .get_all(Some(range()?), None)
                 .await?,
             needs: tx.store(NEEDS)?.get_all(Some(range()?), None).await?,
+            snapshots: tx.store(SNAPSHOTS)?.get_all(Some(range()?), None).await?,
         }))
     }
 
@@ -451,6 +475,7 @@ fn whole_plan(file: &PlanFile) -> Vec<Write> {
     writes.extend(file.actions.iter().map(|r| Write::put(id, r)));
     writes.extend(file.mobilisations.iter().map(|r| Write::put(id, r)));
     writes.extend(file.needs.iter().map(|r| Write::put(id, r)));
+    writes.extend(file.snapshots.iter().map(|r| Write::put(id, r)));
     writes
 }
 

@@ -52,6 +52,9 @@ pub fn summary(text: &str) -> Option<atelier_core::PlanSummary> {
         example: get(&data, "example")
             .and_then(|e| e.as_bool())
             .unwrap_or(false),
+        budget_debate_on: get(&data, "governance")
+            .and_then(|g| get(&g, "budget_debate_on")?.as_string())
+            .and_then(|d| d.parse().ok()),
     })
 }
 
@@ -89,6 +92,7 @@ pub fn upgrade(kind: RecordKind, text: &str) -> Result<String, String> {
         RecordKind::Action => check::<atelier_core::ActionSheet>(&data),
         RecordKind::Mobilisation => check::<atelier_core::Mobilisation>(&data),
         RecordKind::Need => check::<atelier_core::Need>(&data),
+        RecordKind::Snapshot => check::<atelier_core::snapshot::YearSnapshot>(&data),
     }?;
     Ok(data.to_string())
 }

@@ -5,8 +5,14 @@
 use leptos::prelude::*;
 
 /// Longest name or title accepted (characters): longer is a paste gone wrong, and it would
-/// make a kanban card or a slide unreadable.
+/// make a kanban card or a slide unreadable. Not an input's `maxlength`: that cuts a paste
+/// silently, mid-word; a longer text is refused with a message instead.
 pub const MAX_NAME: u32 = 300;
+
+/// Whether `text` is longer than [`MAX_NAME`] characters.
+pub fn too_long(text: &str) -> bool {
+    text.chars().count() > MAX_NAME as usize
+}
 
 /// A one-line input with its label, an optional hint, and a required-field check: when
 /// `required` is set and the text is blank, the message shows and `on_input` is not called, so
@@ -44,13 +50,13 @@ pub fn TextField(
         <div class="field" class:field-wide=wide>
             <label for=id>{label}</label>
             <input id=id node_ref=input type=kind.unwrap_or("text") value=value
-                maxlength=required.map(|_| MAX_NAME)
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=move || if error.get().is_some() { Some(error_id.clone()) } else { described.clone() }
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
                     let problem = match required {
                         Some(message) if v.trim().is_empty() => Some(message),
+                        Some(_) if too_long(&v) => Some(atelier_core::i18n::t("common.too_long")),
                         _ => check.and_then(|c| c(&v)),
                     };
                     set_error.set(problem);
@@ -208,14 +214,22 @@ pub fn AddForm(
     #[prop(optional)] extra: Option<Children>,
 ) -> impl IntoView {
     let (name, set_name) = signal(String::new());
-    let (error, set_error) = signal(false);
+    // The message shown, if any: the name is missing, or too long.
+    let (error, set_error) = signal(None::<&'static str>);
     let error_id = format!("{id}-error");
     let described = error_id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_owned();
-        set_error.set(n.is_empty());
-        if n.is_empty() {
+        let problem = if n.is_empty() {
+            Some(missing)
+        } else if too_long(&n) {
+            Some(atelier_core::i18n::t("common.too_long"))
+        } else {
+            None
+        };
+        set_error.set(problem);
+        if problem.is_some() {
             super::widgets::focus_later(id);
             return;
         }
@@ -227,13 +241,13 @@ pub fn AddForm(
     view! {
         <form class="inline-form" on:submit=submit novalidate>
             <label for=id>{label}</label>
-            <input id=id type="text" placeholder=placeholder prop:value=name maxlength=MAX_NAME
-                aria-invalid=move || error.get().then_some("true")
-                aria-describedby=move || error.get().then(|| described.clone())
+            <input id=id type="text" placeholder=placeholder prop:value=name
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=move || error.get().map(|_| described.clone())
                 on:input=move |ev| set_name.set(event_target_value(&ev)) />
             {extra.map(|e| e())}
             <button type="submit" class="button button-primary">{button}</button>
-            {move || error.get().then(|| view! { <p id=error_id.clone() class="field-error">{missing}</p> })}
+            {move || error.get().map(|m| view! { <p id=error_id.clone() class="field-error" role="alert">{m}</p> })}
         </form>
     }
 }

@@ -14,15 +14,20 @@ import { convert } from './office.mjs';
 const OUT = join(ROOT, 'tests', 'e2e', 'artifacts');
 const MEASURE = "Mesurer l'impact environnemental du numérique à l'échelle du territoire";
 let srv, browser;
+
+/** Opens the example plan on 2 December 2026 (a fixed clock: the year under review is 2026). */
+async function openExample(page) {
+  await page.clock.setFixedTime(new Date('2026-12-02T10:00:00Z'));
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  await page.locator('.board').waitFor();
+}
 before(async () => { srv = await serve(DIST); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 test('the example plan reviewed for 2026: due date, what is missing, a note and an amount spent typed in, the .odt read by LibreOffice', async () => {
   const { context, page } = await newPage(browser);
-  await page.clock.setFixedTime(new Date('2026-12-02T10:00:00Z'));
-  await page.goto(srv.url + '#/');
-  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
-  await page.locator('.board').waitFor();
+  await openExample(page);
 
   // In a fiche: a dated follow-up note, and what a budget line really cost.
   await goToStep(page, 'Quelles actions ?');
@@ -88,12 +93,65 @@ test('the example plan reviewed for 2026: due date, what is missing, a note and 
   await context.close();
 });
 
+test('closing 2025 then 2026: the years compared live, a closed year replaced after a question, deleted and brought back, kept after reload and in the plan file', async () => {
+  const { context, page } = await newPage(browser);
+  await openExample(page);
+  await goToStep(page, 'Gouvernance et suite');
+  const section = page.locator('section.bilan');
+  await page.getByLabel('Année du bilan').selectOption('2025');
+  await section.getByRole('button', { name: "Clore l'année 2025" }).click();
+  await page.locator('.notice-area').getByText("L'année 2025 est close").waitFor();
+  await section.locator('.closed-years').getByText('2025, close le 02/12/2026').waitFor();
+
+  // 2026 against 2025: the same fiches done so far, then one more, live.
+  await page.getByLabel('Année du bilan').selectOption('2026');
+  await section.getByRole('heading', { name: '2026 par rapport à 2025' }).waitFor();
+  const done = async () => Number((await section.locator('.compared li').first().innerText()).match(/réalisées : (\d+)/)[1]);
+  const before = await done();
+  assert.match(await section.locator('.compared').innerText(), new RegExp(`Fiches action réalisées : ${before} \\(contre ${before} en 2025\\)`));
+  assert.match(await section.locator('svg.axis-bars').getAttribute('aria-label'), /fiche\(s\) réalisée\(s\) en 2025/);
+  await goToStep(page, 'Quelles actions ?');
+  await page.getByRole('navigation', { name: "Vues du plan d'actions" }).getByRole('link', { name: 'Liste' }).click();
+  await page.getByRole('button', { name: `Modifier ${MEASURE}` }).click();
+  await page.getByLabel('Statut').selectOption('done');
+  await settled(page);
+  await page.keyboard.press('Escape');
+  await goToStep(page, 'Gouvernance et suite');
+  assert.equal(await done(), before + 1);
+
+  // Closing 2026 twice: the second time asks, and replaces.
+  await section.getByRole('button', { name: "Clore l'année 2026" }).click();
+  await section.locator('.closed-years').getByText('2026, close le 02/12/2026').waitFor();
+  await section.getByRole('button', { name: "Clore l'année 2026" }).click();
+  await page.getByRole('alertdialog').getByText("L'année 2026 a déjà été close le 02/12/2026").waitFor();
+  await page.getByRole('button', { name: 'Remplacer' }).click();
+  assert.equal(await section.locator('.closed-years li').count(), 2);
+
+  // Deleted, then brought back.
+  await section.getByRole('button', { name: "Supprimer l'année close 2025" }).click();
+  assert.equal(await section.locator('.closed-years li').count(), 1);
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await section.locator('.closed-years').getByText('2025, close le 02/12/2026').waitFor();
+  await settled(page);
+
+  await page.reload();
+  await section.locator('.closed-years li').nth(1).waitFor();
+  assert.deepEqual(await section.locator('.closed-years li').allInnerTexts().then((l) => l.map((x) => x.slice(0, 4))), ['2025', '2026']);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter le plan (.json)' }).click(),
+  ]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(file.snapshots.map((s) => s.year), [2025, 2026]);
+  const measured = file.snapshots[1].indicators.find((i) => i.name === 'Structures ayant fourni leurs données');
+  assert.deepEqual([measured.target, measured.result], [20, 17]);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('screenshots: the review section at 1280×720 and 360 px, nothing sticking out sideways', async () => {
   const { context, page } = await newPage(browser);
-  await page.clock.setFixedTime(new Date('2026-12-02T10:00:00Z'));
-  await page.goto(srv.url + '#/');
-  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
-  await page.locator('.board').waitFor();
+  await openExample(page);
   await goToStep(page, 'Gouvernance et suite');
   for (const [width, height] of [[1280, 720], [360, 740]]) {
     await page.setViewportSize({ width, height });

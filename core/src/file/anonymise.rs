@@ -40,6 +40,7 @@ impl PlanFile {
         for m in &mut file.mobilisations {
             m.owner.clear();
         }
+        file.snapshots = file.snapshots.iter().map(|s| s.anonymised()).collect();
         file
     }
 
@@ -52,6 +53,10 @@ impl PlanFile {
                 .all(|a| a.referent.is_empty() && a.contact.is_empty())
             && self.actions.iter().all(|a| a.pilot.is_empty())
             && self.mobilisations.iter().all(|m| m.owner.is_empty())
+            && self
+                .snapshots
+                .iter()
+                .all(|s| s.sheets.iter().all(|x| x.pilot.is_empty()))
     }
 }
 

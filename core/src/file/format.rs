@@ -1,5 +1,6 @@
 //! The plan file envelope and how it is written.
 
+use crate::snapshot::YearSnapshot;
 use crate::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -35,6 +36,9 @@ pub struct PlanFile {
     pub mobilisations: Vec<Mobilisation>,
     /// Step 2: the register of needs actors expressed.
     pub needs: Vec<Need>,
+    /// Closed years (schema 6), oldest first: see [`crate::snapshot`]. They keep the ids of
+    /// actors and fiches deleted since: history, not links.
+    pub snapshots: Vec<YearSnapshot>,
 }
 
 impl PlanFile {
@@ -55,6 +59,7 @@ impl PlanFile {
             actions,
             mobilisations: Vec::new(),
             needs: Vec::new(),
+            snapshots: Vec::new(),
         }
     }
 

@@ -86,7 +86,8 @@ pub const MIGRATIONS: &[Migration] = &[
         description: "The yearly review: each budget line gains its actual amount (unknown), \
                       each indicator its yearly targets (none), each action sheet its dated \
                       follow-up notes (none); the governance gains the strategy's adoption \
-                      day, its deliberation and the budget debate's day (unknown).",
+                      day, its deliberation and the budget debate's day (unknown); files gain \
+                      closed years (none).",
         plan: v6::plan,
         actor: unchanged,
         action: v6::action,
@@ -272,6 +273,8 @@ pub enum RecordKind {
     Action,
     Mobilisation,
     Need,
+    /// Closed years, from schema 6 on: no migration has anything to do for them yet.
+    Snapshot,
 }
 
 /// Upgrades one record of `kind` written at version `from` to [`SCHEMA_VERSION`].
@@ -285,6 +288,7 @@ pub fn migrate_record(kind: RecordKind, value: &mut Value, from: u32) -> Result<
             RecordKind::Action => m.action,
             RecordKind::Mobilisation => m.mobilisation,
             RecordKind::Need => m.need,
+            RecordKind::Snapshot => unchanged,
         };
         step(value).map_err(|e| {
             crate::i18n::tf(
@@ -322,6 +326,11 @@ pub fn migrate_file(file: &mut Value, from: u32) -> Result<(), String> {
             for record in records {
                 migrate_record(kind, record, from)?;
             }
+        }
+    }
+    if from < 6 {
+        if let Some(file) = file.as_object_mut() {
+            file.insert("snapshots".into(), Value::Array(Vec::new()));
         }
     }
     file["schema_version"] = SCHEMA_VERSION.into();

@@ -22,8 +22,11 @@ pub fn as_new_plan(mut file: PlanFile, ids: &mut impl IdGen) -> PlanFile {
             .filter_map(|old| actor_map.get(old).copied())
             .collect()
     };
+    let mut sheet_map: HashMap<Id, Id> = HashMap::with_capacity(file.actions.len());
     for action in &mut file.actions {
-        action.id = ids.new_id();
+        let new = ids.new_id();
+        sheet_map.insert(action.id, new);
+        action.id = new;
         action.actor_ids = relink(&action.actor_ids);
     }
     for m in &mut file.mobilisations {
@@ -36,6 +39,25 @@ pub fn as_new_plan(mut file: PlanFile, ids: &mut impl IdGen) -> PlanFile {
     for n in &mut file.needs {
         n.id = ids.new_id();
         n.actor_id = actor_map[&n.actor_id];
+    }
+    // Closed years follow the new ids of the records that still exist; those of records
+    // deleted since keep their old id, matching nothing, as in the original.
+    let follow = |map: &HashMap<Id, Id>, id: &mut Id| {
+        if let Some(new) = map.get(id) {
+            *id = *new;
+        }
+    };
+    for snap in &mut file.snapshots {
+        snap.id = ids.new_id();
+        for s in &mut snap.sheets {
+            follow(&sheet_map, &mut s.id);
+        }
+        for i in &mut snap.indicators {
+            follow(&sheet_map, &mut i.sheet_id);
+        }
+        for a in &mut snap.actors {
+            follow(&actor_map, &mut a.id);
+        }
     }
     file
 }

@@ -272,6 +272,9 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
             return Err(invalid(path, t("errors.file.unknown_actor")));
         }
     }
+    for (i, s) in file.snapshots.iter().enumerate() {
+        unique(s.id, format!("snapshots[{i}].id"))?;
+    }
     Ok(())
 }
 
@@ -844,10 +847,24 @@ mod tests {
         action.done_on = action.due;
         action.quick_win = true;
 
+        let mut closed = crate::snapshot::close_year(
+            &file,
+            2026,
+            crate::Id::from_random_bytes([7; 16]),
+            chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+        );
+        // Every nested field filled: the first fiche and actor are (see above).
+        closed
+            .indicators
+            .retain(|i| i.target.is_some() && i.result.is_some());
+        closed.sheets.truncate(1);
+        closed.actors.truncate(1);
+        file.snapshots.push(closed);
+
         let json: Value = serde_json::to_value(&file).unwrap();
         assert_filled(&json["exported_at"], "exported_at");
         assert_filled(&json["plan"], "plan");
-        for kind in ["actors", "actions", "mobilisations", "needs"] {
+        for kind in ["actors", "actions", "mobilisations", "needs", "snapshots"] {
             assert_filled(&json[kind][0], &format!("{kind}[0]"));
         }
         let back = parse_plan_file(&file.to_json()).unwrap();

@@ -22,6 +22,21 @@ fn move_card(state: AppState, id: Id, status: ActionStatus, said: WriteSignal<St
     super::super::widgets::focus_later(format!("card-{id}"));
 }
 
+/// Who leads a card's fiche and when it is due, as the card shows them under its title.
+fn card_meta(a: &ActionSheet) -> String {
+    let pilot = [a.pilot.trim(), a.pilot_service.trim()]
+        .into_iter()
+        .find(|p| !p.is_empty());
+    let mut parts: Vec<String> = pilot.map(str::to_owned).into_iter().collect();
+    if let Some(due) = a.due {
+        parts.push(tf(
+            "actions.board.due",
+            &[("date", &atelier_core::text::short_date(due))],
+        ));
+    }
+    parts.join(" · ")
+}
+
 #[component]
 pub fn Board(on_edit: Callback<Id>) -> impl IntoView {
     let state = use_state();
@@ -35,7 +50,7 @@ pub fn Board(on_edit: Callback<Id>) -> impl IntoView {
                     let cards = ids
                         .iter()
                         .filter_map(|id| l.iter().find(|a| a.id == *id))
-                        .map(|a| (a.id, a.title.clone(), a.quick_win))
+                        .map(|a| (a.id, a.title.clone(), a.quick_win, card_meta(a)))
                         .collect::<Vec<_>>();
                     (s, cards)
                 })
@@ -59,7 +74,7 @@ pub fn Board(on_edit: Callback<Id>) -> impl IntoView {
                         }>
                         <h2 id=heading>{status.label()} " " <span class="count">{format!("({})", cards.len())}</span></h2>
                         <ul>
-                            {cards.into_iter().map(|(id, title, quick)| {
+                            {cards.into_iter().map(|(id, title, quick, meta)| {
                                 let left = status.moved(-1);
                                 let right = status.moved(1);
                                 view! {
@@ -76,6 +91,7 @@ pub fn Board(on_edit: Callback<Id>) -> impl IntoView {
                                             }>
                                             {title.clone()}
                                         </button>
+                                        {(!meta.is_empty()).then(|| view! { <span class="card-meta">{meta}</span> })}
                                         {quick.then(|| view! { <span class="badge badge-quick">{t("actions.board.quick_win")}</span> })}
                                         <span class="card-moves">
                                             {left.map(|s| view! { <button type="button" class="button button-small button-quiet"

@@ -1,11 +1,11 @@
-//! The indicators (« indicateurs ») of a fiche action: target, baseline, measured values, and
-//! how far the latest measure has come.
+//! The indicators (« indicateurs ») of a fiche action: target, this year's target, baseline,
+//! measured values, and how far the latest measure has come.
 
 use super::super::format::{number, parse_number, plain, typed_number};
 use super::editor::Edit;
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
-use atelier_core::{ActionSheet, Id, Indicator, Measure};
+use atelier_core::{ActionSheet, Id, Indicator, Measure, YearTarget};
 use leptos::prelude::*;
 
 #[component]
@@ -95,11 +95,28 @@ fn IndicatorCard(
     let (error, set_error) = signal(false);
     let opt = |v: Option<f64>| v.map(plain).unwrap_or_default();
     let _ = id;
+    let year = chrono::Datelike::year(&crate::browser::today());
+    let other_years: Vec<String> = indicator
+        .yearly_targets
+        .iter()
+        .filter(|t| t.year != year)
+        .map(|t| {
+            tf(
+                "actions.indicators.year_target_is",
+                &[
+                    ("year", &t.year),
+                    ("value", &number(t.value)),
+                    ("unit", &unit),
+                ],
+            )
+        })
+        .collect();
     view! {
         <div class="indicator">
             <h4>{label.clone()}</h4>
             <p class="indicator-summary">{summary}
-                {progress.map(|p| view! { " — " <strong>{tf("actions.indicators.percent", &[("p", &p)])}</strong>
+                // « of the way »: a unit in % would otherwise give two « % » meaning two things.
+                {progress.map(|p| view! { " — " <strong>{tf("actions.indicators.percent_way", &[("p", &p)])}</strong>
                     <progress max="100" value=p aria-label=tf("actions.indicators.progress_label", &[("name", &label)])>{tf("actions.indicators.percent", &[("p", &p)])}</progress> })}
             </p>
             // Saved at every keystroke; `prop:` so that each card shows its own indicator after
@@ -123,6 +140,22 @@ fn IndicatorCard(
                         Ok(v) => { set_problem.set(None); at(Box::new(move |x| x.target = v)) }
                         Err(()) => set_problem.set(Some(t("actions.indicators.target_error"))),
                     } /></label>
+                // This year's target (the yearly review compares the year's result with it);
+                // emptied, the year has none.
+                <label>{tf("actions.indicators.year_target", &[("year", &year)])} <input type="number" step="any" prop:value=opt(indicator.target_for(year))
+                    on:input=move |ev| match typed_number(&ev) {
+                        Ok(v) => {
+                            set_problem.set(None);
+                            at(Box::new(move |x| {
+                                x.yearly_targets.retain(|t| t.year != year);
+                                if let Some(value) = v {
+                                    x.yearly_targets.push(YearTarget { year, value });
+                                    x.yearly_targets.sort_by_key(|t| t.year);
+                                }
+                            }))
+                        }
+                        Err(()) => set_problem.set(Some(t("actions.indicators.target_error"))),
+                    } /></label>
                 <button type="button" class="button button-small button-danger"
                     on:click=move |_| {
                         edit(Box::new(move |a| { if i < a.indicators.len() { a.indicators.remove(i); } }));
@@ -130,6 +163,7 @@ fn IndicatorCard(
                     }>
                     {t("actions.indicators.remove")} <span class="visually-hidden">{tf("actions.indicators.remove_name", &[("name", &label_for_remove)])}</span></button>
             </div>
+            {(!other_years.is_empty()).then(|| view! { <p class="hint">{other_years.join(" ; ")}</p> })}
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
             {(!indicator.measures.is_empty()).then(|| view! {
                 <table class="data-table measures">

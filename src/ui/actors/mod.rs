@@ -49,6 +49,23 @@ pub fn Actors() -> impl IntoView {
         })
     });
     let show_map = RwSignal::new(false);
+    // A name typed in « Ajouter » that an actor already has (the CSV import spots these too):
+    // the user says whether it is the same one.
+    let same_name = RwSignal::new(None::<(String, Id)>);
+    let add = move |name: String| {
+        let key = atelier_core::text::fold(&name);
+        let existing = state.actors.with_untracked(|a| {
+            a.iter()
+                .find(|a| atelier_core::text::fold(&a.name) == key)
+                .map(|a| a.id)
+        });
+        match existing {
+            Some(id) => same_name.set(Some((name, id))),
+            None => editing.set(Some(
+                state.insert(Actor::new(crate::browser::new_id(), name)),
+            )),
+        }
+    };
     // An actor that other records point at, waiting for the user to confirm its deletion.
     let confirming = RwSignal::new(None::<(Id, String)>);
     let delete = move |id: Id| {
@@ -64,7 +81,7 @@ pub fn Actors() -> impl IntoView {
         <div class="toolbar">
             <AddForm id="new-actor-name" label=t("actors.add.label") button=t("actors.add.button")
                 missing=t("actors.add.missing")
-                on_add=move |n: String| editing.set(Some(state.insert(Actor::new(crate::browser::new_id(), n)))) />
+                on_add=add />
             <div>
                 <import::ImportCsv />
                 <export::CsvDownloads />
@@ -77,6 +94,16 @@ pub fn Actors() -> impl IntoView {
                 // Back to where the user was: the row's « Modifier » button.
                 super::widgets::focus_later(format!("edit-{id}"));
             } />
+        })}
+
+        {move || same_name.get().map(|(name, existing)| view! {
+            <super::widgets::Confirm text=tf("actors.add.same_name", &[("name", &name)])
+                yes=t("actors.add.anyway") no=t("actors.add.open_existing")
+                on_yes=move || {
+                    same_name.set(None);
+                    editing.set(Some(state.insert(Actor::new(crate::browser::new_id(), name.clone()))));
+                }
+                on_no=move || { same_name.set(None); editing.set(Some(existing)); } />
         })}
 
         {move || confirming.get().map(|(id, text)| view! {

@@ -1,6 +1,8 @@
 //! The yearly review (« bilan annuel », loi REEN art. 35): the year to review, when it is due
-//! (before the budget debate noted in the governance), what is still missing for it, and the
-//! review as an editable OpenDocument text (its writer is downloaded on first use).
+//! (before the budget debate noted in the governance), what is still missing for it, the
+//! review as an editable OpenDocument text (its writer is downloaded on first use), closing
+//! the year (a read-only snapshot, see `atelier_core::snapshot`) and what changed since the
+//! previous closed year.
 
 use super::super::fields::SelectField;
 use crate::browser;
@@ -9,6 +11,7 @@ use crate::state::{use_state, AppState, Notice};
 use atelier_core::bilan::{self, odt::MIMETYPE};
 use atelier_core::file::format::slug;
 use atelier_core::i18n::{t, tf, tn};
+use atelier_core::snapshot::{close_year, compare, Comparison, YearSnapshot};
 use atelier_core::text::short_date;
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -20,6 +23,8 @@ pub fn Bilan() -> impl IntoView {
     let today = browser::today();
     let year = RwSignal::new(bilan::likely_year(today));
     let busy = RwSignal::new(false);
+    // A closed year about to be closed again, waiting for the user's go-ahead.
+    let replacing = RwSignal::new(None::<YearSnapshot>);
     let years: Vec<(String, String)> = (today.year() - 3..=today.year())
         .rev()
         .map(|y| (y.to_string(), y.to_string()))
@@ -71,10 +76,178 @@ pub fn Bilan() -> impl IntoView {
                     <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                 })
             }}
-            <button type="button" class="button button-primary" disabled=busy aria-busy=move || busy.get().to_string()
-                on:click=move |_| download(state, year.get_untracked(), busy)>
-                {move || tf("conclusion.bilan.download", &[("year", &year.get())])}</button>
+            <div class="notice-buttons">
+                <button type="button" class="button button-primary" disabled=busy aria-busy=move || busy.get().to_string()
+                    on:click=move |_| download(state, year.get_untracked(), busy)>
+                    {move || tf("conclusion.bilan.download", &[("year", &year.get())])}</button>
+                <button type="button" class="button" on:click=move |_| close(state, year.get_untracked(), replacing)>
+                    {move || tf("conclusion.bilan.close", &[("year", &year.get())])}</button>
+            </div>
+            {move || replacing.get().map(|old| view! {
+                <super::super::widgets::Confirm
+                    text=tf("conclusion.bilan.close_again", &[("year", &old.year), ("day", &short_date(old.closed_at.date_naive()))])
+                    yes=t("conclusion.bilan.replace") no=t("conclusion.bilan.keep")
+                    on_yes=move || { replacing.set(None); replace(state, old.clone()); }
+                    on_no=move || replacing.set(None) />
+            })}
+            <ClosedYears />
+            {move || comparison(state, year.get()).map(|c| view! { <Compared c=c /> })}
         </section>
+    }
+}
+
+/// Closes `year`: a new snapshot, or — after a question — one replacing the year's snapshot.
+fn close(state: AppState, year: i32, replacing: RwSignal<Option<YearSnapshot>>) {
+    let existing = state
+        .snapshots
+        .with_untracked(|l| l.iter().find(|s| s.year == year).cloned());
+    if let Some(old) = existing {
+        return replacing.set(Some(old));
+    }
+    let Some(file) = state.export_file() else {
+        return;
+    };
+    state.insert(close_year(&file, year, browser::new_id(), browser::now()));
+    state.notice.set(Some(Notice::success(tf(
+        "conclusion.bilan.closed",
+        &[("year", &year)],
+    ))));
+}
+
+/// Closes the year of `old` again, under the same id: one record replaced.
+fn replace(state: AppState, old: YearSnapshot) {
+    let Some(file) = state.export_file() else {
+        return;
+    };
+    let fresh = close_year(&file, old.year, old.id, browser::now());
+    state.update::<YearSnapshot>(old.id, move |s| *s = fresh);
+    state.notice.set(Some(Notice::success(tf(
+        "conclusion.bilan.closed",
+        &[("year", &old.year)],
+    ))));
+}
+
+/// `year` as it stands (its snapshot if closed, else the plan now) against the latest year
+/// closed before it; `None` when no earlier year is closed.
+fn comparison(state: AppState, year: i32) -> Option<Comparison> {
+    let before = state.snapshots.with(|l| {
+        l.iter()
+            .filter(|s| s.year < year)
+            .max_by_key(|s| s.year)
+            .cloned()
+    })?;
+    let closed = state
+        .snapshots
+        .with(|l| l.iter().find(|s| s.year == year).cloned());
+    let now = match closed {
+        Some(s) => s,
+        None => {
+            // Follow every edit: the comparison of an open year is live.
+            state.actions.track();
+            state.actors.track();
+            state.mobilisations.track();
+            let file = state.export_file()?;
+            close_year(&file, year, before.id, browser::now())
+        }
+    };
+    Some(compare(&before, &now))
+}
+
+/// The closed years, each deletable (with « Annuler »).
+#[component]
+fn ClosedYears() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let mut list = state.snapshots.get();
+        if list.is_empty() {
+            return None;
+        }
+        list.sort_by_key(|s| s.year);
+        Some(view! {
+            <h3>{t("conclusion.bilan.closed_title")}</h3>
+            <ul class="closed-years">
+                {list.into_iter().map(|s| {
+                    let id = s.id;
+                    view! {
+                        <li>{tf("conclusion.bilan.closed_on", &[("year", &s.year), ("day", &short_date(s.closed_at.date_naive()))])} " "
+                            <button type="button" class="button button-small button-quiet" on:click=move |_| { state.delete::<YearSnapshot>(id) }>
+                                {t("common.delete")} <span class="visually-hidden">{tf("conclusion.bilan.delete_which", &[("year", &s.year)])}</span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })
+    }
+}
+
+/// What changed since the previous closed year: in words, and fiches done per axis as bars.
+#[component]
+fn Compared(c: Comparison) -> impl IntoView {
+    let state = use_state();
+    let names: Vec<String> = state.actors.with_untracked(|actors| {
+        c.went_up
+            .iter()
+            .filter_map(|id| actors.iter().find(|a| a.id == *id).map(|a| a.name.clone()))
+            .collect()
+    });
+    let (year, previous) = (c.year, c.previous);
+    let title = tf(
+        "conclusion.bilan.compared",
+        &[("year", &year), ("previous", &previous)],
+    );
+    let most = c
+        .done_by_axis
+        .iter()
+        .map(|(_, a, b)| *a.max(b))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    // The chart's text alternative: every figure it draws, in a sentence.
+    let alt = c
+        .done_by_axis
+        .iter()
+        .map(|(axis, then, now)| {
+            tf(
+                "conclusion.bilan.axis_alt",
+                &[
+                    ("axis", &axis.label()),
+                    ("then", then),
+                    ("now", now),
+                    ("previous", &previous),
+                    ("year", &year),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let row_height = 34;
+    let height = c.done_by_axis.len() * row_height + 8;
+    view! {
+        <h3>{title.clone()}</h3>
+        <ul class="compared">
+            <li>{tf("conclusion.bilan.done", &[("now", &c.done.1), ("then", &c.done.0), ("previous", &previous)])}</li>
+            <li>{tf("conclusion.bilan.spent", &[("now", &bilan::euros(c.spent.1)), ("then", &bilan::euros(c.spent.0)), ("previous", &previous)])}</li>
+            <li>{tf("conclusion.bilan.held", &[("now", &c.held.1), ("then", &c.held.0), ("previous", &previous)])}</li>
+            <li>{tn("conclusion.bilan.went_up", c.went_up.len() as u64, &[])}
+                {(!names.is_empty()).then(|| format!(" : {}", names.join(", ")))}</li>
+            {c.moved.iter().map(|(name, then, now)| view! {
+                <li>{tf("conclusion.bilan.moved", &[("name", name), ("then", then), ("now", now)])}</li>
+            }).collect_view()}
+        </ul>
+        <svg class="axis-bars" role="img" aria-label=alt viewBox=format!("0 0 320 {height}") width="100%">
+            {c.done_by_axis.iter().enumerate().map(|(i, (axis, then, now))| {
+                let y = i * row_height + 4;
+                let w = |n: usize| (n * 200 / most).max(1);
+                view! {
+                    <text x="0" y=y + 11 class="axis-bar-label">{axis.label().chars().take(22).collect::<String>()}</text>
+                    <rect x="110" y=y width=w(*then) height="12" class="bar-then" />
+                    <rect x="110" y=y + 14 width=w(*now) height="12" class="bar-now" />
+                    <text x=115 + w(*now) y=y + 24 class="axis-bar-value">{now.to_string()}</text>
+                }
+            }).collect_view()}
+        </svg>
+        <p class="hint">{tf("conclusion.bilan.legend", &[("previous", &previous), ("year", &year)])}</p>
     }
 }
 

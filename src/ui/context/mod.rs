@@ -93,6 +93,8 @@ pub fn Context() -> impl IntoView {
                         <div class=format!("verdict verdict-{reen_class}")>
                             <dt>{t("context.reen.title")}</dt>
                             <dd>{reen_text}</dd>
+                            // What « obligatoire » means in practice, with its dates.
+                            {(reen_class == "yes").then(|| view! { <dd class="reen-due">{t("context.reen.due")}</dd> })}
                             <dd class="hint">{tf("context.reen.scope", &[("n", &number(REEN_THRESHOLD.into()))])}</dd>
                         </div>
                         <div class=format!("verdict verdict-{pcaet_class}")>

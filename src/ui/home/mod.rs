@@ -37,7 +37,13 @@ pub fn Home() -> impl IntoView {
             // The name stays in the field until the plan is stored: a failure keeps it.
             <AddForm id="new-plan-name" label=t("home.new.label") button=t("home.new.button") keep=true
                 placeholder=t("home.new.placeholder") missing=t("home.new.missing")
-                on_add=move |n: String| state.create_plan(n, Route::Context) />
+                on_add=move |n: String| {
+                    // A second click while the first plan is being stored (a double click)
+                    // would make a second plan of the same name.
+                    if state.pending.get_untracked() == 0 {
+                        state.create_plan(n, Route::Context)
+                    }
+                } />
         </section>
 
         <section aria-labelledby="example-title">

@@ -61,6 +61,11 @@ pub fn PlanList() -> impl IntoView {
                             }}
                             <span class="plan-list-territory">{p.territory_name.clone()}
                                 {p.example.then(|| format!(" {}", t("home.list.example_tag")))}</span>
+                            // The yearly review (loi REEN) is due before the budget debate: the
+                            // review of the year before the debate's.
+                            {p.budget_debate_on.filter(|d| *d >= crate::browser::today()).map(|d| view! {
+                                <span class="plan-list-due">{tf("home.list.bilan_due", &[("year", &(chrono::Datelike::year(&d) - 1)), ("day", &atelier_core::text::short_date(d))])}</span>
+                            })}
                             <span class="plan-buttons">
                                 {if is_current {
                                     view! { <a class="button" href=Route::Context.hash()>{t("home.list.continue")}</a> }.into_any()

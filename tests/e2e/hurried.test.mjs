@@ -1,0 +1,84 @@
+// What a hurried project lead trips over (issue 17): a double click makes one plan; a pasted
+// title too long is refused with a message, never cut silently; an actor typed twice is
+// noticed; the context says what the law expects and when; cards carry their pilot and due
+// date; a progress says « du chemin parcouru », not a second « % ».
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, newPage } from './browser.mjs';
+import { DIST, createPlan, goToStep, settled } from './helpers.mjs';
+
+let srv, browser;
+before(async () => { srv = await serve(DIST); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+test('a double click on « Créer le plan » makes one plan', async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + '#/');
+  await page.getByLabel('Nom du plan').fill('Stratégie NR 2027');
+  await page.getByRole('button', { name: 'Créer le plan' }).dblclick();
+  await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+  await settled(page);
+  await page.goto(srv.url + '#/');
+  await page.locator('.plan-list').getByText('Stratégie NR 2027').first().waitFor();
+  assert.equal(await page.locator('.plan-list-name', { hasText: 'Stratégie NR 2027' }).count(), 1);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a pasted title over 300 characters is refused with a message and the stored one stays', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan pressé');
+  const name = page.getByLabel('Nom du plan');
+  const long = 'Stratégie territoriale du numérique responsable '.repeat(9);
+  assert.ok(long.length > 300);
+  await name.fill(long);
+  await page.getByText('Ce texte dépasse 300 caractères').waitFor();
+  assert.equal(await name.inputValue(), long, 'nothing was cut under the user');
+  await settled(page);
+  await page.reload();
+  assert.equal(await page.getByLabel('Nom du plan').inputValue(), 'Plan pressé');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('adding an actor whose name is already listed asks first, and can open the existing one', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan doublons');
+  await goToStep(page, 'Qui mobiliser ?');
+  const add = async (n) => {
+    await page.getByLabel('Nom du nouvel acteur').fill(n);
+    await page.getByRole('button', { name: 'Ajouter l\'acteur' }).click();
+  };
+  await add('Envie 35');
+  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await add('ENVIE 35');
+  const question = page.getByRole('alertdialog');
+  await question.getByText('Un acteur nommé « ENVIE 35 » est déjà recensé').waitFor();
+  await question.getByRole('button', { name: "Ouvrir l'acteur existant" }).click();
+  await page.getByText('1 acteur recensé').waitFor();
+  assert.equal(await page.locator('#actor-name').inputValue(), 'Envie 35');
+  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await add('Envie 35');
+  await page.getByRole('button', { name: 'Ajouter un second acteur' }).click();
+  await page.getByText('2 acteurs recensés').waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('the example plan: the law box says what is due, cards show pilot and due date, progress reads « du chemin parcouru »', async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  const card = page.locator('.board .card', { hasText: "Mesurer l'impact environnemental" });
+  await card.waitFor();
+  assert.match(await card.locator('.card-meta').innerText(), /Direction du numérique.*échéance 18\/12\/2026|échéance 18\/12\/2026/);
+  await goToStep(page, 'Contexte');
+  assert.match(await page.locator('.reen-due').innerText(), /1er janvier 2025[\s\S]*bilan chaque année/);
+  await goToStep(page, 'Quelles actions ?');
+  await page.getByRole('navigation', { name: "Vues du plan d'actions" }).getByRole('link', { name: 'Liste' }).click();
+  await page.getByRole('button', { name: "Modifier Mesurer l'impact environnemental du numérique à l'échelle du territoire" }).click();
+  assert.match(await page.locator('.indicator-summary').first().innerText(), /— 42 % du chemin parcouru/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
