@@ -21,6 +21,8 @@ pub enum Route {
     Conclusion,
     /// The printable report of the whole plan.
     Report,
+    /// The printable yearly review (« bilan annuel ») of a year.
+    Bilan(i32),
     /// About: version, offline use, storage.
     About,
     /// Projector mode, on slide `n` (1-based; clamped to the slides there are).
@@ -91,6 +93,8 @@ impl Route {
             Route::Actions(ActionsView::Catalogue) => "#/actions/catalogue",
             Route::Conclusion => "#/conclusion",
             Route::Report => "#/rapport",
+            // The year is in the fragment; see `Route::href`.
+            Route::Bilan(_) => "#/bilan",
             Route::About => "#/a-propos",
             // Only the first slide has a static fragment; see `Route::href`.
             Route::Projector(_) => "#/projection",
@@ -108,6 +112,9 @@ impl Route {
         }
         if path.starts_with("partage=") {
             return Some(Route::Share);
+        }
+        if let Some(year) = path.strip_prefix("/bilan/") {
+            return Some(year.parse().map_or(Route::Unknown, Route::Bilan));
         }
         if let Some(rest) = path.strip_prefix("/projection") {
             let n = rest.trim_start_matches('/');
@@ -133,6 +140,7 @@ impl Route {
     pub fn href(self) -> String {
         match self {
             Route::Projector(n) => format!("#/projection/{n}"),
+            Route::Bilan(year) => format!("#/bilan/{year}"),
             other => other.hash().to_owned(),
         }
     }
@@ -147,6 +155,7 @@ impl Route {
             Route::Actions(_) => t("common.route.actions"),
             Route::Conclusion => t("common.route.conclusion"),
             Route::Report => t("common.route.report"),
+            Route::Bilan(_) => t("common.route.bilan"),
             Route::About => t("common.route.about"),
             Route::Projector(_) => t("common.route.projector"),
             Route::Share => t("common.route.share"),
@@ -189,6 +198,11 @@ mod tests {
             Some(Route::Projector(7))
         );
         assert_eq!(Route::parse("#/projection/x"), Some(Route::Unknown));
+        assert_eq!(
+            Route::parse(&Route::Bilan(2026).href()),
+            Some(Route::Bilan(2026))
+        );
+        assert_eq!(Route::parse("#/bilan/deux"), Some(Route::Unknown));
         assert_eq!(Route::parse("#/nimporte"), Some(Route::Unknown));
         assert_eq!(Route::parse(""), None);
         assert_eq!(Route::parse("#"), None);

@@ -86,6 +86,7 @@ fn screen(route: Route) -> AnyView {
         Route::Actions(_) => with_plan(|| lazy_view(|| Box::pin(actions::screen()))),
         Route::Conclusion => with_plan(|| lazy_view(|| Box::pin(conclusion::screen()))),
         Route::Report => with_plan(|| lazy_view(|| Box::pin(report::screen()))),
+        Route::Bilan(_) => with_plan(|| lazy_view(|| Box::pin(report::bilan_screen()))),
         Route::About => lazy_view(|| Box::pin(about::screen())),
         Route::Projector(_) => with_plan(|| lazy_view(|| Box::pin(projector::screen()))),
     }

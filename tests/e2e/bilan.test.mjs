@@ -82,6 +82,18 @@ test('the example plan reviewed for 2026: due date, what is missing, a note and 
   assert.match(text, /20\/11\/2026 — Mesurer l'impact environnemental du numérique à l'échelle du territoire : Atelier « données » avec les communes : 25 structures inscrites\./);
   assert.match(text, /Stratégie adoptée le 26\/06\/2025 \(Délibération n° 2025-118 du conseil communautaire\)/);
 
+  // The printable page: the same review, with the amount typed in.
+  await section.getByRole('link', { name: 'Bilan 2026 à imprimer (A4)' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Bilan annuel 2026 de la stratégie Numérique responsable' }).waitFor();
+  const printable = (await page.locator('article.bilan-print').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+  assert.match(printable, /Objectifs et indicateurs de suivi/);
+  assert.match(printable, /33 000 €/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.report-controls').isVisible(), false, 'no control is printed');
+  await page.emulateMedia({ media: 'screen' });
+  await page.goBack();
+  await section.waitFor();
+
   // What was typed survives a reload.
   await page.reload();
   await goToStep(page, 'Quelles actions ?');

@@ -80,6 +80,8 @@ pub fn Bilan() -> impl IntoView {
                 <button type="button" class="button button-primary" disabled=busy aria-busy=move || busy.get().to_string()
                     on:click=move |_| download(state, year.get_untracked(), busy)>
                     {move || tf("conclusion.bilan.download", &[("year", &year.get())])}</button>
+                <a class="button" href=move || crate::route::Route::Bilan(year.get()).href()>
+                    {move || tf("conclusion.bilan.printable", &[("year", &year.get())])}</a>
                 <button type="button" class="button" on:click=move |_| close(state, year.get_untracked(), replacing)>
                     {move || tf("conclusion.bilan.close", &[("year", &year.get())])}</button>
             </div>

@@ -27,10 +27,17 @@ fn names(actors: &[Actor], ids: &[atelier_core::Id]) -> String {
         .join(", ")
 }
 
+mod bilan;
+
 crate::lazy! {
     /// The printable report, downloaded on first use (see [`crate::ui::lazy`]).
     pub fn screen [screen_report] () -> crate::ui::lazy::Draw {
         || view! { <Report /> }.into_any()
+    }
+
+    /// The printable yearly review of the year in the route, in the report's part.
+    pub fn bilan_screen [screen_report] () -> crate::ui::lazy::Draw {
+        || view! { <bilan::BilanPrint /> }.into_any()
     }
 }
 
