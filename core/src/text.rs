@@ -121,6 +121,41 @@ pub fn french_date(day: chrono::NaiveDate) -> String {
     format!("{:02}/{:02}/{}", day.day(), day.month(), day.year())
 }
 
+/// An amount in whole euros as people type it in a budget: « 18000 », « 18 000 € », « 1,5 k€ »,
+/// « 1.5k », « 2 M€ », « 750 EUR ». A comma is the decimal mark (French); spaces of any kind
+/// separate thousands. `None` for anything else: a negative or non-whole amount, letters, an
+/// empty text — the caller keeps the stored value and says why.
+pub fn parse_euros(text: &str) -> Option<u64> {
+    let mut t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '\u{a0}')
+        .collect::<String>()
+        .to_lowercase();
+    // i18n: not UI (currency marks as typed)
+    for unit in ["euros", "euro", "eur", "€"] {
+        if let Some(rest) = t.strip_suffix(unit) {
+            t = rest.to_owned();
+            break;
+        }
+    }
+    let (number, factor) = match t.chars().last()? {
+        'k' => (&t[..t.len() - 1], 1e3),
+        'm' => (&t[..t.len() - 1], 1e6),
+        _ => (t.as_str(), 1.0),
+    };
+    if number.is_empty()
+        || !number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    let value: f64 = number.replace(',', ".").parse().ok()?;
+    let euros = value * factor;
+    let whole = euros.round();
+    ((euros - whole).abs() < 1e-6 && (0.0..1e15).contains(&whole)).then_some(whole as u64)
+}
+
 /// A day as readers of the display language write it: « 30/06/2027 » in French, "30 Jun 2027"
 /// in English (spelt-out months avoid the day/month ambiguity between British and American
 /// readers). Files keep [`french_date`].
@@ -150,5 +185,26 @@ mod date_tests {
         set_lang(Lang::En);
         assert_eq!(super::short_date(day), "3 Jun 2027");
         set_lang(Lang::Fr);
+    }
+
+    #[test]
+    fn amounts_read_as_people_type_them_in_a_budget() {
+        use super::parse_euros;
+        for (typed, euros) in [
+            ("18000", 18_000),
+            ("18 000 €", 18_000),
+            ("18\u{202f}000\u{a0}€", 18_000),
+            ("1,5 k€", 1_500),
+            ("1.5k", 1_500),
+            ("2 M€", 2_000_000),
+            ("750 EUR", 750),
+            ("12 euros", 12),
+            ("0", 0),
+        ] {
+            assert_eq!(parse_euros(typed), Some(euros), "{typed}");
+        }
+        for wrong in ["", "€", "-500", "1,25", "douze", "1e3", "k", "1,5 kg"] {
+            assert_eq!(parse_euros(wrong), None, "{wrong}");
+        }
     }
 }

@@ -44,6 +44,10 @@ test('budget lines save as typed, show their own values after a removal, and ref
   assert.equal(await page.getByLabel('Objet de la ligne 1').inputValue(), 'Licences', 'the remaining row shows the remaining line');
   assert.match(await page.locator('.budget-table caption').innerText(), /Investissement : 1\s?200\s€/);
 
+  // « 1,5 k€ » is what people type: read as 1 500 €, not « 15 ».
+  await page.getByLabel('Montant de la ligne 1 en euros').fill('1,5 k€');
+  await page.locator('.budget-table caption').filter({ hasText: /Investissement : 1\s?500\s€/ }).waitFor();
+  await page.getByLabel('Montant de la ligne 1 en euros').fill('1200');
   await page.getByLabel('Montant de la ligne 1 en euros').fill('-500');
   assert.match(await page.getByRole('alert').filter({ hasText: 'Ligne 1' }).innerText(), /euros entiers/);
   assert.match(await page.locator('.budget-table caption').innerText(), /1\s?200\s€/, 'the stored amount is kept');
@@ -64,7 +68,11 @@ test('an implausible date or a target typed as text keeps the stored value and s
   await example(page);
   await page.goto(srv.url + '#/actions');
   await page.getByRole('button', { name: `Modifier ${MUT}` }).click();
-  assert.equal(await page.locator('#action-title').getAttribute('maxlength'), '300', 'titles have a sane length');
+  // Titles have a sane length: a longer paste is refused with a message, never cut.
+  assert.equal(await page.locator('#action-title').getAttribute('maxlength'), null);
+  await page.locator('#action-title').fill('x'.repeat(301));
+  await page.getByText('Ce texte dépasse 300 caractères').waitFor();
+  await page.locator('#action-title').fill(MUT);
   const due = await page.getByLabel('Échéance').inputValue();
   await page.getByLabel('Échéance').fill('0202-12-17');
   await page.getByText('Année hors de 1990 à 2100').waitFor();

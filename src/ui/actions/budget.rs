@@ -12,7 +12,19 @@ use atelier_core::{ActionSheet, BudgetKind, BudgetLine, Id};
 use leptos::prelude::*;
 
 /// Most euros one line may hold (a billion): beyond is a typing slip.
-const MAX_AMOUNT: f64 = 1e9;
+const MAX_AMOUNT: u64 = 1_000_000_000;
+
+/// A typed amount: `Ok(None)` when empty, whole euros up to [`MAX_AMOUNT`] as people write
+/// them (see [`atelier_core::text::parse_euros`]), `Err` otherwise.
+fn amount(text: &str) -> Result<Option<u64>, ()> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match atelier_core::text::parse_euros(text) {
+        Some(euros) if euros <= MAX_AMOUNT => Ok(Some(euros)),
+        _ => Err(()),
+    }
+}
 
 #[component]
 pub fn BudgetLines(id: Id) -> impl IntoView {
@@ -77,26 +89,22 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                         </select></td>
                         <td data-label=t("actions.budget.col_label")><input id=format!("budget-label-{i}") type="text" aria-label=tf("actions.budget.label_label", &[("n", &(i + 1))]) prop:value=b.label
                             on:input=move |ev| { let v = event_target_value(&ev); line(i, Box::new(move |b| b.label = v)) } /></td>
-                        <td data-label=t("actions.budget.col_amount")><input type="number" min="0" step="1" aria-label=tf("actions.budget.amount_label", &[("n", &(i + 1))]) prop:value=b.amount.to_string()
-                            on:input=move |ev| match typed_number(&ev) {
-                                // Whole euros only: rounding as the user types would rewrite the field
-                                // under their fingers.
-                                Ok(v) if (0.0..=MAX_AMOUNT).contains(&v.unwrap_or(0.0)) && v.unwrap_or(0.0).fract() == 0.0 => {
+                        // A text field: « 1,5 k€ » or « 18 000 € » are read as people mean them
+                        // (a number field would silently keep « 15 »); whole euros only.
+                        <td data-label=t("actions.budget.col_amount")><input type="text" inputmode="decimal" aria-label=tf("actions.budget.amount_label", &[("n", &(i + 1))]) prop:value=b.amount.to_string()
+                            on:input=move |ev| match amount(&event_target_value(&ev)) {
+                                Ok(euros) => {
                                     set_problem.set(None);
-                                    let euros = v.unwrap_or(0.0) as u64;
+                                    let euros = euros.unwrap_or(0);
                                     line(i, Box::new(move |b| b.amount = euros));
                                 }
-                                _ => set_problem.set(Some(tf("actions.budget.amount_error", &[("n", &(i + 1))]))),
+                                Err(()) => set_problem.set(Some(tf("actions.budget.amount_error", &[("n", &(i + 1))]))),
                             } /></td>
                         // Empty while unknown: the yearly review then says it is still to enter.
-                        <td data-label=t("actions.budget.col_actual")><input type="number" min="0" step="1" aria-label=tf("actions.budget.actual_label", &[("n", &(i + 1))]) prop:value=b.actual.map(|a| a.to_string()).unwrap_or_default()
-                            on:input=move |ev| match typed_number(&ev) {
-                                Ok(None) => { set_problem.set(None); line(i, Box::new(|b| b.actual = None)); }
-                                Ok(Some(v)) if (0.0..=MAX_AMOUNT).contains(&v) && v.fract() == 0.0 => {
-                                    set_problem.set(None);
-                                    line(i, Box::new(move |b| b.actual = Some(v as u64)));
-                                }
-                                _ => set_problem.set(Some(tf("actions.budget.actual_error", &[("n", &(i + 1))]))),
+                        <td data-label=t("actions.budget.col_actual")><input type="text" inputmode="decimal" aria-label=tf("actions.budget.actual_label", &[("n", &(i + 1))]) prop:value=b.actual.map(|a| a.to_string()).unwrap_or_default()
+                            on:input=move |ev| match amount(&event_target_value(&ev)) {
+                                Ok(euros) => { set_problem.set(None); line(i, Box::new(move |b| b.actual = euros)); }
+                                Err(()) => set_problem.set(Some(tf("actions.budget.actual_error", &[("n", &(i + 1))]))),
                             } /></td>
                         <td data-label=t("actions.budget.col_year")><input type="number" min="1990" max="2100" aria-label=tf("actions.budget.year_label", &[("n", &(i + 1))]) prop:value=b.year.map(|y| y.to_string()).unwrap_or_default()
                             on:input=move |ev| match typed_number(&ev) {
