@@ -164,6 +164,10 @@ pub mod jobs {
 
         /// The plan file's JSON text, with or without personal data.
         pub fn plan_json [plan_file] (plan: PlanFile, anonymous: bool) -> String {
+            let mut plan = plan;
+            // Closed years oldest first, as the format says (the state keeps them in the
+            // order they were closed; sorting there would weigh on the first screen).
+            plan.snapshots.sort_by_key(|s| s.year);
             if anonymous { plan.anonymised().to_json() } else { plan.to_json() }
         }
 

@@ -370,8 +370,6 @@ impl AppState {
         file.mobilisations = self.mobilisations.get_untracked();
         file.needs = self.needs.get_untracked();
         file.snapshots = self.snapshots.get_untracked();
-        // Oldest first, as the file format says (an undone delete comes back last).
-        file.snapshots.sort_by_key(|s| s.year);
         file.drop_dangling_links();
         Some(file)
     }

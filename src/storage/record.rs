@@ -54,8 +54,19 @@ pub fn summary(text: &str) -> Option<atelier_core::PlanSummary> {
             .unwrap_or(false),
         budget_debate_on: get(&data, "governance")
             .and_then(|g| get(&g, "budget_debate_on")?.as_string())
-            .and_then(|d| d.parse().ok()),
+            .and_then(|d| iso_day(&d)),
     })
+}
+
+/// `YYYY-MM-DD` as a day. By hand: chrono's parser would add 15 KB to the first screen.
+fn iso_day(text: &str) -> Option<chrono::NaiveDate> {
+    let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
+    let (y, m, d) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// Decodes a stored record, migrating it if it is older. Errors: a message in the display

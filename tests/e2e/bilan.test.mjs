@@ -125,7 +125,7 @@ test('closing 2025 then 2026: the years compared live, a closed year replaced af
   await goToStep(page, 'Quelles actions ?');
   await page.getByRole('navigation', { name: "Vues du plan d'actions" }).getByRole('link', { name: 'Liste' }).click();
   await page.getByRole('button', { name: `Modifier ${MEASURE}` }).click();
-  await page.getByLabel('Statut').selectOption('done');
+  await page.locator('#action-status').selectOption('done');
   await settled(page);
   await page.keyboard.press('Escape');
   await goToStep(page, 'Gouvernance et suite');
