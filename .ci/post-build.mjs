@@ -172,6 +172,32 @@ const stagedJs = readdirSync(stage).find((f) => f.startsWith(`${BIN}-`) && f.end
 if (!stagedJs) throw new Error(`no ${BIN}-*.js in ${stage}`);
 const stem = stagedJs.slice(0, -'.js'.length);
 
+/**
+ * wasm-bindgen names each JavaScript import with a 16-hex-digit hash
+ * (`__wbg_instanceof_HtmlInputElement_28751c98d77a5a65`): about 300 of them, written twice
+ * (the wasm's import section, the glue's import object), random digits gzip cannot shrink —
+ * about 5 KB of the first visit. Where the name without its hash is unique, the hash becomes
+ * sixteen zeros: same length, so the wasm is patched in place (no section size changes), and
+ * names stay unique. Every file of the build gets the same replacements, so they still agree.
+ */
+function zeroImportHashes(files) {
+  const glue = readFileSync(files[0], 'utf8');
+  const names = [...new Set(glue.match(/__wbg_\w+?_[0-9a-f]{16}\b/g) ?? [])];
+  const stripped = (n) => n.slice(0, -17);
+  const count = new Map();
+  for (const n of names) count.set(stripped(n), (count.get(stripped(n)) ?? 0) + 1);
+  const renames = names.filter((n) => count.get(stripped(n)) === 1 && !n.endsWith('0'.repeat(16)))
+    .map((n) => [Buffer.from(n), Buffer.from(`${stripped(n)}_${'0'.repeat(16)}`)]);
+  for (const file of files) {
+    let bytes = readFileSync(file);
+    for (const [from, to] of renames) {
+      for (let at = bytes.indexOf(from); at !== -1; at = bytes.indexOf(from, at + to.length)) to.copy(bytes, at);
+    }
+    writeFileSync(file, bytes);
+  }
+  log(`import names: ${renames.length} of ${names.length} hashes zeroed`);
+}
+
 // 1–4. Split, bind, shrink, name.
 const targetDir = process.env.CARGO_TARGET_DIR
   ?? JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'], { cwd: source })).target_directory;
@@ -186,6 +212,8 @@ if (rawBytes.includes(Buffer.from('__wasm_split_placeholder__'))) {
     run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
       '--out-dir', bound, '--out-name', stem, join(split, `${stem}.wasm`)]);
     const parts = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
+    zeroImportHashes([join(bound, `${stem}.js`), join(bound, `${stem}_bg.wasm`),
+      ...readdirSync(split).filter((f) => /\.(wasm|js)$/.test(f)).map((f) => join(split, f))]);
     if (release) await shrinkAll([join(bound, `${stem}_bg.wasm`), ...parts.map((p) => join(split, p))]);
     const loader = bundle(readFileSync(join(split, '__wasm_split.js'), 'utf8'), split);
     const realName = `__wasm_split-${hash(loader.js)}.js`;

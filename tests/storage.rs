@@ -220,6 +220,32 @@ async fn mobilisations_and_needs_are_stored_one_record_each() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn a_closed_year_is_one_record_kept_with_the_plan_and_deleted_with_it() {
+    let db = fresh("t-snapshot").await;
+    let file = sample_plan(2);
+    db.put_whole_plan(&file).await.unwrap();
+    let at = chrono::DateTime::from_timestamp(1_798_000_000, 0).unwrap();
+    let closed = atelier_core::snapshot::close_year(&file, 2026, new_id(), at);
+    let before = db.writes();
+    db.put(file.plan.id, &closed).await.unwrap();
+    assert_eq!(db.writes() - before, 1, "closing a year writes one record");
+    db.close();
+
+    let db = Db::open_with("t-snapshot", DB_VERSION, STORES)
+        .await
+        .unwrap();
+    let loaded = db.load(file.plan.id).await.unwrap().unwrap();
+    assert_eq!(loaded.snapshots, vec![closed.clone()]);
+    assert_eq!(loaded.snapshots[0].actors.len(), 2);
+    db.delete_plan(file.plan.id).await.unwrap();
+    let gone = db.get::<atelier_core::snapshot::YearSnapshot>(file.plan.id, closed.id);
+    assert!(
+        gone.await.unwrap().is_none(),
+        "deleting a plan deletes its closed years"
+    );
+}
+
 /// Resolves after `ms` milliseconds (to bound a wait that must not hang).
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

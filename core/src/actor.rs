@@ -108,6 +108,14 @@ impl Actor {
             .map_or(Circle::Three, |&(_, circle)| circle)
     }
 
+    /// Why [`Actor::suggested_circle`] suggests its circle: the rule that applies, in words.
+    pub fn circle_reason(&self) -> &'static str {
+        kit::CIRCLE_RULES
+            .iter()
+            .find(|(condition, _)| condition.holds(self))
+            .map_or(kit::CircleCondition::Always.reason(), |(c, _)| c.reason())
+    }
+
     /// The actor's circle: the user's choice if any, else the suggestion.
     pub fn circle(&self) -> Circle {
         self.circle.unwrap_or_else(|| self.suggested_circle())

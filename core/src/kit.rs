@@ -839,6 +839,17 @@ pub enum CircleCondition {
 }
 
 impl CircleCondition {
+    /// Why an actor meeting the condition is suggested its circle, in words (« partenaire ou
+    /// financeur de la collectivité »).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            CircleCondition::PartnerOrFunder => t("kit.circle_rule.partner"),
+            CircleCondition::Subtype(_) => t("kit.circle_rule.institution"),
+            CircleCondition::EngagementAtLeast(_) => t("kit.circle_rule.engaged"),
+            CircleCondition::Always => t("kit.circle_rule.others"),
+        }
+    }
+
     /// Whether `actor` meets the condition.
     pub fn holds(&self, actor: &Actor) -> bool {
         match self {

@@ -81,7 +81,7 @@ test('qualifying actors: decisions, NR types, custom subtype, renamed levels, ci
   await page.getByLabel('Ajouter un sous-type à la liste').fill('Ressourceries');
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
   await page.locator('#actor-partner').check();
-  await page.getByText('Cercle retenu : 1 (suggéré par la règle)').waitFor();
+  await page.getByText('Cercle retenu : 1, suggéré car c\'est un service, un partenaire ou un financeur de la collectivité').waitFor();
   await page.getByRole('button', { name: 'Fermer la fiche' }).click();
   await settled(page);
 

@@ -181,7 +181,7 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                     selected=Signal::derive(move || current(|a| a.circle.map(|c| c.number().to_string()).unwrap_or_default()))
                     on_change=move |code: String| update(Box::new(move |a| a.circle = code.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()))) />
                 <p class="hint field" aria-live="polite">
-                    {move || current(|a| if a.circle.is_some() { tf("actors.editor.circle_chosen", &[("n", &a.circle().number())]) } else { tf("actors.editor.circle_suggested", &[("n", &a.circle().number())]) })}
+                    {move || current(|a| if a.circle.is_some() { tf("actors.editor.circle_chosen", &[("n", &a.circle().number())]) } else { tf("actors.editor.circle_suggested", &[("n", &a.circle().number()), ("reason", &a.circle_reason())]) })}
                 </p>
             </div>
             <button type="button" class="button" on:click=move |_| on_close()>{t("actors.editor.close")}</button>
