@@ -5,7 +5,8 @@
 //   1. split   — wasm-split-cli cuts the raw cargo output (linked with --emit-relocs) at
 //                every `lazy!` part: a main module plus one .wasm per part and shared chunks;
 //   2. bind    — wasm-bindgen on the main module (Trunk's own output imports a placeholder
-//                module and cannot start once a part exists);
+//                module and cannot start once a part exists); the random hashes of its
+//                import names zeroed where the name is unique (`zeroImportHashes`);
 //   3. shrink  — wasm-opt -Oz on every .wasm (release only; Trunk's own is off: data-wasm-opt=0);
 //   4. name    — parts and the split loader renamed by content hash (the tool's names are
 //                not), references rewritten; Trunk's names kept for the main module;
