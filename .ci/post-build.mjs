@@ -177,18 +177,23 @@ const stem = stagedJs.slice(0, -'.js'.length);
  * wasm-bindgen names each JavaScript import with a 16-hex-digit hash
  * (`__wbg_instanceof_HtmlInputElement_28751c98d77a5a65`): about 300 of them, written twice
  * (the wasm's import section, the glue's import object), random digits gzip cannot shrink —
- * about 5 KB of the first visit. Where the name without its hash is unique, the hash becomes
- * sixteen zeros: same length, so the wasm is patched in place (no section size changes), and
- * names stay unique. Every file of the build gets the same replacements, so they still agree.
+ * about 5 KB of the first visit. Each hash becomes zeros followed by the name's rank among
+ * the names sharing its stem (`…_0000000000000000`, `…_0000000000000001`): same length, so
+ * the wasm is patched in place (no section size changes), and names stay unique. Every file
+ * of the build gets the same replacements, so they still agree.
  */
 function zeroImportHashes(files) {
   const glue = readFileSync(files[0], 'utf8');
   const names = [...new Set(glue.match(/__wbg_\w+?_[0-9a-f]{16}\b/g) ?? [])];
   const stripped = (n) => n.slice(0, -17);
-  const count = new Map();
-  for (const n of names) count.set(stripped(n), (count.get(stripped(n)) ?? 0) + 1);
-  const renames = names.filter((n) => count.get(stripped(n)) === 1 && !n.endsWith('0'.repeat(16)))
-    .map((n) => [Buffer.from(n), Buffer.from(`${stripped(n)}_${'0'.repeat(16)}`)]);
+  const rank = new Map();
+  const renames = names.map((n) => {
+    const k = rank.get(stripped(n)) ?? 0;
+    rank.set(stripped(n), k + 1);
+    return [Buffer.from(n), Buffer.from(`${stripped(n)}_${k.toString(16).padStart(16, '0')}`)];
+  });
+  // A name already of that form would collide with a renamed one: then rename nothing.
+  if (names.some((n) => /_0{12}[0-9a-f]{4}$/.test(n))) return log('import names: kept (zero-like hashes found)');
   for (const file of files) {
     let bytes = readFileSync(file);
     for (const [from, to] of renames) {

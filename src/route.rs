@@ -114,7 +114,12 @@ impl Route {
             return Some(Route::Share);
         }
         if let Some(year) = path.strip_prefix("/bilan/") {
-            return Some(year.parse().map_or(Route::Unknown, Route::Bilan));
+            // Only years a plan can hold (1990–2100): « #/bilan/99999 » is no page.
+            let year = year
+                .parse()
+                .ok()
+                .filter(|y| atelier_core::text::YEARS.contains(y));
+            return Some(year.map_or(Route::Unknown, Route::Bilan));
         }
         if let Some(rest) = path.strip_prefix("/projection") {
             let n = rest.trim_start_matches('/');
@@ -203,6 +208,8 @@ mod tests {
             Some(Route::Bilan(2026))
         );
         assert_eq!(Route::parse("#/bilan/deux"), Some(Route::Unknown));
+        assert_eq!(Route::parse("#/bilan/-1"), Some(Route::Unknown));
+        assert_eq!(Route::parse("#/bilan/99999"), Some(Route::Unknown));
         assert_eq!(Route::parse("#/nimporte"), Some(Route::Unknown));
         assert_eq!(Route::parse(""), None);
         assert_eq!(Route::parse("#"), None);

@@ -543,6 +543,21 @@ pub fn action_sheet(sheets: &[crate::sheets::Sheet]) -> usize {
         .unwrap_or(0)
 }
 
+/// Applies the changes the preview showed for a row ([`action_changes`]: column, old cell,
+/// new cell) to the fiche as it is *now*: only those columns are set, from the cells as the
+/// row wrote them, so that an edit made after the preview — a follow-up note, an amount spent,
+/// a measure, or any column the row does not change — is kept.
+pub fn apply_changes(
+    current: &mut ActionSheet,
+    changes: &[(ActionColumn, String, String)],
+    actors: &[Actor],
+) {
+    let by_name: HashMap<String, Id> = actors.iter().map(|a| (fold(&a.name), a.id)).collect();
+    for (column, _, new) in changes {
+        read_cell(current, *column, new, &by_name);
+    }
+}
+
 /// What an imported row would change in the fiche it updates: each column read back whose
 /// cell differs, with both cells as written (« old → new »).
 pub fn action_changes(
@@ -922,5 +937,26 @@ mod tests {
             .any(|c| c.contains("Ordinateurs reconditionnés : 200 / 800 ordinateurs")));
         assert!(cells.iter().any(|c| c.contains(": 12,5 / 30 %")));
         assert_eq!(&rows[1][1], Axis::Know.label());
+    }
+
+    #[test]
+    fn applying_a_row_keeps_what_changed_in_the_app_after_the_preview() {
+        let file = crate::example::example_plan(&mut crate::ids::CounterIds::default());
+        let stored = file.actions[0].clone();
+        let mut incoming = stored.clone();
+        incoming.pilot = "Mme Nouvelle Pilote".into();
+        let changes = action_changes(&stored, &incoming, &ActionColumn::ALL, &file.actors);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        // Meanwhile, in the app: a follow-up note and an amount spent.
+        let mut current = stored.clone();
+        current.follow_ups.push(crate::FollowUp {
+            on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            text: "Note écrite après l'aperçu".into(),
+        });
+        current.budget[0].actual = Some(33_333);
+        apply_changes(&mut current, &changes, &file.actors);
+        assert_eq!(current.pilot, "Mme Nouvelle Pilote");
+        assert_eq!(current.follow_ups.len(), stored.follow_ups.len() + 1);
+        assert_eq!(current.budget[0].actual, Some(33_333));
     }
 }

@@ -169,7 +169,7 @@ pub fn StepNav() -> impl IntoView {
 
 /// A question that must be answered before something irreversible-looking happens (an undo
 /// stays possible afterwards). The « no » button has id `confirm-keep` so callers can focus
-/// it: the safe choice is the default for keyboard users.
+/// it: the safe choice is the default for keyboard users, and Escape answers it too.
 #[component]
 pub fn Confirm(
     text: String,
@@ -178,8 +178,15 @@ pub fn Confirm(
     on_yes: impl Fn() + 'static,
     on_no: impl Fn() + 'static,
 ) -> impl IntoView {
+    let on_no = std::rc::Rc::new(on_no);
+    let escape = on_no.clone();
     view! {
-        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" {
+                // Answered here: an editor around must not close too.
+                ev.stop_propagation();
+                escape();
+            }>
             <p id="confirm-text">{text}</p>
             <div class="notice-buttons">
                 <button type="button" class="button button-danger" on:click=move |_| on_yes()>{yes}</button>

@@ -82,3 +82,35 @@ test('the example plan: the law box says what is due, cards show pilot and due d
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('an amount typed key by key that ends up unreadable puts back the amount from before, as the message says; Escape answers a question', async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  await page.locator('.board').waitFor();
+  await goToStep(page, 'Quelles actions ?');
+  await page.getByRole('navigation', { name: "Vues du plan d'actions" }).getByRole('link', { name: 'Liste' }).click();
+  await page.getByRole('button', { name: "Modifier Mesurer l'impact environnemental du numérique à l'échelle du territoire" }).click();
+  const amount = page.getByLabel('Montant de la ligne 1 en euros');
+  assert.equal(await amount.inputValue(), '40000');
+  await amount.fill('');
+  await amount.pressSequentially('1e3', { delay: 30 });
+  await page.getByRole('alert').filter({ hasText: 'Ligne 1' }).waitFor();
+  await amount.press('Tab');
+  await settled(page);
+  await page.reload();
+  await page.getByRole('button', { name: "Modifier Mesurer l'impact environnemental du numérique à l'échelle du territoire" }).click();
+  assert.equal(await page.getByLabel('Montant de la ligne 1 en euros').inputValue(), '40000', 'not « 1 », the part typed before the « e »');
+  await page.keyboard.press('Escape');
+
+  // A question (deleting an actor other records point at) goes away with Escape, and nothing is deleted.
+  await goToStep(page, 'Qui mobiliser ?');
+  await page.getByRole('button', { name: 'Supprimer Repair café des Tilleuls' }).click();
+  const question = page.getByRole('alertdialog');
+  await question.waitFor();
+  await page.keyboard.press('Escape');
+  await question.waitFor({ state: 'detached' });
+  await page.getByText('12 acteurs recensés').waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

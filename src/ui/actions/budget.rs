@@ -55,6 +55,30 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
             }
         }))
     };
+    // The amounts of the line being typed in, as they were when the field got focus: every
+    // keystroke is saved, so « 1e3 » would leave « 1 »; a refused text puts these back, as
+    // the message says.
+    let at_focus = StoredValue::new((0usize, 0u64, None::<u64>));
+    let remember = move |i: usize| {
+        if let Some(b) = lines.with_untracked(|l| l.get(i).cloned()) {
+            at_focus.set_value((i, b.amount, b.actual));
+        }
+    };
+    let restore = move |i: usize, actual: bool| {
+        let (at, amount, spent) = at_focus.get_value();
+        if at == i {
+            line(
+                i,
+                Box::new(move |b| {
+                    if actual {
+                        b.actual = spent
+                    } else {
+                        b.amount = amount
+                    }
+                }),
+            );
+        }
+    };
     let add = move |_| {
         let year = chrono::Datelike::year(&crate::browser::today());
         edit(Box::new(move |a| {
@@ -92,19 +116,27 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                         // A text field: « 1,5 k€ » or « 18 000 € » are read as people mean them
                         // (a number field would silently keep « 15 »); whole euros only.
                         <td data-label=t("actions.budget.col_amount")><input type="text" inputmode="decimal" aria-label=tf("actions.budget.amount_label", &[("n", &(i + 1))]) prop:value=b.amount.to_string()
+                            on:focus=move |_| remember(i)
                             on:input=move |ev| match amount(&event_target_value(&ev)) {
                                 Ok(euros) => {
                                     set_problem.set(None);
                                     let euros = euros.unwrap_or(0);
                                     line(i, Box::new(move |b| b.amount = euros));
                                 }
-                                Err(()) => set_problem.set(Some(tf("actions.budget.amount_error", &[("n", &(i + 1))]))),
+                                Err(()) => {
+                                    restore(i, false);
+                                    set_problem.set(Some(tf("actions.budget.amount_error", &[("n", &(i + 1))])));
+                                }
                             } /></td>
                         // Empty while unknown: the yearly review then says it is still to enter.
                         <td data-label=t("actions.budget.col_actual")><input type="text" inputmode="decimal" aria-label=tf("actions.budget.actual_label", &[("n", &(i + 1))]) prop:value=b.actual.map(|a| a.to_string()).unwrap_or_default()
+                            on:focus=move |_| remember(i)
                             on:input=move |ev| match amount(&event_target_value(&ev)) {
                                 Ok(euros) => { set_problem.set(None); line(i, Box::new(move |b| b.actual = euros)); }
-                                Err(()) => set_problem.set(Some(tf("actions.budget.actual_error", &[("n", &(i + 1))]))),
+                                Err(()) => {
+                                    restore(i, true);
+                                    set_problem.set(Some(tf("actions.budget.actual_error", &[("n", &(i + 1))])));
+                                }
                             } /></td>
                         <td data-label=t("actions.budget.col_year")><input type="number" min="1990" max="2100" aria-label=tf("actions.budget.year_label", &[("n", &(i + 1))]) prop:value=b.year.map(|y| y.to_string()).unwrap_or_default()
                             on:input=move |ev| match typed_number(&ev) {

@@ -101,8 +101,10 @@ fn ImportActions() -> impl IntoView {
         });
     };
 
-    // The fiches « Appliquer » writes: new ones, and updates that change something.
-    let to_apply = move || -> Vec<(ActionSheet, bool)> {
+    // The fiches « Appliquer » writes: new ones, and updates that change something (with
+    // the changes the preview showed).
+    type Change = (atelier_core::action_csv::ActionColumn, String, String);
+    let to_apply = move || -> Vec<(ActionSheet, Option<Vec<Change>>)> {
         preview.with_untracked(|p| {
             p.as_ref().map_or(Vec::new(), |p| {
                 p.read
@@ -111,7 +113,7 @@ fn ImportActions() -> impl IntoView {
                     .iter()
                     .zip(&p.read.changes)
                     .filter(|(row, changes)| row.updates.is_none() || !changes.is_empty())
-                    .map(|(row, _)| (row.sheet.clone(), row.updates.is_some()))
+                    .map(|(row, changes)| (row.sheet.clone(), row.updates.map(|_| changes.clone())))
                     .collect()
             })
         })
@@ -119,11 +121,17 @@ fn ImportActions() -> impl IntoView {
     let apply = move |_| {
         let fiches = to_apply();
         let count = fiches.len();
-        for (sheet, update) in fiches {
-            if update {
-                state.update::<ActionSheet>(sheet.id, |stored| *stored = sheet);
-            } else {
-                state.insert(sheet);
+        let actors = state.actors.get_untracked();
+        for (sheet, changes) in fiches {
+            match changes {
+                // Only the columns the preview showed, onto the fiche as it is now: an edit
+                // made since (here or in another tab) is kept.
+                Some(changes) => state.update::<ActionSheet>(sheet.id, |current| {
+                    atelier_core::action_csv::apply_changes(current, &changes, &actors)
+                }),
+                None => {
+                    state.insert(sheet);
+                }
             }
         }
         preview.set(None);
