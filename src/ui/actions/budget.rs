@@ -56,8 +56,9 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
         }))
     };
     // The amounts of the line being typed in, as they were when the field got focus: every
-    // keystroke is saved, so « 1e3 » would leave « 1 »; a refused text puts these back, as
-    // the message says.
+    // readable keystroke is saved, so « 1e3 » would leave « 1 »; a text still refused when the
+    // field is left puts these back, as the message says (not while typing: that would
+    // rewrite the field under the user's fingers).
     let at_focus = StoredValue::new((0usize, 0u64, None::<u64>));
     let remember = move |i: usize| {
         if let Some(b) = lines.with_untracked(|l| l.get(i).cloned()) {
@@ -123,21 +124,17 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                                     let euros = euros.unwrap_or(0);
                                     line(i, Box::new(move |b| b.amount = euros));
                                 }
-                                Err(()) => {
-                                    restore(i, false);
-                                    set_problem.set(Some(tf("actions.budget.amount_error", &[("n", &(i + 1))])));
-                                }
-                            } /></td>
+                                Err(()) => set_problem.set(Some(tf("actions.budget.amount_error", &[("n", &(i + 1))]))),
+                            }
+                            on:change=move |ev| if amount(&event_target_value(&ev)).is_err() { restore(i, false) } /></td>
                         // Empty while unknown: the yearly review then says it is still to enter.
                         <td data-label=t("actions.budget.col_actual")><input type="text" inputmode="decimal" aria-label=tf("actions.budget.actual_label", &[("n", &(i + 1))]) prop:value=b.actual.map(|a| a.to_string()).unwrap_or_default()
                             on:focus=move |_| remember(i)
                             on:input=move |ev| match amount(&event_target_value(&ev)) {
                                 Ok(euros) => { set_problem.set(None); line(i, Box::new(move |b| b.actual = euros)); }
-                                Err(()) => {
-                                    restore(i, true);
-                                    set_problem.set(Some(tf("actions.budget.actual_error", &[("n", &(i + 1))])));
-                                }
-                            } /></td>
+                                Err(()) => set_problem.set(Some(tf("actions.budget.actual_error", &[("n", &(i + 1))]))),
+                            }
+                            on:change=move |ev| if amount(&event_target_value(&ev)).is_err() { restore(i, true) } /></td>
                         <td data-label=t("actions.budget.col_year")><input type="number" min="1990" max="2100" aria-label=tf("actions.budget.year_label", &[("n", &(i + 1))]) prop:value=b.year.map(|y| y.to_string()).unwrap_or_default()
                             on:input=move |ev| match typed_number(&ev) {
                                 Ok(None) => { set_problem.set(None); line(i, Box::new(|b| b.year = None)); }
