@@ -15,6 +15,12 @@ const OUT = join(ROOT, 'tests', 'e2e', 'artifacts');
 const MEASURE = "Mesurer l'impact environnemental du numérique à l'échelle du territoire";
 let srv, browser;
 
+/** Opens the review's fold in « Gouvernance et suite » (built only when opened). */
+async function openBilan(page) {
+  await page.locator('section.bilan summary').click();
+  await page.getByLabel('Année du bilan').waitFor();
+}
+
 /** Opens the example plan on 2 December 2026 (a fixed clock: the year under review is 2026). */
 async function openExample(page) {
   await page.clock.setFixedTime(new Date('2026-12-02T10:00:00Z'));
@@ -46,6 +52,7 @@ test('the example plan reviewed for 2026: due date, what is missing, a note and 
   // The conclusion: the year under review, its due date, what is still missing.
   await goToStep(page, 'Gouvernance et suite');
   const section = page.locator('section.bilan');
+  await openBilan(page);
   assert.equal(await page.getByLabel('Année du bilan').inputValue(), '2026');
   await section.getByText('Bilan 2026 à présenter avant le 11/02/2027').waitFor();
   assert.match(await section.innerText(), /indicateurs? sans mesure en 2026/);
@@ -110,6 +117,7 @@ test('closing 2025 then 2026: the years compared live, a closed year replaced af
   await openExample(page);
   await goToStep(page, 'Gouvernance et suite');
   const section = page.locator('section.bilan');
+  await openBilan(page);
   await page.getByLabel('Année du bilan').selectOption('2025');
   await section.getByRole('button', { name: "Clore l'année 2025" }).click();
   await page.locator('.notice-area').getByText("L'année 2025 est close").waitFor();
@@ -129,6 +137,8 @@ test('closing 2025 then 2026: the years compared live, a closed year replaced af
   await settled(page);
   await page.keyboard.press('Escape');
   await goToStep(page, 'Gouvernance et suite');
+  await openBilan(page);
+  await section.getByRole('heading', { name: '2026 par rapport à 2025' }).waitFor();
   assert.equal(await done(), before + 1);
 
   // Closing 2026 twice: the second time asks, and replaces.
@@ -147,6 +157,7 @@ test('closing 2025 then 2026: the years compared live, a closed year replaced af
   await settled(page);
 
   await page.reload();
+  await openBilan(page);
   await section.locator('.closed-years li').nth(1).waitFor();
   assert.deepEqual(await section.locator('.closed-years li').allInnerTexts().then((l) => l.map((x) => x.slice(0, 4))), ['2025', '2026']);
   const [download] = await Promise.all([
@@ -165,6 +176,7 @@ test('screenshots: the review section at 1280×720 and 360 px, nothing sticking 
   const { context, page } = await newPage(browser);
   await openExample(page);
   await goToStep(page, 'Gouvernance et suite');
+  await openBilan(page);
   for (const [width, height] of [[1280, 720], [360, 740]]) {
     await page.setViewportSize({ width, height });
     const section = page.locator('section.bilan');

@@ -5,6 +5,7 @@
 //! previous closed year.
 
 use super::super::fields::SelectField;
+use super::super::widgets::Fold;
 use crate::browser;
 use crate::parts::jobs;
 use crate::state::{use_state, AppState, Notice};
@@ -17,11 +18,37 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// The section: when the review is due, always shown; the rest folded (built only when
+/// opened: the conclusion is a long screen, and EcoIndex counts every element).
 #[component]
 pub fn Bilan() -> impl IntoView {
     let state = use_state();
+    let year = RwSignal::new(bilan::likely_year(browser::today()));
+    let debate = move || {
+        state
+            .plan
+            .with(|p| p.as_ref().and_then(|p| p.governance.budget_debate_on))
+    };
+    view! {
+        <section aria-labelledby="bilan-title" class="bilan">
+            <h2 id="bilan-title">{t("conclusion.bilan.title")}</h2>
+            <p class="lead">{t("conclusion.bilan.lead")}</p>
+            <p class="bilan-due">{move || match debate() {
+                Some(day) => tf("conclusion.bilan.due", &[("year", &year.get()), ("day", &short_date(day))]),
+                None => t("conclusion.bilan.due_unknown").to_owned(),
+            }}</p>
+            <Fold summary=t("conclusion.bilan.open")>
+                <BilanBody year=year />
+            </Fold>
+        </section>
+    }
+}
+
+/// The year, the governance's dates, what is missing, the document, closing and comparing.
+#[component]
+fn BilanBody(year: RwSignal<i32>) -> impl IntoView {
+    let state = use_state();
     let today = browser::today();
-    let year = RwSignal::new(bilan::likely_year(today));
     let busy = RwSignal::new(false);
     // A closed year about to be closed again, waiting for the user's go-ahead.
     let replacing = RwSignal::new(None::<YearSnapshot>);
@@ -46,24 +73,13 @@ pub fn Bilan() -> impl IntoView {
             (no_result, no_actual)
         })
     });
-    let debate = move || {
-        state
-            .plan
-            .with(|p| p.as_ref().and_then(|p| p.governance.budget_debate_on))
-    };
     view! {
-        <section aria-labelledby="bilan-title" class="bilan">
-            <h2 id="bilan-title">{t("conclusion.bilan.title")}</h2>
-            <p class="lead">{t("conclusion.bilan.lead")}</p>
             <div class="form-grid">
                 <SelectField id="bilan-year" label=t("conclusion.bilan.year") options=years
                     selected=Signal::derive(move || year.get().to_string())
                     on_change=move |v: String| if let Ok(y) = v.parse() { year.set(y) } />
             </div>
-            <p>{move || match debate() {
-                Some(day) => tf("conclusion.bilan.due", &[("year", &year.get()), ("day", &short_date(day))]),
-                None => t("conclusion.bilan.due_unknown").to_owned(),
-            }}</p>
+            <super::governance::ReviewDates />
             {move || {
                 let (no_result, no_actual) = missing.get();
                 let y = year.get();
@@ -94,7 +110,6 @@ pub fn Bilan() -> impl IntoView {
             })}
             <ClosedYears />
             {move || comparison(state, year.get()).map(|c| view! { <Compared c=c /> })}
-        </section>
     }
 }
 

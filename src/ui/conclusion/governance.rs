@@ -69,17 +69,6 @@ pub fn Governance() -> impl IntoView {
                 <DateField id="gov-next" label=t("conclusion.governance.next") value=g.next_review
                     live=Signal::derive(move || day(|g| g.next_review))
                     on_change={move |d: Option<chrono::NaiveDate>| state.update_plan(move |p| p.governance.next_review = d)} />
-                // The yearly review quotes the adoption; it is due before the budget debate.
-                <DateField id="gov-adopted" label=t("conclusion.governance.adopted") value=g.adopted_on
-                    live=Signal::derive(move || day(|g| g.adopted_on))
-                    on_change={move |d: Option<chrono::NaiveDate>| state.update_plan(move |p| p.governance.adopted_on = d)} />
-                <TextField id="gov-deliberation" label=t("conclusion.governance.deliberation") value=g.deliberation.clone()
-                    live=Signal::derive(move || read(|g| g.deliberation.clone()))
-                    on_input=move |v: String| state.update_plan(move |p| p.governance.deliberation = v) />
-                <DateField id="gov-debate" label=t("conclusion.governance.debate") value=g.budget_debate_on
-                    hint=t("conclusion.governance.debate_hint")
-                    live=Signal::derive(move || day(|g| g.budget_debate_on))
-                    on_change={move |d: Option<chrono::NaiveDate>| state.update_plan(move |p| p.governance.budget_debate_on = d)} />
             </div>
             <Show when=move || matches!((day(|g| g.last_review), day(|g| g.next_review)), (Some(l), Some(n)) if n < l)>
                 <p class="field-error" role="status">{t("conclusion.governance.next_before_last")}</p>
@@ -106,6 +95,45 @@ pub fn Governance() -> impl IntoView {
                     on_toggle=move |(actor, on): (Id, bool)| state.update_plan(move |p| toggle(&mut p.governance.member_ids, actor, on)) />
             </Fold>
         </section>
+    }
+    .into_any()
+}
+
+/// The dates the yearly review needs: the strategy's adoption and deliberation (quoted by the
+/// review), the budget debate (the review is due before it). Shown in the review's fold.
+#[component]
+pub fn ReviewDates() -> impl IntoView {
+    let state = use_state();
+    let Some(g) = state
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.governance.clone()))
+    else {
+        return ().into_any();
+    };
+    let read = move |f: fn(&atelier_core::Governance) -> String| {
+        state
+            .plan
+            .with(|p| p.as_ref().map(|p| f(&p.governance)).unwrap_or_default())
+    };
+    let day = move |f: fn(&atelier_core::Governance) -> Option<chrono::NaiveDate>| {
+        state
+            .plan
+            .with(|p| p.as_ref().and_then(|p| f(&p.governance)))
+    };
+    view! {
+        <div class="form-grid">
+            // The yearly review quotes the adoption; it is due before the budget debate.
+                <DateField id="gov-adopted" label=t("conclusion.governance.adopted") value=g.adopted_on
+                    live=Signal::derive(move || day(|g| g.adopted_on))
+                    on_change={move |d: Option<chrono::NaiveDate>| state.update_plan(move |p| p.governance.adopted_on = d)} />
+                <TextField id="gov-deliberation" label=t("conclusion.governance.deliberation") value=g.deliberation.clone()
+                    live=Signal::derive(move || read(|g| g.deliberation.clone()))
+                    on_input=move |v: String| state.update_plan(move |p| p.governance.deliberation = v) />
+                <DateField id="gov-debate" label=t("conclusion.governance.debate") value=g.budget_debate_on
+                    hint=t("conclusion.governance.debate_hint")
+                    live=Signal::derive(move || day(|g| g.budget_debate_on))
+                    on_change={move |d: Option<chrono::NaiveDate>| state.update_plan(move |p| p.governance.budget_debate_on = d)} />
+        </div>
     }
     .into_any()
 }
