@@ -35,8 +35,9 @@ crate::lazy! {
         || view! { <Report /> }.into_any()
     }
 
-    /// The printable yearly review of the year in the route, in the report's part.
-    pub fn bilan_screen [screen_report] () -> crate::ui::lazy::Draw {
+    /// The printable yearly review of the year in the route: a part of its own, so that the
+    /// report stays as light as it was (EcoIndex counts the bytes a screen downloads).
+    pub fn bilan_screen [screen_bilan] () -> crate::ui::lazy::Draw {
         || view! { <bilan::BilanPrint /> }.into_any()
     }
 }
