@@ -101,6 +101,12 @@ test('an amount typed key by key that ends up unreadable puts back the amount fr
   await page.reload();
   await page.getByRole('button', { name: "Modifier Mesurer l'impact environnemental du numérique à l'échelle du territoire" }).click();
   assert.equal(await page.getByLabel('Montant de la ligne 1 en euros').inputValue(), '40000', 'not « 1 », the part typed before the « e »');
+  // Typed key by key, « 3,5 k€ » is not rewritten on the way (« 3, » stays « 3, »).
+  const again = page.getByLabel('Montant de la ligne 1 en euros');
+  await again.fill('');
+  await again.pressSequentially('3,5 k€', { delay: 40 });
+  assert.equal(await again.inputValue(), '3,5 k€');
+  await page.locator('.budget-table caption').filter({ hasText: /Fonctionnement : 3\s?500\s€/ }).waitFor();
   await page.keyboard.press('Escape');
 
   // A question (deleting an actor other records point at) goes away with Escape, and nothing is deleted.

@@ -10,9 +10,23 @@ use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
 use atelier_core::{ActionSheet, BudgetKind, BudgetLine, Id};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Most euros one line may hold (a billion): beyond is a typing slip.
 const MAX_AMOUNT: u64 = 1_000_000_000;
+
+/// What an amount field shows when its line is redrawn: the stored amount, unless the user is
+/// typing in it (it has focus) — then their text as it is, so that « 3, » on the way to
+/// « 3,5 k€ » is not rewritten to « 3 » under their fingers.
+fn typed_or(id: &str, stored: String) -> String {
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .filter(|e| e.id() == id);
+    active
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map_or(stored, |input| input.value())
+}
 
 /// A typed amount: `Ok(None)` when empty, whole euros up to [`MAX_AMOUNT`] as people write
 /// them (see [`atelier_core::text::parse_euros`]), `Err` otherwise.
@@ -65,7 +79,7 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
             at_focus.set_value((i, b.amount, b.actual));
         }
     };
-    let restore = move |i: usize, actual: bool| {
+    let restore = move |i: usize, actual: bool, ev: &web_sys::Event| {
         let (at, amount, spent) = at_focus.get_value();
         if at == i {
             line(
@@ -78,6 +92,13 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                     }
                 }),
             );
+            // The field still has focus (it keeps its text, see `typed_or`): show what is kept.
+            let shown = if actual {
+                spent.map(|a| a.to_string()).unwrap_or_default()
+            } else {
+                amount.to_string()
+            };
+            event_target::<web_sys::HtmlInputElement>(ev).set_value(&shown);
         }
     };
     let add = move |_| {
@@ -116,7 +137,8 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                             on:input=move |ev| { let v = event_target_value(&ev); line(i, Box::new(move |b| b.label = v)) } /></td>
                         // A text field: « 1,5 k€ » or « 18 000 € » are read as people mean them
                         // (a number field would silently keep « 15 »); whole euros only.
-                        <td data-label=t("actions.budget.col_amount")><input type="text" inputmode="decimal" aria-label=tf("actions.budget.amount_label", &[("n", &(i + 1))]) prop:value=b.amount.to_string()
+                        <td data-label=t("actions.budget.col_amount")><input type="text" inputmode="decimal" id=format!("budget-amount-{i}") aria-label=tf("actions.budget.amount_label", &[("n", &(i + 1))])
+                            prop:value=typed_or(&format!("budget-amount-{i}"), b.amount.to_string())
                             on:focus=move |_| remember(i)
                             on:input=move |ev| match amount(&event_target_value(&ev)) {
                                 Ok(euros) => {
@@ -126,15 +148,16 @@ pub fn BudgetLines(id: Id) -> impl IntoView {
                                 }
                                 Err(()) => set_problem.set(Some(tf("actions.budget.amount_error", &[("n", &(i + 1))]))),
                             }
-                            on:change=move |ev| if amount(&event_target_value(&ev)).is_err() { restore(i, false) } /></td>
+                            on:change=move |ev| if amount(&event_target_value(&ev)).is_err() { restore(i, false, &ev) } /></td>
                         // Empty while unknown: the yearly review then says it is still to enter.
-                        <td data-label=t("actions.budget.col_actual")><input type="text" inputmode="decimal" aria-label=tf("actions.budget.actual_label", &[("n", &(i + 1))]) prop:value=b.actual.map(|a| a.to_string()).unwrap_or_default()
+                        <td data-label=t("actions.budget.col_actual")><input type="text" inputmode="decimal" id=format!("budget-actual-{i}") aria-label=tf("actions.budget.actual_label", &[("n", &(i + 1))])
+                            prop:value=typed_or(&format!("budget-actual-{i}"), b.actual.map(|a| a.to_string()).unwrap_or_default())
                             on:focus=move |_| remember(i)
                             on:input=move |ev| match amount(&event_target_value(&ev)) {
                                 Ok(euros) => { set_problem.set(None); line(i, Box::new(move |b| b.actual = euros)); }
                                 Err(()) => set_problem.set(Some(tf("actions.budget.actual_error", &[("n", &(i + 1))]))),
                             }
-                            on:change=move |ev| if amount(&event_target_value(&ev)).is_err() { restore(i, true) } /></td>
+                            on:change=move |ev| if amount(&event_target_value(&ev)).is_err() { restore(i, true, &ev) } /></td>
                         <td data-label=t("actions.budget.col_year")><input type="number" min="1990" max="2100" aria-label=tf("actions.budget.year_label", &[("n", &(i + 1))]) prop:value=b.year.map(|y| y.to_string()).unwrap_or_default()
                             on:input=move |ev| match typed_number(&ev) {
                                 Ok(None) => { set_problem.set(None); line(i, Box::new(|b| b.year = None)); }

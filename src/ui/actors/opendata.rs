@@ -282,7 +282,8 @@ pub fn OpenDataImport(
                 }
             })}
             <div class="downloads preview-actions">
-                <button type="button" class="button button-primary" disabled=move || preview.with(Option::is_none) on:click=confirm>
+                // Nothing to import (no row kept, or every row skipped): nothing to click.
+                <button type="button" class="button button-primary" disabled=move || preview.with(Option::is_none) || to_store() == 0 on:click=confirm>
                     {move || tn("actors.import.confirm", to_store() as u64, &[])}
                 </button>
                 <button type="button" class="button button-quiet" on:click=move |_| { cancelled.set(true); on_close(); }>{t("actors.import.cancel")}</button>
