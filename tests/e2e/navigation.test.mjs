@@ -44,8 +44,9 @@ test('a user can add and edit an actor with the keyboard only', async () => {
   const { context, page } = await newPage(browser);
   await createPlan(page, srv.url, 'Plan clavier');
   await goToStep(page, 'Qui mobiliser ?');
-  // After navigation, focus is on the screen's heading.
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+  // After navigation, focus is on the screen's heading (once the screen's part has loaded:
+  // on a loaded machine that takes a moment).
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 10_000 });
 
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'new-actor-name');
