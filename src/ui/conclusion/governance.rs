@@ -3,7 +3,7 @@
 use super::super::actor_picker::{toggle, ActorPicker};
 use super::super::fields::{DateField, SelectField, TextArea, TextField};
 use super::super::widgets::Fold;
-use crate::state::use_state;
+use crate::state::{use_state, AppState};
 use atelier_core::i18n::{t, tf};
 use atelier_core::text::short_date;
 use atelier_core::{Id, ReviewCadence};
@@ -18,11 +18,7 @@ pub fn Governance() -> impl IntoView {
     else {
         return ().into_any();
     };
-    let read = move |f: fn(&atelier_core::Governance) -> String| {
-        state
-            .plan
-            .with(|p| p.as_ref().map(|p| f(&p.governance)).unwrap_or_default())
-    };
+    let read = move |f: fn(&atelier_core::Governance) -> String| read_text(state, f);
     let members = Signal::derive(move || {
         state.plan.with(|p| {
             p.as_ref()
@@ -43,11 +39,8 @@ pub fn Governance() -> impl IntoView {
                 .map(|c| (c.code().to_owned(), c.label().to_owned())),
         )
         .collect::<Vec<_>>();
-    let day = move |f: fn(&atelier_core::Governance) -> Option<chrono::NaiveDate>| {
-        state
-            .plan
-            .with(|p| p.as_ref().and_then(|p| f(&p.governance)))
-    };
+    let day =
+        move |f: fn(&atelier_core::Governance) -> Option<chrono::NaiveDate>| read_day(state, f);
     view! {
         <section aria-labelledby="governance-title">
             <h2 id="governance-title">{t("conclusion.governance.title")}</h2>
@@ -110,16 +103,9 @@ pub fn ReviewDates() -> impl IntoView {
     else {
         return ().into_any();
     };
-    let read = move |f: fn(&atelier_core::Governance) -> String| {
-        state
-            .plan
-            .with(|p| p.as_ref().map(|p| f(&p.governance)).unwrap_or_default())
-    };
-    let day = move |f: fn(&atelier_core::Governance) -> Option<chrono::NaiveDate>| {
-        state
-            .plan
-            .with(|p| p.as_ref().and_then(|p| f(&p.governance)))
-    };
+    let read = move |f: fn(&atelier_core::Governance) -> String| read_text(state, f);
+    let day =
+        move |f: fn(&atelier_core::Governance) -> Option<chrono::NaiveDate>| read_day(state, f);
     view! {
         <div class="form-grid">
             // The yearly review quotes the adoption; it is due before the budget debate.
@@ -136,4 +122,21 @@ pub fn ReviewDates() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A text of the open plan's governance, tracked (the fields follow another tab's edits).
+fn read_text(state: AppState, f: fn(&atelier_core::Governance) -> String) -> String {
+    state
+        .plan
+        .with(|p| p.as_ref().map(|p| f(&p.governance)).unwrap_or_default())
+}
+
+/// A day of the open plan's governance, tracked.
+fn read_day(
+    state: AppState,
+    f: fn(&atelier_core::Governance) -> Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    state
+        .plan
+        .with(|p| p.as_ref().and_then(|p| f(&p.governance)))
 }
