@@ -22,7 +22,14 @@ struct Session {
     filter: Filter,
     /// Rows read in the territory (kept or not by the digital scope).
     in_area: u64,
+    /// Rows kept and not yet matched (the reader appends to it).
     rows: Vec<Row>,
+    /// The plan's actors when reading started, indexed for matching.
+    matcher: Matcher,
+    existing: std::collections::HashMap<atelier_core::Id, Actor>,
+    /// Rows kept, each matched as soon as its slice is read: matching 80 000 rows at the end
+    /// would hold the page for half a second.
+    matched: Vec<(Row, Match, Vec<FieldChange>)>,
     /// Where the actors will say they come from.
     file: String,
     file_date: Option<NaiveDate>,
@@ -51,11 +58,15 @@ pub struct OpenDataPreview {
 
 crate::lazy! {
     /// Starts reading an export named `file` (its date `file_date`), keeping the rows `filter`
-    /// keeps (territory and digital scope), while reading: the rest is dropped at once.
-    pub fn opendata_start [opendata] (filter: Filter, file: String, file_date: Option<NaiveDate>, at: DateTime<Utc>) -> OpenDataSession {
+    /// keeps (territory and digital scope), while reading: the rest is dropped at once. Each
+    /// kept row is matched with `existing` (the plan's actors) as it is read.
+    pub fn opendata_start [opendata] (filter: Filter, file: String, file_date: Option<NaiveDate>, at: DateTime<Utc>, existing: Vec<Actor>) -> OpenDataSession {
         OpenDataSession(Rc::new(RefCell::new(Session {
             reader: Some(Reader::new()),
             filter,
+            matcher: Matcher::new(&existing),
+            existing: existing.into_iter().map(|a| (a.id, a)).collect(),
+            matched: Vec::new(),
             in_area: 0,
             rows: Vec::new(),
             file,
@@ -70,10 +81,9 @@ crate::lazy! {
         push(&session, &bytes)
     }
 
-    /// Reads the end of the file and matches each kept row with `existing` (the plan's
-    /// actors). Errors: what is wrong, as for [`opendata_push`].
-    pub fn opendata_finish [opendata] (session: OpenDataSession, existing: Vec<Actor>) -> Result<OpenDataPreview, String> {
-        finish(&session, &existing)
+    /// Reads the end of the file. Errors: what is wrong, as for [`opendata_push`].
+    pub fn opendata_finish [opendata] (session: OpenDataSession) -> Result<OpenDataPreview, String> {
+        finish(&session)
     }
 
     /// The actors to store: for each `(row index, update)` of `picks`, the row as a new actor
@@ -99,7 +109,37 @@ fn push(session: &OpenDataSession, bytes: &[u8]) -> Result<Progress, String> {
         .push(bytes, |row| keeps(filter, row, &counted), rows)
         .map_err(|e| e.to_string())?;
     *in_area += counted.get();
-    Ok(reader.progress())
+    let progress = reader.progress();
+    match_rows(&mut s);
+    Ok(progress)
+}
+
+/// Matches the rows kept since the last call with the plan's actors.
+fn match_rows(s: &mut Session) {
+    let Session {
+        matcher,
+        existing,
+        rows,
+        matched,
+        file,
+        file_date,
+        at,
+        ..
+    } = s;
+    matched.extend(rows.drain(..).map(|row| {
+        let found = matcher.find(&row);
+        let changes = match found {
+            Match::New => Vec::new(),
+            Match::Source(id) | Match::Siret(id) | Match::Name { id, .. } => existing
+                .get(&id)
+                .map(|old| {
+                    let new = opendata::update_from(old, &row, file, *file_date, *at);
+                    diff::actor_changes(old, &new, &diff::changed_fields(old, &new))
+                })
+                .unwrap_or_default(),
+        };
+        (row, found, changes)
+    }));
 }
 
 /// Whether `filter` keeps `row`, counting in `in_area` the rows in the territory.
@@ -109,48 +149,26 @@ fn keeps(filter: &Filter, row: &Row, in_area: &std::cell::Cell<u64>) -> bool {
     inside && filter.keeps(row)
 }
 
-fn finish(session: &OpenDataSession, existing: &[Actor]) -> Result<OpenDataPreview, String> {
+fn finish(session: &OpenDataSession) -> Result<OpenDataPreview, String> {
     let mut s = session.0.borrow_mut();
     let reader = s.reader.take().ok_or_else(String::new)?;
-    let Session {
-        filter,
-        rows,
-        in_area,
-        file,
-        file_date,
-        at,
-        ..
-    } = &mut *s;
     let counted = std::cell::Cell::new(0);
-    let summary = reader
-        .finish(|row| keeps(filter, row, &counted), rows)
-        .map_err(|e| e.to_string())?;
-    *in_area += counted.get();
-    let matcher = Matcher::new(existing);
-    let by_id: std::collections::HashMap<_, _> = existing.iter().map(|a| (a.id, a)).collect();
-    let mut matched = Vec::with_capacity(rows.len());
-    for row in std::mem::take(rows) {
-        let found = matcher.find(&row);
-        let changes = match found {
-            Match::New => Vec::new(),
-            Match::Source(id) | Match::Siret(id) | Match::Name { id, .. } => by_id
-                .get(&id)
-                .map(|old| {
-                    let new = opendata::update_from(old, &row, file, *file_date, *at);
-                    diff::actor_changes(old, &new, &diff::changed_fields(old, &new))
-                })
-                .unwrap_or_default(),
-        };
-        matched.push((row, found, changes));
-    }
+    let summary = {
+        let Session { filter, rows, .. } = &mut *s;
+        reader
+            .finish(|row| keeps(filter, row, &counted), rows)
+            .map_err(|e| e.to_string())?
+    };
+    s.in_area += counted.get();
+    match_rows(&mut s);
     Ok(OpenDataPreview {
         read: summary.rows,
-        in_area: *in_area,
+        in_area: s.in_area,
         skipped: (summary.skipped, summary.first_skipped_line),
-        rows: matched,
-        file: file.clone(),
-        file_date: *file_date,
-        at: *at,
+        rows: std::mem::take(&mut s.matched),
+        file: s.file.clone(),
+        file_date: s.file_date,
+        at: s.at,
     })
 }
 

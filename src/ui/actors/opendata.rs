@@ -214,8 +214,10 @@ pub fn OpenDataImport(
                     </p>
                 })}
                 {move || preview.with(|p| p.as_ref().map(|p| {
-                    let kept = kept().len();
-                    tn("actors.opendata.counts", p.read, &[("area", &p.in_area), ("kept", &kept)])
+                    // Grouped digits (« 83 334 »), as `tn` writes the row count.
+                    let number = |n: u64| super::super::format::number(n as f64);
+                    let (area, kept) = (number(p.in_area), number(kept().len() as u64));
+                    tn("actors.opendata.counts", p.read, &[("area", &area), ("kept", &kept)])
                 })).map(|text| view! { <p class="opendata-counts">{text}</p> })}
                 {move || preview.with(|p| p.as_ref().and_then(|p| p.rows.is_empty().then(|| view! {
                     <p class="hint">{t("actors.opendata.none_kept")}</p>
@@ -326,10 +328,16 @@ async fn read_all(
     current: impl Fn() -> bool,
     reading: RwSignal<Option<Reading>>,
 ) -> Result<Option<OpenDataPreview>, Failure> {
-    let session =
-        jobs::opendata_start(filter, file.name(), browser::file_day(file), browser::now())
-            .await
-            .map_err(|_| Failure::Part)?;
+    let existing = state.actors.get_untracked();
+    let session = jobs::opendata_start(
+        filter,
+        file.name(),
+        browser::file_day(file),
+        browser::now(),
+        existing,
+    )
+    .await
+    .map_err(|_| Failure::Part)?;
     let total = file.size();
     let mut start = 0.0;
     while start < total {
@@ -354,8 +362,7 @@ async fn read_all(
         // Lets the page paint the progress and handle input between slices.
         browser::next_turn().await;
     }
-    let existing = state.actors.get_untracked();
-    jobs::opendata_finish(session, existing)
+    jobs::opendata_finish(session)
         .await
         .map_err(|_| Failure::Part)?
         .map(Some)
