@@ -136,8 +136,9 @@ pub mod jobs {
 
     crate::lazy! {
         /// Reads a census spreadsheet (CSV bytes as picked) and compares each row with the
-        /// plan's `existing` actors. Errors: every problem that forbids the import, one line
-        /// each, worded for the user (undecodable text, broken CSV, rows in error).
+        /// plan's `existing` actors. Rows that cannot be taken (no name) are left out and
+        /// listed among the problems (`Severity::Error`). Errors: what forbids reading the
+        /// file at all, one line each, worded for the user (undecodable text, broken CSV).
         pub fn read_census [spreadsheets] (bytes: Vec<u8>, existing: Vec<Actor>, stamp: Stamp) -> Result<CensusRead, Vec<String>> {
             read_census_now(&bytes, &existing, &stamp)
         }
@@ -183,7 +184,7 @@ pub mod jobs {
 
         /// The demonstration plan, in the display language.
         pub fn example_plan [example] () -> PlanFile {
-            atelier_core::example::example_plan(&mut BrowserIds)
+            atelier_core::example::example_plan(&mut BrowserIds, crate::browser::now().date_naive())
         }
 
         /// The slow path of reading a stored record (`storage::record`): a record written
@@ -206,17 +207,15 @@ pub mod jobs {
         census_read(import, encoding, existing, stamp)
     }
 
-    /// A census read (from CSV or a sheet) checked — a row error refuses the file — its rows
-    /// stamped with where they come from, and compared with the plan's `existing` actors.
+    /// A census read (from CSV or a sheet), its rows stamped with where they come from, and
+    /// compared with the plan's `existing` actors. The rows in error are not among them: the
+    /// preview lists them and offers to import the others.
     pub(super) fn census_read(
         mut import: CensusImport,
         encoding: Encoding,
         existing: &[Actor],
         stamp: &Stamp,
     ) -> Result<CensusRead, Vec<String>> {
-        if import.errors().next().is_some() {
-            return Err(import.errors().map(|p| p.to_string()).collect());
-        }
         // What the file's columns set comes from the file.
         let fields: Vec<_> = import
             .columns

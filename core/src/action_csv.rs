@@ -807,7 +807,8 @@ mod tests {
 
     #[test]
     fn an_exported_plan_reads_back_unchanged_and_one_edited_cell_is_one_change() {
-        let file = crate::example::example_plan(&mut CounterIds::default());
+        let file =
+            crate::example::example_plan(&mut CounterIds::default(), crate::example::test_day());
         let csv = write_action_plan(&file.actions, &file.actors);
         let back = read_back(&csv, &file.actions, &file.actors);
         assert_eq!(back.rows.len(), file.actions.len());
@@ -873,7 +874,8 @@ mod tests {
 
     #[test]
     fn english_headers_and_a_workbook_read_back_too() {
-        let file = crate::example::example_plan(&mut CounterIds::default());
+        let file =
+            crate::example::example_plan(&mut CounterIds::default(), crate::example::test_day());
         crate::i18n::set_lang(crate::i18n::Lang::En);
         let table = action_table(&file.actions, &file.actors);
         let bytes = crate::sheets::ods::ods(
@@ -928,7 +930,8 @@ mod tests {
 
     #[test]
     fn the_example_plan_exports_its_kit_figures() {
-        let file = crate::example::example_plan(&mut CounterIds::default());
+        let file =
+            crate::example::example_plan(&mut CounterIds::default(), crate::example::test_day());
         let rows = read(&write_action_plan(&file.actions, &file.actors));
         assert_eq!(rows.len(), 1 + file.actions.len());
         let cells: Vec<&str> = rows.iter().flat_map(|r| r.iter()).collect();
@@ -941,7 +944,10 @@ mod tests {
 
     #[test]
     fn applying_a_row_keeps_what_changed_in_the_app_after_the_preview() {
-        let file = crate::example::example_plan(&mut crate::ids::CounterIds::default());
+        let file = crate::example::example_plan(
+            &mut crate::ids::CounterIds::default(),
+            crate::example::test_day(),
+        );
         let stored = file.actions[0].clone();
         let mut incoming = stored.clone();
         incoming.pilot = "Mme Nouvelle Pilote".into();

@@ -20,12 +20,14 @@ use crate::file::PlanFile;
 use crate::i18n::{t, t_dyn, text_in, Lang};
 use crate::kit::CIRCLES;
 use crate::plan::{CustomFormat, Decision};
+use crate::snapshot::{close_year, YearSnapshot};
+use crate::ActionStatus;
 use crate::{
     Actor, Circle, EngagementLevel, Family, FoundBy, Governance, IdGen, Mobilisation,
     MobilisationStatus, Need, NeedKind, NeedStatus, Plan, Relevance, ReviewCadence, Territory,
     TerritoryKind,
 };
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Builds the demonstration plan: 12 actors of the four families, 8 action sheets over the four
 /// axes, 4 mobilisations over the three circles, 3 needs and a steering body.
@@ -34,9 +36,14 @@ use chrono::NaiveDate;
 /// values it stores (NR action types, mobilisation formats, key actions, codes) stay the kit's
 /// French values whatever the language, as in any plan.
 ///
-/// Deterministic: fixed dates (2025–2027), no clock; ids come from `ids` in a fixed order.
+/// Its dates are placed around `today`'s year Y (from Y-1 to Y+1): the strategy adopted last
+/// year, this year's work under way, last year closed (a snapshot, so that the yearly review
+/// has something to compare with) and this year open.
+///
+/// Deterministic for a given `today`: no clock; ids come from `ids` in a fixed order.
 /// `exported_at` is `None`. The result passes [`crate::file::parse_plan_file`].
-pub fn example_plan(ids: &mut impl IdGen) -> PlanFile {
+pub fn example_plan(ids: &mut impl IdGen, today: NaiveDate) -> PlanFile {
+    let y = ThisYear(today.year());
     let mut plan = Plan::new(ids.new_id(), t("example.plan.name"));
     plan.example = true;
     plan.territory = Territory {
@@ -46,13 +53,13 @@ pub fn example_plan(ids: &mut impl IdGen) -> PlanFile {
         // Fictional: no official code.
         ..Territory::default()
     };
-    plan.decisions = decisions();
+    plan.decisions = decisions(y);
     plan.custom_formats = vec![CustomFormat {
         circle: Circle::Two,
         label: t("example.plan.custom_format").into(),
     }];
 
-    let actors = actors(ids);
+    let actors = actors(ids, y);
     let by = |role: &str| {
         let name = actor_name(role);
         actors
@@ -81,20 +88,76 @@ pub fn example_plan(ids: &mut impl IdGen) -> PlanFile {
         member_ids: vec![a.dsi, a.ademe, a.reuse, a.council],
         internal_members: t("example.governance.internal_members").into(),
         cadence: Some(ReviewCadence::Quarterly),
-        last_review: Some(day(2026, 9, 29)),
+        last_review: Some(y.day(0, 9, 29)),
         next_review: None,
-        adopted_on: Some(day(2025, 6, 26)),
+        adopted_on: Some(y.day(-1, 6, 26)),
         deliberation: t("example.governance.deliberation").into(),
-        budget_debate_on: Some(day(2027, 2, 11)),
+        budget_debate_on: Some(y.day(1, 2, 11)),
     };
     governance.next_review = governance.suggested_next_review();
     plan.governance = governance;
 
-    let actions = actions::actions(ids, &a);
+    let actions = actions::actions(ids, &a, y);
     let mut file = PlanFile::new(plan, actors, actions, None);
-    file.mobilisations = mobilisations(ids, &a);
-    file.needs = needs(ids, &a);
+    file.mobilisations = mobilisations(ids, &a, y);
+    file.needs = needs(ids, &a, y);
+    let last_year = last_year(&file, ids.new_id(), y, &[a.univ, a.repair]);
+    file.snapshots.push(last_year);
     file
+}
+
+/// Last year as it was closed in mid-December: the fiches done this year still under way
+/// (or not started), `raised` one engagement level lower, one steering review held.
+fn last_year(file: &PlanFile, id: crate::Id, y: ThisYear, raised: &[crate::Id]) -> YearSnapshot {
+    let closed_at = y
+        .day(-1, 12, 16)
+        .and_hms_opt(16, 30, 0)
+        .expect("valid time")
+        .and_utc();
+    let mut snapshot = close_year(file, y.plus(-1), id, closed_at);
+    let this_year = |d: Option<NaiveDate>| d.is_some_and(|d| d.year() >= y.plus(0));
+    for sheet in &mut snapshot.sheets {
+        if this_year(sheet.done_on) || this_year(sheet.start) {
+            sheet.status = if this_year(sheet.start) {
+                ActionStatus::Planned
+            } else {
+                ActionStatus::InProgress
+            };
+            sheet.done_on = None;
+        }
+    }
+    for actor in snapshot
+        .actors
+        .iter_mut()
+        .filter(|a| raised.contains(&a.id))
+    {
+        actor.engagement = EngagementLevel::ALL[(actor.engagement as usize).saturating_sub(1)];
+    }
+    snapshot.needs_met = snapshot.needs_met.saturating_sub(1);
+    snapshot.reviews = vec![y.day(-1, 11, 24)];
+    snapshot
+}
+
+/// The day the tests show the example on (2 December 2026), so that their dates are fixed.
+#[doc(hidden)]
+pub fn test_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 2).expect("valid date")
+}
+
+/// The year the example is shown in: its dates are written as offsets from it.
+#[derive(Clone, Copy)]
+struct ThisYear(i32);
+
+impl ThisYear {
+    /// Day `d` of month `m`, `offset` years from this one. Never 29 February.
+    fn day(self, offset: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.0 + offset, m, d).expect("fixed example date")
+    }
+
+    /// This year plus `offset`.
+    fn plus(self, offset: i32) -> i32 {
+        self.0 + offset
+    }
 }
 
 /// NR action types as the kit's vocabularies write them (`kit::known_nr_type`): stored values,
@@ -139,20 +202,16 @@ struct Links {
     residents: crate::Id,
 }
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("fixed example date")
-}
-
 fn texts(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| (*s).to_owned()).collect()
 }
 
-fn decisions() -> Vec<Decision> {
+fn decisions(y: ThisYear) -> Vec<Decision> {
     let decision = |family, local_only, note: &str| Decision {
         family,
         local_only,
         note: note.into(),
-        decided_on: Some(day(2025, 10, 14)),
+        decided_on: Some(y.day(-1, 10, 14)),
     };
     vec![
         decision(Family::Company, Some(false), t("example.decisions.company")),
@@ -168,7 +227,7 @@ fn decisions() -> Vec<Decision> {
 
 /// The twelve actors: `(role, engagement, NR types)`, their name, type and description from the
 /// catalogue, then qualification.
-fn actors(ids: &mut impl IdGen) -> Vec<Actor> {
+fn actors(ids: &mut impl IdGen, y: ThisYear) -> Vec<Actor> {
     use nr::*;
     use EngagementLevel::*;
     let rows: [(&str, EngagementLevel, &[&str]); 12] = [
@@ -204,7 +263,7 @@ fn actors(ids: &mut impl IdGen) -> Vec<Actor> {
                 Committed => FoundBy::Census,
                 _ => FoundBy::Research,
             });
-            a.found_on = Some(day(2025, 11, 3));
+            a.found_on = Some(y.day(-1, 11, 3));
             a.relevance = Some(match engagement {
                 Driving | Committed => Relevance::High,
                 Aware => Relevance::Medium,
@@ -223,7 +282,7 @@ fn actors(ids: &mut impl IdGen) -> Vec<Actor> {
         .collect()
 }
 
-fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
+fn mobilisations(ids: &mut impl IdGen, a: &Links, y: ThisYear) -> Vec<Mobilisation> {
     use MobilisationStatus::*;
     // Formats by their index in the kit's circle (`kit::CIRCLES`): stored as the kit writes them.
     let rows = [
@@ -231,7 +290,7 @@ fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
             Circle::One,
             0,
             Done,
-            day(2026, 3, 17),
+            y.day(0, 3, 17),
             vec![a.dsi, a.commune],
             t("example.services.digital"),
             t("example.mobilisations.training.notes"),
@@ -240,7 +299,7 @@ fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
             Circle::One,
             4,
             Planned,
-            day(2026, 12, 8),
+            y.day(0, 12, 8),
             vec![a.ademe, a.commune],
             t("example.services.digital"),
             t("example.mobilisations.joint_call.notes"),
@@ -249,7 +308,7 @@ fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
             Circle::Two,
             2,
             Done,
-            day(2026, 10, 13),
+            y.day(0, 10, 13),
             vec![a.reuse, a.refurbisher, a.repair, a.weee, a.univ],
             t("example.services.nr_mission"),
             t("example.mobilisations.meetings.notes"),
@@ -258,7 +317,7 @@ fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
             Circle::Three,
             0,
             Planned,
-            day(2027, 3, 1),
+            y.day(1, 3, 1),
             vec![a.residents, a.mediation, a.council],
             t("example.services.communication"),
             t("example.mobilisations.posters.notes"),
@@ -278,13 +337,13 @@ fn mobilisations(ids: &mut impl IdGen, a: &Links) -> Vec<Mobilisation> {
         .collect()
 }
 
-fn needs(ids: &mut impl IdGen, a: &Links) -> Vec<Need> {
+fn needs(ids: &mut impl IdGen, a: &Links, y: ThisYear) -> Vec<Need> {
     let rows = [
         (
             a.reuse,
             NeedKind::Funding,
             NeedStatus::InProgress,
-            day(2026, 6, 10),
+            y.day(0, 6, 10),
             t("example.needs.funding.description"),
             t("example.needs.funding.follow_up"),
         ),
@@ -292,7 +351,7 @@ fn needs(ids: &mut impl IdGen, a: &Links) -> Vec<Need> {
             a.commune,
             NeedKind::Training,
             NeedStatus::Met,
-            day(2026, 2, 20),
+            y.day(0, 2, 20),
             t("example.needs.training.description"),
             t("example.needs.training.follow_up"),
         ),
@@ -300,7 +359,7 @@ fn needs(ids: &mut impl IdGen, a: &Links) -> Vec<Need> {
             a.esn,
             NeedKind::Collaboration,
             NeedStatus::Open,
-            day(2026, 9, 15),
+            y.day(0, 9, 15),
             t("example.needs.collaboration.description"),
             "",
         ),
@@ -329,7 +388,11 @@ mod tests {
     use std::collections::HashSet;
 
     fn example() -> PlanFile {
-        example_plan(&mut CounterIds::default())
+        example_plan(&mut CounterIds::default(), test_day())
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
     #[test]
@@ -437,6 +500,28 @@ mod tests {
             .actions
             .iter()
             .any(|a| a.description.contains("800 ordinateurs et 50 smartphones")));
+    }
+
+    #[test]
+    fn shown_another_year_it_has_last_year_closed_and_something_to_compare() {
+        let file = example_plan(&mut CounterIds::default(), day(2031, 3, 10));
+        assert_eq!(file.snapshots.len(), 1);
+        let last = &file.snapshots[0];
+        assert_eq!(last.year, 2030);
+        assert_eq!(
+            file.plan.governance.adopted_on.map(|d| d.year()),
+            Some(2030)
+        );
+        let now = crate::snapshot::close_year(
+            &file,
+            2031,
+            crate::Id::from_random_bytes([1; 16]),
+            last.closed_at,
+        );
+        let c = crate::snapshot::compare(last, &now);
+        assert!(c.done.1 > c.done.0, "a fiche done since: {:?}", c.done);
+        assert!(!c.moved.is_empty(), "an indicator measured both years");
+        assert_eq!(c.went_up.len(), 2, "two actors more engaged than last year");
     }
 
     #[test]

@@ -179,8 +179,11 @@ pub struct Comparison {
     pub done: (usize, usize),
     /// Fiches done per axis (the kit's order): then, now.
     pub done_by_axis: Vec<(Axis, usize, usize)>,
-    /// Indicators with a result both years, by name: then, now (same fiche).
-    pub moved: Vec<(String, f64, f64)>,
+    /// Indicators with a result both years, by name: then, now (same fiche), and the target
+    /// of the later year (its own, else the final one), in the indicator's unit.
+    pub moved: Vec<(String, f64, f64, Option<f64>)>,
+    /// Actors per engagement level (the kit's order, lowest first): then, now.
+    pub by_level: Vec<(EngagementLevel, usize, usize)>,
     /// Actors whose engagement level went up, by id.
     pub went_up: Vec<Id>,
     /// Budget spent, in euros: then, now.
@@ -210,7 +213,8 @@ pub fn compare(before: &YearSnapshot, now: &YearSnapshot) -> Comparison {
                 .indicators
                 .iter()
                 .find(|b| b.sheet_id == i.sheet_id && b.name == i.name)?;
-            Some((i.name.clone(), then.result?, i.result?))
+            let target = i.target.or(i.final_target);
+            Some((i.name.clone(), then.result?, i.result?, target))
         })
         .collect();
     let went_up = now
@@ -234,6 +238,14 @@ pub fn compare(before: &YearSnapshot, now: &YearSnapshot) -> Comparison {
             .map(|&a| (a, done(before, Some(a)), done(now, Some(a))))
             .collect(),
         moved,
+        by_level: EngagementLevel::ALL
+            .iter()
+            .map(|&l| {
+                let count =
+                    |s: &YearSnapshot| s.actors.iter().filter(|a| a.engagement == l).count();
+                (l, count(before), count(now))
+            })
+            .collect(),
         went_up,
         spent: (spent(before), spent(now)),
         held: (before.mobilisations_held, now.mobilisations_held),
@@ -264,7 +276,7 @@ mod tests {
     #[test]
     fn the_example_closed_in_2026_keeps_statuses_results_budget_and_levels() {
         let mut ids = CounterIds::default();
-        let file = crate::example::example_plan(&mut ids);
+        let file = crate::example::example_plan(&mut ids, crate::example::test_day());
         let snap = close_year(&file, 2026, ids.new_id(), at());
         assert_eq!(snap.sheets.len(), file.actions.len());
         assert!(snap.sheets.iter().any(|s| !s.pilot.is_empty()));
@@ -288,7 +300,7 @@ mod tests {
     #[test]
     fn a_copy_made_as_a_new_plan_keeps_its_closed_years_on_its_new_ids() {
         let mut ids = CounterIds::default();
-        let mut file = crate::example::example_plan(&mut ids);
+        let mut file = crate::example::example_plan(&mut ids, crate::example::test_day());
         file.snapshots
             .push(close_year(&file, 2026, ids.new_id(), at()));
         let copy = crate::file::remap::as_new_plan(file.clone(), &mut ids);
@@ -302,7 +314,7 @@ mod tests {
     #[test]
     fn a_year_compared_with_the_one_before_says_what_moved() {
         let mut ids = CounterIds::default();
-        let mut file = crate::example::example_plan(&mut ids);
+        let mut file = crate::example::example_plan(&mut ids, crate::example::test_day());
         let before = close_year(&file, 2026, ids.new_id(), at());
         // A year later: a fiche done, a measure taken, an actor more engaged, money spent.
         file.actions[0].set_status(
@@ -324,11 +336,37 @@ mod tests {
         file.actions[0].budget[0].actual = Some(12_000);
         let now = close_year(&file, 2027, ids.new_id(), at());
         let c = compare(&before, &now);
+        let target = file.actions[0].indicators[0].target;
+        assert!(
+            target.is_some(),
+            "the example's first indicator has a target to plot"
+        );
         assert_eq!((c.previous, c.year), (2026, 2027));
         assert_eq!(c.done.1, c.done.0 + 1);
         assert_eq!(
             c.moved,
-            vec![(file.actions[0].indicators[0].name.clone(), 17.0, 31.0)]
+            vec![(
+                file.actions[0].indicators[0].name.clone(),
+                17.0,
+                31.0,
+                target
+            )]
+        );
+        let driving = |c: &Comparison| {
+            c.by_level
+                .iter()
+                .find(|(l, ..)| *l == EngagementLevel::Driving)
+                .map(|&(_, a, b)| (a, b))
+                .unwrap()
+        };
+        assert_eq!(
+            driving(&c).1,
+            driving(&c).0 + 1,
+            "one more actor « moteur »"
+        );
+        assert_eq!(
+            c.by_level.iter().map(|l| l.1).sum::<usize>(),
+            before.actors.len()
         );
         assert_eq!(c.went_up, vec![raised]);
         assert_eq!(c.spent.1, 12_000);

@@ -217,7 +217,11 @@ fn apply(doc: &mut Value, m: &Mutation) {
 }
 
 fn example_json() -> Value {
-    serde_json::to_value(example_plan(&mut CounterIds::default())).unwrap()
+    serde_json::to_value(example_plan(
+        &mut CounterIds::default(),
+        atelier_core::example::test_day(),
+    ))
+    .unwrap()
 }
 
 proptest! {

@@ -44,7 +44,10 @@ fn assert_valid(validator: &Validator, file: &PlanFile) {
 /// The example plan with the few fields it leaves empty filled in, so that every definition
 /// of the schema is exercised.
 fn filled_example() -> PlanFile {
-    let mut file = example_plan(&mut CounterIds::default());
+    let mut file = example_plan(
+        &mut CounterIds::default(),
+        atelier_core::example::test_day(),
+    );
     file.exported_at = chrono::DateTime::from_timestamp(1_790_000_000, 123_000_000);
     file.plan.engagement_labels = ["Inconnu", "Curieux", "Actif", "Locomotive"]
         .map(String::from)
@@ -87,7 +90,13 @@ fn the_schema_is_a_valid_draft_2020_12_schema() {
 #[test]
 fn the_example_plan_validates() {
     let v = validator();
-    assert_valid(&v, &example_plan(&mut CounterIds::default()));
+    assert_valid(
+        &v,
+        &example_plan(
+            &mut CounterIds::default(),
+            atelier_core::example::test_day(),
+        ),
+    );
     assert_valid(&v, &filled_example());
     assert_valid(&v, &filled_example().anonymised());
 }

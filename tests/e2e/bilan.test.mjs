@@ -83,8 +83,9 @@ test('the example plan reviewed for 2026: due date, what is missing, a note and 
     'Mobilisation des acteurs', 'Gouvernance', 'Perspectives']) {
     assert.ok(text.includes(title), `section « ${title} »`);
   }
-  // The indicator: 2026 target 20, result 17 (its last measure of the year), final target 40.
-  assert.match(text, /Structures ayant fourni leurs données\n20 structures\n17 structures\n—\n40 structures/);
+  // The indicator: 2026 target 20, result 17 (its last measure of the year), 4 the year
+  // before (the example's history), final target 40.
+  assert.match(text, /Structures ayant fourni leurs données\n20 structures\n17 structures\n4 structures\n40 structures/);
   assert.match(text, /33 000 €/, 'the amount spent typed in the fiche');
   assert.match(text, /20\/11\/2026 — Mesurer l'impact environnemental du numérique à l'échelle du territoire : Atelier « données » avec les communes : 25 structures inscrites\./);
   assert.match(text, /Stratégie adoptée le 26\/06\/2025 \(Délibération n° 2025-118 du conseil communautaire\)/);
@@ -112,25 +113,27 @@ test('the example plan reviewed for 2026: due date, what is missing, a note and 
   await context.close();
 });
 
-test('closing 2025 then 2026: the years compared live, a closed year replaced after a question, deleted and brought back, kept after reload and in the plan file', async () => {
+test('the example comes with 2025 closed: 2026 compared live (words and plots), 2026 closed then replaced after a question, 2025 deleted and brought back, kept after reload and in the plan file', async () => {
   const { context, page } = await newPage(browser);
   await openExample(page);
   await goToStep(page, 'Gouvernance et suite');
   const section = page.locator('section.bilan');
   await openBilan(page);
-  await page.getByLabel('Année du bilan').selectOption('2025');
-  await section.getByRole('button', { name: "Clore l'année 2025" }).click();
-  // The list shows it (the notice that says so goes away by itself: on a loaded machine it
-  // may be gone before it is looked for).
-  await section.locator('.closed-years').getByText('2025, close le 02/12/2026').waitFor();
+  // Last year was closed in mid-December, as a project lead would have done.
+  await section.locator('.closed-years').getByText('2025, close le 16/12/2025').waitFor();
 
-  // 2026 against 2025: the same fiches done so far, then one more, live.
-  await page.getByLabel('Année du bilan').selectOption('2026');
+  // 2026 against 2025: what was done since, in words and in three plots with their text.
   await section.getByRole('heading', { name: '2026 par rapport à 2025' }).waitFor();
   const done = async () => Number((await section.locator('.compared li').first().innerText()).match(/réalisées : (\d+)/)[1]);
   const before = await done();
-  assert.match(await section.locator('.compared').innerText(), new RegExp(`Fiches action réalisées : ${before} \\(contre ${before} en 2025\\)`));
-  assert.match(await section.locator('svg.axis-bars').getAttribute('aria-label'), /fiche\(s\) réalisée\(s\) en 2025/);
+  assert.match(await section.locator('.compared').innerText(), new RegExp(`Fiches action réalisées : ${before} \\(contre 0 en 2025\\)`));
+  assert.ok(before >= 1, 'a fiche done this year');
+  const plots = await section.locator('svg.axis-bars').evaluateAll((l) => l.map((svg) => svg.getAttribute('aria-label')));
+  assert.equal(plots.length, 3, 'fiches per axis, indicators, engagement levels');
+  assert.match(plots[0], /fiche\(s\) réalisée\(s\) en 2025/);
+  assert.match(plots[1], /Ordinateurs reconditionnés : 30 en 2025, 200 en 2026, pour un objectif de 800\./);
+  assert.match(plots[2], /acteur\(s\) en 2025/);
+  assert.match(await section.locator('.compared').innerText(), /2 acteurs ont gagné un niveau d'engagement : Université de Démoville, Repair café des Tilleuls/);
   await goToStep(page, 'Quelles actions ?');
   await page.getByRole('navigation', { name: "Vues du plan d'actions" }).getByRole('link', { name: 'Liste' }).click();
   await page.getByRole('button', { name: `Modifier ${MEASURE}` }).click();
@@ -154,7 +157,7 @@ test('closing 2025 then 2026: the years compared live, a closed year replaced af
   await section.getByRole('button', { name: "Supprimer l'année close 2025" }).click();
   assert.equal(await section.locator('.closed-years li').count(), 1);
   await page.getByRole('button', { name: 'Annuler' }).click();
-  await section.locator('.closed-years').getByText('2025, close le 02/12/2026').waitFor();
+  await section.locator('.closed-years').getByText('2025, close le 16/12/2025').waitFor();
   await settled(page);
 
   await page.reload();

@@ -411,7 +411,7 @@ mod tests {
     }
 
     fn example() -> PlanFile {
-        crate::example::example_plan(&mut CounterIds::default())
+        crate::example::example_plan(&mut CounterIds::default(), crate::example::test_day())
     }
 
     #[test]
@@ -427,7 +427,12 @@ mod tests {
         let file = example();
         let i = &file.actions[0].indicators[0];
         assert_eq!(i.result_in(2026).map(|m| m.value), Some(17.0));
-        assert_eq!(i.result_in(2025), None);
+        assert_eq!(
+            i.result_in(2025).map(|m| m.value),
+            Some(4.0),
+            "last year's history"
+        );
+        assert_eq!(i.result_in(2024), None);
         assert_eq!(i.target_for(2026), Some(20.0));
         assert_eq!(i.target_for(2030), None);
     }

@@ -217,7 +217,8 @@ mod tests {
 
     #[test]
     fn the_package_starts_with_its_uncompressed_mimetype_and_escapes_text() {
-        let mut file = crate::example::example_plan(&mut CounterIds::default());
+        let mut file =
+            crate::example::example_plan(&mut CounterIds::default(), crate::example::test_day());
         file.plan.name = "Plan <R&D> « NR »".into();
         let doc = super::super::bilan(&file, 2026);
         let created = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();

@@ -2,7 +2,7 @@
 //! several made from the kit's key actions, with the figures of the kit's examples (Rennes and
 //! Envie 35: 800 computers, 50 smartphones; Bordeaux Métropole: 18 communes, 30 % energy).
 
-use super::{day, nr, texts, Links};
+use super::{nr, texts, Links, ThisYear};
 use crate::action::{BudgetKind, BudgetLine, FollowUp};
 use crate::i18n::{t, tf};
 use crate::kit::{key_action_label, KEY_ACTIONS};
@@ -84,7 +84,7 @@ fn sheet(
     s
 }
 
-pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
+pub(super) fn actions(ids: &mut impl IdGen, a: &Links, y: ThisYear) -> Vec<ActionSheet> {
     use nr::*;
     use ActionStatus::*;
     use BudgetKind::*;
@@ -101,7 +101,7 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         ),
         (num, Priority::High),
         (High, High, Phase::First),
-        (day(2026, 2, 2), day(2026, 12, 18)),
+        (y.day(-1, 11, 17), y.day(0, 12, 18)),
         vec![a.ademe, a.univ],
         &[Circle::One, Circle::Two],
     );
@@ -109,27 +109,31 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         Operating,
         t("example.actions.measure.budget"),
         40_000,
-        2026,
+        y.plus(0),
     )];
     measure.budget[0].actual = Some(31_500);
     measure.indicators = vec![indicator(
         t("example.actions.measure.indicator"),
         t("example.actions.measure.unit"),
         40.0,
-        &[(day(2026, 6, 30), 9.0), (day(2026, 9, 30), 17.0)],
+        &[
+            (y.day(-1, 12, 15), 4.0),
+            (y.day(0, 6, 30), 9.0),
+            (y.day(0, 9, 30), 17.0),
+        ],
     )];
     measure.indicators[0].yearly_targets = vec![
         YearTarget {
-            year: 2026,
+            year: y.plus(0),
             value: 20.0,
         },
         YearTarget {
-            year: 2027,
+            year: y.plus(1),
             value: 40.0,
         },
     ];
     measure.follow_ups = vec![FollowUp {
-        on: day(2026, 7, 3),
+        on: y.day(0, 7, 3),
         text: t("example.actions.measure.follow_up").into(),
     }];
     measure.nr_types = texts(&[MEASURE]);
@@ -149,7 +153,7 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         ),
         (num, Priority::High),
         (Medium, High, Phase::First),
-        (day(2026, 1, 12), day(2027, 6, 30)),
+        (y.day(0, 1, 12), y.day(1, 6, 30)),
         vec![a.reuse, a.refurbisher],
         &[Circle::One, Circle::Two],
     );
@@ -158,13 +162,13 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
             Operating,
             t("example.actions.refurbish.budget_agreement"),
             18_000,
-            2026,
+            y.plus(0),
         ),
         budget(
             Investment,
             t("example.actions.refurbish.budget_tools"),
             6_500,
-            2026,
+            y.plus(0),
         ),
     ];
     refurbish.indicators = vec![
@@ -172,13 +176,17 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
             t("example.actions.refurbish.indicator_computers"),
             t("example.actions.refurbish.unit_computers"),
             800.0,
-            &[(day(2026, 3, 31), 80.0), (day(2026, 9, 30), 200.0)],
+            &[
+                (y.day(-1, 11, 30), 30.0),
+                (y.day(0, 3, 31), 80.0),
+                (y.day(0, 9, 30), 200.0),
+            ],
         ),
         indicator(
             t("example.actions.refurbish.indicator_smartphones"),
             t("example.actions.refurbish.unit_smartphones"),
             50.0,
-            &[(day(2026, 9, 30), 12.0)],
+            &[(y.day(0, 9, 30), 12.0)],
         ),
     ];
     refurbish.nr_types = texts(&[LONGER_LIFE, LIFE_CYCLE]);
@@ -194,7 +202,7 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         ),
         (num, Priority::High),
         (High, High, Phase::Second),
-        (day(2026, 9, 1), day(2027, 12, 17)),
+        (y.day(0, 9, 1), y.day(1, 12, 17)),
         vec![a.commune, a.dsi],
         &[Circle::One],
     );
@@ -203,13 +211,13 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
             Investment,
             t("example.actions.pool.budget_servers"),
             120_000,
-            2026,
+            y.plus(0),
         ),
         budget(
             Operating,
             t("example.actions.pool.budget_connection"),
             35_000,
-            2027,
+            y.plus(1),
         ),
     ];
     pool.indicators = vec![
@@ -217,13 +225,13 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
             t("example.actions.pool.indicator_energy"),
             "%",
             30.0,
-            &[(day(2026, 10, 31), 12.5)],
+            &[(y.day(0, 10, 31), 12.5)],
         ),
         indicator(
             t("example.actions.pool.indicator_communes"),
             t("example.actions.pool.unit_communes"),
             18.0,
-            &[(day(2026, 10, 31), 7.0)],
+            &[(y.day(0, 10, 31), 7.0)],
         ),
     ];
     pool.nr_types = texts(&[ECO_ORGANISATION, SOVEREIGNTY]);
@@ -243,7 +251,7 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         ),
         (t("example.services.ecology"), Priority::Medium),
         (Low, High, Phase::Second),
-        (day(2027, 3, 1), day(2027, 5, 28)),
+        (y.day(1, 3, 1), y.day(1, 5, 28)),
         vec![a.weee, a.reuse, a.commune],
         &[Circle::Three],
     );
@@ -252,7 +260,7 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         Operating,
         t("example.actions.collect.budget"),
         8_000,
-        2027,
+        y.plus(1),
     )];
     collect.indicators = vec![indicator(
         t("example.actions.collect.indicator"),
@@ -273,7 +281,7 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         ),
         (t("example.services.ecology"), Priority::Low),
         (Medium, Medium, Phase::Third),
-        (day(2026, 4, 6), day(2027, 10, 29)),
+        (y.day(0, 4, 6), y.day(1, 10, 29)),
         vec![a.univ, a.esn],
         &[Circle::Two],
     );
@@ -281,7 +289,7 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         Operating,
         t("example.actions.innovate.budget"),
         10_000,
-        2027,
+        y.plus(1),
     )];
     innovate.indicators = vec![indicator(
         t("example.actions.innovate.indicator"),
@@ -302,7 +310,7 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         ),
         (t("example.services.participation"), Priority::Medium),
         (Medium, Medium, Phase::First),
-        (day(2026, 5, 4), day(2027, 3, 31)),
+        (y.day(0, 5, 4), y.day(1, 3, 31)),
         vec![a.council, a.mediation],
         &[Circle::Three],
     );
@@ -310,13 +318,13 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         Operating,
         t("example.actions.council.budget"),
         5_000,
-        2026,
+        y.plus(0),
     )];
     council.indicators = vec![indicator(
         t("example.actions.council.indicator"),
         t("example.actions.council.unit"),
         30.0,
-        &[(day(2026, 6, 15), 18.0), (day(2026, 10, 5), 24.0)],
+        &[(y.day(0, 6, 15), 18.0), (y.day(0, 10, 5), 24.0)],
     )];
     council.nr_types = texts(&[AWARENESS, STRATEGY]);
     council.notes = t("example.actions.council.notes").into();
@@ -331,7 +339,7 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         ),
         (t("example.services.hr"), Priority::High),
         (Medium, High, Phase::Second),
-        (day(2026, 11, 2), day(2027, 12, 17)),
+        (y.day(0, 11, 2), y.day(1, 12, 17)),
         vec![a.dsi],
         &[Circle::One],
     );
@@ -339,7 +347,7 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         Operating,
         t("example.actions.agents.budget"),
         15_000,
-        2027,
+        y.plus(1),
     )];
     agents.indicators = vec![indicator(
         t("example.actions.agents.indicator"),
@@ -360,23 +368,23 @@ pub(super) fn actions(ids: &mut impl IdGen, a: &Links) -> Vec<ActionSheet> {
         ),
         (t("example.services.communication"), Priority::Medium),
         (Low, Medium, Phase::First),
-        (day(2026, 2, 2), day(2026, 5, 29)),
+        (y.day(0, 2, 2), y.day(0, 5, 29)),
         vec![a.repair, a.reuse, a.mediation],
         &[Circle::Three],
     );
     page.quick_win = true;
-    page.done_on = Some(day(2026, 5, 22));
+    page.done_on = Some(y.day(0, 5, 22));
     page.budget = vec![budget(
         Operating,
         t("example.actions.page.budget"),
         3_000,
-        2026,
+        y.plus(0),
     )];
     page.indicators = vec![indicator(
         t("example.actions.page.indicator"),
         t("example.actions.page.unit"),
         5_000.0,
-        &[(day(2026, 6, 30), 2_600.0), (day(2026, 9, 30), 4_100.0)],
+        &[(y.day(0, 6, 30), 2_600.0), (y.day(0, 9, 30), 4_100.0)],
     )];
     page.nr_types = texts(&[AWARENESS, FOR_ALL]);
     page.notes = t("example.actions.page.notes").into();

@@ -67,7 +67,7 @@ mod tests {
     use crate::ids::CounterIds;
 
     fn example() -> PlanFile {
-        example_plan(&mut CounterIds::default())
+        example_plan(&mut CounterIds::default(), crate::example::test_day())
     }
 
     /// Every personal field of `file` that holds text, with repeats.
@@ -76,6 +76,11 @@ mod tests {
             .iter()
             .flat_map(|a| [a.referent.clone(), a.contact.clone()])
             .chain(file.actions.iter().map(|a| a.pilot.clone()))
+            .chain(
+                file.snapshots
+                    .iter()
+                    .flat_map(|s| s.sheets.iter().map(|x| x.pilot.clone())),
+            )
             .chain(file.mobilisations.iter().map(|m| m.owner.clone()))
             .chain([file.plan.governance.internal_members.clone()])
             .filter(|t| !t.is_empty())
@@ -136,6 +141,12 @@ mod tests {
         }
         for (m, o) in restored.mobilisations.iter_mut().zip(&file.mobilisations) {
             m.owner.clone_from(&o.owner);
+        }
+        for (s, o) in restored.snapshots.iter_mut().zip(&file.snapshots) {
+            s.withheld = o.withheld;
+            for (x, y) in s.sheets.iter_mut().zip(&o.sheets) {
+                x.pilot.clone_from(&y.pilot);
+            }
         }
         restored
             .plan

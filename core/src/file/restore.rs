@@ -803,7 +803,8 @@ mod tests {
     fn a_plan_with_every_field_filled_comes_back_equal() {
         use crate::plan::CustomSubtype;
         use crate::{ActionStatus, Circle, Family, Subtype};
-        let mut file = crate::example::example_plan(&mut CounterIds::default());
+        let mut file =
+            crate::example::example_plan(&mut CounterIds::default(), crate::example::test_day());
         file.exported_at = chrono::DateTime::from_timestamp(1_790_000_000, 0);
         let plan = &mut file.plan;
         plan.engagement_labels = ["Inconnu", "Curieux", "Actif", "Locomotive"]
@@ -859,7 +860,7 @@ mod tests {
             .retain(|i| i.target.is_some() && i.result.is_some());
         closed.sheets.truncate(1);
         closed.actors.truncate(1);
-        file.snapshots.push(closed);
+        file.snapshots = vec![closed];
 
         let json: Value = serde_json::to_value(&file).unwrap();
         assert_filled(&json["exported_at"], "exported_at");

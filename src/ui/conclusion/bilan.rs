@@ -6,6 +6,7 @@
 
 use super::super::fields::SelectField;
 use super::super::widgets::Fold;
+use super::pair_bars::{PairBars, PairRow};
 use crate::browser;
 use crate::parts::jobs;
 use crate::state::{use_state, AppState, Notice};
@@ -213,33 +214,7 @@ fn Compared(c: Comparison) -> impl IntoView {
         "conclusion.bilan.compared",
         &[("year", &year), ("previous", &previous)],
     );
-    let most = c
-        .done_by_axis
-        .iter()
-        .map(|(_, a, b)| *a.max(b))
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    // The chart's text alternative: every figure it draws, in a sentence.
-    let alt = c
-        .done_by_axis
-        .iter()
-        .map(|(axis, then, now)| {
-            tf(
-                "conclusion.bilan.axis_alt",
-                &[
-                    ("axis", &axis.label()),
-                    ("then", then),
-                    ("now", now),
-                    ("previous", &previous),
-                    ("year", &year),
-                ],
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let row_height = 34;
-    let height = c.done_by_axis.len() * row_height + 8;
+    let charts = charts(&c, &state);
     view! {
         <h3>{title.clone()}</h3>
         <ul class="compared">
@@ -248,24 +223,129 @@ fn Compared(c: Comparison) -> impl IntoView {
             <li>{tf("conclusion.bilan.held", &[("now", &c.held.1), ("then", &c.held.0), ("previous", &previous)])}</li>
             <li>{tn("conclusion.bilan.went_up", c.went_up.len() as u64, &[])}
                 {(!names.is_empty()).then(|| format!(" : {}", names.join(", ")))}</li>
-            {c.moved.iter().map(|(name, then, now)| view! {
+            {c.moved.iter().map(|(name, then, now, _)| view! {
                 <li>{tf("conclusion.bilan.moved", &[("name", name), ("then", then), ("now", now)])}</li>
             }).collect_view()}
         </ul>
-        <svg class="axis-bars" role="img" aria-label=alt viewBox=format!("0 0 320 {height}") width="100%">
-            {c.done_by_axis.iter().enumerate().map(|(i, (axis, then, now))| {
-                let y = i * row_height + 4;
-                let w = |n: usize| (n * 200 / most).max(1);
-                view! {
-                    <text x="0" y=y + 11 class="axis-bar-label">{axis.label().chars().take(22).collect::<String>()}</text>
-                    <rect x="110" y=y width=w(*then) height="12" class="bar-then" />
-                    <rect x="110" y=y + 14 width=w(*now) height="12" class="bar-now" />
-                    <text x=115 + w(*now) y=y + 24 class="axis-bar-value">{now.to_string()}</text>
-                }
-            }).collect_view()}
-        </svg>
-        <p class="hint">{tf("conclusion.bilan.legend", &[("previous", &previous), ("year", &year)])}</p>
+        {charts.into_iter().map(|(rows, alt, legend)| view! {
+            <PairBars rows=rows alt=alt />
+            <p class="hint">{legend}</p>
+        }).collect_view()}
     }
+}
+
+/// The plots of `c`, each with its text alternative and legend: fiches done per axis,
+/// indicators measured both years (each scaled to its own target), actors per engagement level.
+fn charts(c: &Comparison, state: &AppState) -> Vec<(Vec<PairRow>, String, String)> {
+    let (year, previous) = (&c.year, &c.previous);
+    let years = [("previous", previous), ("year", year)];
+    let sentence = |key: &'static str, pairs: &[(&str, &dyn std::fmt::Display)]| {
+        let mut all: Vec<(&str, &dyn std::fmt::Display)> = pairs.to_vec();
+        all.extend(
+            years
+                .iter()
+                .map(|(k, v)| (*k, *v as &dyn std::fmt::Display)),
+        );
+        tf(key, &all)
+    };
+    let most = c
+        .done_by_axis
+        .iter()
+        .map(|(_, a, b)| *a.max(b))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let axes = c.done_by_axis.iter().map(|(axis, then, now)| PairRow {
+        label: axis.label().to_owned(),
+        then: *then as f64,
+        now: *now as f64,
+        scale: most,
+        mark: None,
+        shown: now.to_string(),
+    });
+    let axes_alt = c.done_by_axis.iter().map(|(axis, then, now)| {
+        sentence(
+            "conclusion.bilan.axis_alt",
+            &[("axis", &axis.label()), ("then", then), ("now", now)],
+        )
+    });
+    let number = |v: f64| super::super::format::number(v);
+    let indicators = c.moved.iter().map(|(name, then, now, target)| PairRow {
+        label: name.clone(),
+        then: *then,
+        now: *now,
+        scale: then.max(*now).max(target.unwrap_or(0.0)),
+        mark: *target,
+        shown: number(*now),
+    });
+    let indicators_alt = c.moved.iter().map(|(name, then, now, target)| {
+        let (then, now) = (number(*then), number(*now));
+        match target {
+            Some(t) => sentence(
+                "conclusion.bilan.indicator_alt_target",
+                &[
+                    ("name", name),
+                    ("then", &then),
+                    ("now", &now),
+                    ("target", &number(*t)),
+                ],
+            ),
+            None => sentence(
+                "conclusion.bilan.indicator_alt",
+                &[("name", name), ("then", &then), ("now", &now)],
+            ),
+        }
+    });
+    let labels = state
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.engagement_labels.clone()))
+        .unwrap_or_default();
+    let level = |l: atelier_core::EngagementLevel| {
+        labels
+            .get(l as usize)
+            .cloned()
+            .unwrap_or_else(|| l.label().to_owned())
+    };
+    let most = c
+        .by_level
+        .iter()
+        .map(|(_, a, b)| *a.max(b))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let levels = c.by_level.iter().map(|(l, then, now)| PairRow {
+        label: level(*l),
+        then: *then as f64,
+        now: *now as f64,
+        scale: most,
+        mark: None,
+        shown: now.to_string(),
+    });
+    let levels_alt = c.by_level.iter().map(|(l, then, now)| {
+        sentence(
+            "conclusion.bilan.level_alt",
+            &[("level", &level(*l)), ("then", then), ("now", now)],
+        )
+    });
+    let join = |s: Vec<String>| s.join(" ");
+    let mut out = vec![(
+        axes.collect(),
+        join(axes_alt.collect()),
+        sentence("conclusion.bilan.legend", &[]),
+    )];
+    if !c.moved.is_empty() {
+        out.push((
+            indicators.collect(),
+            join(indicators_alt.collect()),
+            sentence("conclusion.bilan.legend_indicators", &[]),
+        ));
+    }
+    out.push((
+        levels.collect(),
+        join(levels_alt.collect()),
+        sentence("conclusion.bilan.legend_levels", &[]),
+    ));
+    out
 }
 
 /// Writes the review of `year` and offers it, saying so (or why not) in the notice area.

@@ -5,6 +5,7 @@
 mod bilan;
 mod dashboard;
 mod governance;
+mod pair_bars;
 mod phases;
 
 use atelier_core::i18n::t;
