@@ -13,8 +13,10 @@
 //   5. texts   — one catalogue per language, merged from core/locales/<lang>/*.json and
 //                content-hashed; index.html names them (<meta name="atelier-build">);
 //                the territory picker's data, compacted by .ci/territories.mjs, likewise;
+//   5c. CSP    — a Content-Security-Policy <meta> with the inline scripts' sha256 (release);
 //   6. stamp   — the build id (a hash of every file) in index.html and version.txt, which a
 //                page compares with its own to tell a new deployment from a network failure;
+//   6a. measures — measures.json, the figures the « Écoconception » statement shows;
 //   7. precache — sw.js from assets/service-worker.js: what the first screen needs, cached
 //                at install; every other file, fetched in the background afterwards; and
 //                the files fetched on demand only (the territory data), kept once fetched.
@@ -23,7 +25,7 @@
 // Tools come from PATH (.ci/env): wasm-split-cli, wasm-bindgen, wasm-opt.
 import { createHash } from 'node:crypto';
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -285,6 +287,17 @@ writeFileSync(join(stage, territoriesFile), territoriesText);
 log(`territory data ${territoriesFile}: ${(territoriesText.length / 1024).toFixed(0)} KB raw, `
   + `${(gzipSync(territoriesText, { level: 9 }).length / 1024).toFixed(0)} KB gzip -9`);
 
+// 5a'. The in-memory store (fake-indexeddb's ES modules, as published: Apache-2.0, licence
+// copied along) under memory-db/, which src/browser.rs `install_memory_db` loads only where
+// IndexedDB cannot be opened (some private windows), so that the app still works, in memory.
+const memoryDb = join(stage, 'memory-db');
+const fakeIdb = join(source, '.ci', 'tools', 'node_modules', 'fake-indexeddb');
+mkdirSync(memoryDb, { recursive: true });
+cpSync(join(fakeIdb, 'build', 'esm'), join(memoryDb, 'build', 'esm'), { recursive: true });
+mkdirSync(join(memoryDb, 'auto'), { recursive: true });
+copyFileSync(join(fakeIdb, 'auto', 'index.mjs'), join(memoryDb, 'auto', 'index.mjs'));
+copyFileSync(join(fakeIdb, 'LICENSE'), join(memoryDb, 'LICENSE'));
+
 // 5b. Minify (release): the JavaScript the hook wrote or rewrote, and Trunk's CSS. Names the
 // wasm looks up (exports, import keys) are strings or exports, which terser keeps.
 if (release) {
@@ -301,6 +314,31 @@ if (release) {
   }
 }
 
+// 5c. Content-Security-Policy (release): a <meta> (static hosts cannot always set headers),
+// first in <head> so that it covers every script after it. Inline scripts (Trunk's start-up
+// module) are allowed by their sha256, computed here on their final, minified text; nothing
+// else inline runs. Views set styles through the CSS object model (`style:prop=` in Leptos),
+// which `style-src 'self'` allows, never as `style="…"` attributes, which it blocks.
+// Debug builds get none: `trunk serve` without --release adds its own inline reload script.
+// .ci/serve passes --no-autoreload, so the served release page is the deployed one.
+if (release) {
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${inline.map(sha).join(' ')}`.trim(),
+    "connect-src 'self'",
+    "img-src 'self' blob: data:",
+    "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  html = html.replace(/<meta charset="utf-8" ?\/?>/, (m) => `${m}\n<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  if (!html.includes('Content-Security-Policy')) throw new Error('index.html has no <meta charset="utf-8">: nowhere to put the CSP');
+  log(`Content-Security-Policy with ${inline.length} inline script hash(es)`);
+}
+
 // 6. Stamp: the build id, from every file's name and content.
 const files = () => readdirSync(stage, { recursive: true, withFileTypes: true })
   .filter((d) => d.isFile()).map((d) => join(d.parentPath ?? d.path, d.name).slice(stage.length + 1))
@@ -314,12 +352,40 @@ html = html.replace('</head>', `<meta name="atelier-build" content="${[id, ...na
 writeFileSync(join(stage, 'index.html'), html);
 writeFileSync(join(stage, 'version.txt'), `${id}\n`);
 
+// 6a. Measures for the « Écoconception » statement (src/ui/statements.rs): the first screen's
+// files (the service worker's install list, below) and every other file, gzip -9, and the
+// EcoIndex per screen from the last benchmark (docs/measures/ecoindex.json, written by
+// tests/e2e/bench.mjs). Written after the stamp: figures about the build, not part of it.
+{
+  const gz = (f) => gzipSync(readFileSync(join(stage, f)), { level: 9 }).length;
+  const built = files();
+  // What a French first visit fetches: the install list but the other catalogues.
+  const firstFiles = ['index.html', ...built.filter((f) => isFirst(f) && !f.startsWith('manifest')
+    && (!f.startsWith('locale-') || f.startsWith('locale-fr-first')))];
+  const ecoFile = join(source, 'docs', 'measures', 'ecoindex.json');
+  const eco = existsSync(ecoFile) ? JSON.parse(readFileSync(ecoFile, 'utf8')) : {};
+  const measures = {
+    first_requests: firstFiles.length,
+    first_gzip: firstFiles.reduce((sum, f) => sum + gz(f), 0),
+    budget_gzip: Number(readFileSync(join(source, '.ci', 'size-budget'), 'utf8').split('\n')[0]),
+    parts: built.filter((f) => f.endsWith('.wasm')).length - 1,
+    all_gzip: built.filter((f) => f !== territoriesFile && !f.startsWith('memory-db/')).reduce((sum, f) => sum + gz(f), 0) + gz('index.html'),
+    ecoindex: eco.screens ?? [],
+    ecoindex_on: eco.measured_on ?? null,
+  };
+  writeFileSync(join(stage, 'measures.json'), JSON.stringify(measures));
+  log(`measures: first visit ${measures.first_requests} files, ${measures.first_gzip} B gzip`);
+}
+
 // 7. Precache lists for the service worker.
 const all = files();
-const first = (f) => f === stagedJs || f === `${stem}_bg.wasm` || f.endsWith('.css')
-  || f.startsWith('locale-') || f.startsWith('__wasm_split_stub') || ['favicon', 'manifest'].some((p) => f.startsWith(p));
+const first = isFirst;
+function isFirst(f) {
+  return f === stagedJs || f === `${stem}_bg.wasm` || f.endsWith('.css')
+    || f.startsWith('locale-') || f.startsWith('__wasm_split_stub') || ['favicon', 'manifest'].some((p) => f.startsWith(p));
+}
 // Heavy files most visits never need: cached when the page fetches them, never warmed.
-const onDemand = [territoriesFile];
+const onDemand = [territoriesFile, ...all.filter((f) => f.startsWith('memory-db/'))];
 const core = ['./', 'index.html', ...all.filter(first)];
 const rest = all.filter((f) => !first(f) && !onDemand.includes(f));
 const sw = readFileSync(join(source, 'assets', 'service-worker.js'), 'utf8')

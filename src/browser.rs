@@ -85,6 +85,31 @@ pub async fn fetch_text(url: &str, fresh: bool) -> Option<String> {
         .as_string()
 }
 
+/// Replaces the browser's IndexedDB, for this page only, by an in-memory one (fake-indexeddb,
+/// copied into the build as `memory-db/` by `.ci/post-build.mjs`): where IndexedDB cannot be
+/// opened (some private windows) the app still works, keeping nothing after the tab closes.
+/// A module script of the page's own origin, allowed by its CSP. Errors: it could not be
+/// loaded (offline and never fetched, or a build without it).
+pub async fn install_memory_db() -> Result<(), ()> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
+    let script: web_sys::HtmlScriptElement = document
+        .create_element("script")
+        .map_err(drop)?
+        .unchecked_into();
+    script.set_type("module"); // i18n: not UI
+    script.set_src("memory-db/auto/index.mjs"); // i18n: not UI
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        script.set_onload(Some(&resolve));
+        script.set_onerror(Some(&reject));
+    });
+    document
+        .head()
+        .ok_or(())?
+        .append_child(&script)
+        .map_err(drop)?;
+    JsFuture::from(loaded).await.map(drop).map_err(drop)
+}
+
 /// What the build wrote in `<meta name="atelier-build">`: its id (`key` `"build"`), or a file
 /// it names (`key=file`, e.g. `fr-first=locale-fr-first-<hash>.json`). `None` when the page
 /// has no such element (a page not built by the post-build hook) or no such key.

@@ -25,6 +25,10 @@ pub enum Route {
     Bilan(i32),
     /// About: version, offline use, storage.
     About,
+    /// « Déclaration d'accessibilité » (RGAA).
+    Accessibility,
+    /// « Déclaration d'écoconception » (RGESN).
+    Ecodesign,
     /// Projector mode, on slide `n` (1-based; clamped to the slides there are).
     Projector(u8),
     /// A share link (`#partage=…`), reserved for a later version.
@@ -96,6 +100,8 @@ impl Route {
             // The year is in the fragment; see `Route::href`.
             Route::Bilan(_) => "#/bilan",
             Route::About => "#/a-propos",
+            Route::Accessibility => "#/accessibilite",
+            Route::Ecodesign => "#/ecoconception",
             // Only the first slide has a static fragment; see `Route::href`.
             Route::Projector(_) => "#/projection",
             Route::Share => "#partage=",
@@ -128,13 +134,8 @@ impl Route {
                 n => n.parse().map_or(Route::Unknown, Route::Projector),
             });
         }
-        let views = ActionsView::ALL.map(Route::Actions);
-        let known = [Route::Home, Route::Report, Route::About]
-            .into_iter()
-            .chain(Self::STEPS)
-            .chain(views);
         Some(
-            known
+            Self::fixed()
                 .into_iter()
                 .find(|r| r.hash().trim_start_matches('#') == path)
                 .unwrap_or(Route::Unknown),
@@ -162,10 +163,25 @@ impl Route {
             Route::Report => t("common.route.report"),
             Route::Bilan(_) => t("common.route.bilan"),
             Route::About => t("common.route.about"),
+            Route::Accessibility => t("common.route.accessibility"),
+            Route::Ecodesign => t("common.route.ecodesign"),
             Route::Projector(_) => t("common.route.projector"),
             Route::Share => t("common.route.share"),
             Route::Unknown => t("common.route.unknown"),
         }
+    }
+
+    /// Every route whose fragment is fixed (no year, slide or link in it).
+    fn fixed() -> impl Iterator<Item = Route> {
+        let others = [
+            Route::Home,
+            Route::Report,
+            Route::About,
+            Route::Accessibility,
+            Route::Ecodesign,
+        ];
+        let views = ActionsView::ALL.map(Route::Actions);
+        others.into_iter().chain(Self::STEPS).chain(views)
     }
 
     /// Position among [`Route::STEPS`] (0-based), `None` for the plan list.
@@ -183,12 +199,7 @@ mod tests {
 
     #[test]
     fn every_route_parses_back_from_its_hash() {
-        let views = ActionsView::ALL.map(Route::Actions);
-        for r in [Route::Home, Route::Report, Route::About]
-            .into_iter()
-            .chain(Route::STEPS)
-            .chain(views)
-        {
+        for r in Route::fixed() {
             assert_eq!(Route::parse(r.hash()), Some(r));
         }
         assert_eq!(

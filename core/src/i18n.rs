@@ -106,6 +106,7 @@ pub const MODULES: &[(&str, &str, &str)] = &[
     module!("state"),
     module!("example"),
     module!("opendata"),
+    module!("statements"),
 ];
 
 thread_local! {

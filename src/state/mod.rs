@@ -195,6 +195,9 @@ pub struct AppState {
     pub ready: RwSignal<bool>,
     /// Set when the browser's storage cannot be opened at all.
     pub fatal: RwSignal<Option<String>>,
+    /// IndexedDB could not be opened: the plans live in an in-memory store, lost when the
+    /// tab closes (see [`crate::browser::install_memory_db`]).
+    pub memory_only: RwSignal<bool>,
     /// A new version of the app is installed and waits for the user to reload.
     pub update_ready: RwSignal<bool>,
     /// A newer build opened the data in another tab: this tab can no longer save and must be
@@ -222,6 +225,7 @@ impl AppState {
             pending: RwSignal::new(0),
             ready: RwSignal::new(false),
             fatal: RwSignal::new(None),
+            memory_only: RwSignal::new(false),
             update_ready: RwSignal::new(false),
             outdated: RwSignal::new(false),
         }
@@ -258,6 +262,15 @@ impl AppState {
             }) {
                 self.notice.set(None);
             }
+            // Where the browser refuses IndexedDB (some private windows), work in memory
+            // rather than not at all: the shell says so and offers the export at all times.
+            let opened = match opened {
+                Err(_) if browser::install_memory_db().await.is_ok() => {
+                    self.memory_only.set(true);
+                    Db::open().await
+                }
+                other => other,
+            };
             let db = match opened {
                 Ok(db) => Rc::new(db),
                 Err(e) => {

@@ -43,6 +43,28 @@ fn contents(file: &PlanFile) -> String {
 }
 
 impl AppState {
+    /// Offers the open plan as a `.json` file (without personal data when `anonymous`),
+    /// saying so, or why not, in the notice area.
+    pub fn download_plan(self, anonymous: bool) {
+        let Some(file) = self.export_file() else {
+            return;
+        };
+        let mut name = file.file_name(browser::today());
+        if anonymous {
+            name = name.replace(".json", t("share.anonymous_suffix"));
+        }
+        spawn_local(async move {
+            let Ok(json) = jobs::plan_json(file, anonymous).await else {
+                return self.part_failed();
+            };
+            let notice = match browser::download(&name, "application/json", &json) {
+                Ok(()) => Notice::success(tf("share.exported", &[("name", &name)])),
+                Err(_) => Notice::error(t("share.download_refused"), vec![]),
+            };
+            self.notice.set(Some(notice));
+        });
+    }
+
     /// Creates an empty plan named `name`, stores it and opens it.
     /// Then shows `then` — only once the plan is stored, so that a failure leaves the user
     /// where they were, with the error and what they typed.
@@ -157,7 +179,16 @@ impl AppState {
 
     /// Replaces the open plan by `file` (an imported file or a backup), keeping its id. What
     /// was there is first saved as an automatic backup, in the same transaction.
-    pub fn replace_open_plan(self, mut file: PlanFile, reason: String) {
+    /// (In the `plan_file` part, like [`AppState::delete_plan`].)
+    pub fn replace_open_plan(self, file: PlanFile, reason: String) {
+        spawn_local(async move {
+            if replace_in_part(self, file, reason).await.is_err() {
+                self.part_failed();
+            }
+        });
+    }
+
+    fn replace_open_plan_now(self, mut file: PlanFile, reason: String) {
         let (Some(current), Some(db)) = (self.export_file(), db()) else {
             return;
         };
@@ -264,8 +295,17 @@ impl AppState {
     }
 
     /// Deletes a plan and everything in it, and offers to undo (the whole plan is kept in
-    /// memory until the user leaves the screen).
+    /// memory until the user leaves the screen). The work is in the `plan_file` part: the
+    /// plan list is the first screen, which deleting a plan rarely concerns.
     pub fn delete_plan(self, id: Id) {
+        spawn_local(async move {
+            if delete_in_part(self, id).await.is_err() {
+                self.part_failed();
+            }
+        });
+    }
+
+    fn delete_plan_now(self, id: Id) {
         let Some(db) = db() else { return };
         spawn_local(async move {
             let Ok(Some(loaded)) = self.read_plan(id).await else {
@@ -314,6 +354,20 @@ impl AppState {
         self.snapshots.set(Vec::new());
         self.backups.set(Vec::new());
         settings::forget_current_plan();
+    }
+}
+
+crate::lazy! {
+    /// [`AppState::delete_plan`]'s work.
+    fn delete_in_part [plan_file] (state: AppState, id: Id) -> () {
+        state.delete_plan_now(id)
+    }
+}
+
+crate::lazy! {
+    /// [`AppState::replace_open_plan`]'s work.
+    fn replace_in_part [plan_file] (state: AppState, file: PlanFile, reason: String) -> () {
+        state.replace_open_plan_now(file, reason)
     }
 }
 

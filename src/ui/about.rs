@@ -56,5 +56,12 @@ pub fn About() -> impl IntoView {
             })}
             <p class="hint">{t("common.about.export_hint")}</p>
         </section>
+        <section aria-labelledby="statements-title">
+            <h2 id="statements-title">{t("common.about.statements_title")}</h2>
+            <ul>
+                <li><a href=crate::route::Route::Accessibility.hash()>{t("common.route.accessibility")}</a></li>
+                <li><a href=crate::route::Route::Ecodesign.hash()>{t("common.route.ecodesign")}</a></li>
+            </ul>
+        </section>
     }
 }

@@ -20,6 +20,7 @@ mod report;
 mod share;
 mod shell;
 pub(crate) mod spreadsheet;
+mod statements;
 mod widgets;
 
 use crate::browser::settings;

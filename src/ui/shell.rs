@@ -2,7 +2,10 @@
 
 use super::lazy::lazy_view;
 use super::widgets::{NoticeArea, StepNav};
-use super::{about, actions, actors, circles, conclusion, context, home, projector, report, share};
+use super::{
+    about, actions, actors, circles, conclusion, context, home, projector, report, share,
+    statements,
+};
 use crate::route::Route;
 use crate::state::use_state;
 use atelier_core::i18n::{t, tf};
@@ -51,6 +54,12 @@ pub fn Shell() -> impl IntoView {
                     on:click=|_| { let _ = window().location().reload(); }>{t("common.outdated.reload")}</button>
             </div>
         </Show>
+        <Show when=move || state.memory_only.get()>
+            <div class="update-banner memory-banner" role="alert">
+                <p>{t("common.memory.text")}</p>
+                {super::lazy::lazy_section(|| Box::pin(share::memory_export()))}
+            </div>
+        </Show>
         <NoticeArea />
         <main id="main">
             {move || state.plan.with(|p| p.as_ref().is_some_and(|p| p.example)).then(|| view! {
@@ -65,6 +74,11 @@ pub fn Shell() -> impl IntoView {
             }}
             <StepNav />
         </main>
+        // The statements every public service links from each page (RGAA, RGESN).
+        <footer class="app-footer" aria-label=t("common.footer.label")>
+            <a href=Route::Accessibility.hash()>{t("common.footer.accessibility")}</a>
+            <a href=Route::Ecodesign.hash()>{t("common.footer.ecodesign")}</a>
+        </footer>
         </div>
     }
 }
@@ -88,6 +102,7 @@ fn screen(route: Route) -> AnyView {
         Route::Report => with_plan(|| lazy_view(|| Box::pin(report::screen()))),
         Route::Bilan(_) => with_plan(|| lazy_view(|| Box::pin(report::bilan_screen()))),
         Route::About => lazy_view(|| Box::pin(about::screen())),
+        Route::Accessibility | Route::Ecodesign => lazy_view(|| Box::pin(statements::screen())),
         Route::Projector(_) => with_plan(|| lazy_view(|| Box::pin(projector::screen()))),
     }
 }
@@ -139,7 +154,8 @@ fn StepBar() -> impl IntoView {
                     aria-label=t("common.progress.label")
                     aria-valuemin="1" aria-valuemax=total aria-valuenow=i + 1
                     aria-valuetext=tf("common.progress.value", &[("i", &(i + 1)), ("total", &total)])>
-                    <div class="progress-fill" style=format!("width: {}%", (i + 1) * 100 / total)></div>
+                    // The width comes from the class (style.css): no style code on the first screen.
+                    <div class=format!("progress-fill progress-{}", i + 1)></div>
                 </div>
             })}
         </nav>

@@ -1,12 +1,12 @@
 // Bad files get a message that says what is wrong and where, and the stored plan stays as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, createPlan, goToStep, importCensus, noticeText } from './helpers.mjs';
+import { CENSUS, DIST, createPlan, goToStep, importCensus, noticeText } from './helpers.mjs';
 
 let srv, browser, dir;
 before(async () => {
@@ -30,7 +30,8 @@ test('malformed CSV files are refused with line and column, and stored actors st
   await page.getByText('16 acteurs recensés').waitFor();
 
   const cases = [
-    ['vide-ligne3.csv', "\uFEFFType d'acteur;Nom de l'acteur;Niveau d'engagement estimé\r\nPME;Atelier;Engagé\r\nPME;;Moteur\r\n",
+    // Every row without a name: nothing to import, each row said.
+    ['vide-ligne3.csv', "\uFEFFType d'acteur;Nom de l'acteur;Niveau d'engagement estimé\r\nPME;;Engagé\r\nPME;;Moteur\r\n",
       /Ligne 3, colonne « Nom de l'acteur » : le nom de l'acteur est vide/],
     ['sans-nom.csv', 'Type;Description\nPME;rien\n', /la colonne « Nom de l'acteur » est introuvable/],
     ['guillemet.csv', 'Type;Nom de l\'acteur;Description\nPME;A;ok\nPME;"Ouvert;Achats\nPME;Autre;x\n', /Ligne 3 : structure CSV invalide \(un guillemet ouvert n'est jamais refermé\)/],
@@ -56,6 +57,29 @@ test('malformed CSV files are refused with line and column, and stored actors st
   const row = page.locator('.actor-table tbody tr', { hasText: "Vice-président délégué à l'écologie" });
   assert.match(await row.innerText(), /Élu/);
   assert.match(await row.innerText(), /Engagé/);
+  await context.close();
+});
+
+test('a census with two rows in error: the preview says which and why, imports the others once confirmed, stores nothing before', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan deux lignes');
+  await goToStep(page, 'Qui mobiliser ?');
+  const census = await readFile(CENSUS, 'utf8');
+  const lines = census.split('\r\n');
+  // Lines 3 and 6 of the file lose their name (the header is line 1).
+  for (const i of [2, 5]) lines[i] = lines[i].replace(/^([^;]*);[^;]*;/, '$1;;');
+  await page.locator('#import-csv-file').setInputFiles(await file('deux-lignes.csv', lines.join('\r\n')));
+  const preview = page.locator('.import-preview');
+  await preview.getByText('2 lignes ne peuvent pas être importées (les autres le peuvent) :').waitFor();
+  const text = await preview.innerText();
+  assert.match(text, /Ligne 3, colonne « Nom de l'acteur » : le nom de l'acteur est vide\./);
+  assert.match(text, /Ligne 6, colonne « Nom de l'acteur » : le nom de l'acteur est vide\./);
+  // Nothing is stored until the user confirms, even across a reload.
+  await page.reload();
+  await page.getByText('Aucun acteur recensé').first().waitFor();
+  await page.locator('#import-csv-file').setInputFiles(join(dir, 'deux-lignes.csv'));
+  await page.getByRole('button', { name: 'Importer 14 acteurs' }).click();
+  await page.getByText('14 acteurs recensés').waitFor();
   await context.close();
 });
 

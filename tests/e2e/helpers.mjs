@@ -25,6 +25,8 @@ export const SCREENS = [
   ['matrice', '#/actions/matrice'],
   ['conclusion', '#/conclusion'],
   ['rapport', '#/rapport'],
+  ['accessibilite', '#/accessibilite'],
+  ['ecoconception', '#/ecoconception'],
 ];
 
 /** Creates a plan from « Mes plans » and waits for the context screen. */

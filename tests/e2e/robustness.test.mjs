@@ -2,6 +2,7 @@
 // tabs on one plan, a full disk, odd addresses, focus after each action.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
 import { CENSUS, DIST, createPlan, goToStep, importCensus, noticeText, settled } from './helpers.mjs';
@@ -84,15 +85,17 @@ test('two tabs on one plan merge their edits and never revive a deleted actor', 
   await context.close();
 });
 
-test('a full disk keeps what was typed, says so, and creates no half plan', async () => {
+// Chromium's name for a full disk, and Firefox's older one.
+for (const quota of ['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']) {
+test(`a full disk (${quota}) keeps what was typed, says so, and creates no half plan`, async () => {
   const { context, page } = await newPage(browser);
-  await page.addInitScript(() => {
+  await page.addInitScript((name) => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (...args) {
-      if (window.__diskFull) throw new DOMException('quota', 'QuotaExceededError');
+      if (window.__diskFull) throw new DOMException('quota', name);
       return put.apply(this, args);
     };
-  });
+  }, quota);
   await createPlan(page, srv.url, 'Plan disque plein');
   await page.evaluate(() => { window.__diskFull = true; });
   await page.getByLabel('Territoire').fill('Communauté de communes du Plateau');
@@ -107,6 +110,37 @@ test('a full disk keeps what was typed, says so, and creates no half plan', asyn
   assert.equal(await page.locator('h1').innerText(), 'Mes plans');
   assert.equal(await page.getByLabel('Nom du plan').inputValue(), 'Plan impossible');
   assert.equal(await page.locator('.plan-list li').count(), 1);
+  await context.close();
+});
+}
+
+test('with IndexedDB refused (a private window), the app works in memory, says so, and exports the plan', async () => {
+  const { context, page } = await newPage(browser);
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); };
+  });
+  await page.goto(srv.url + '#/');
+  const banner = page.locator('.memory-banner');
+  await banner.getByText("Ce navigateur refuse d'enregistrer les données").waitFor();
+  assert.doesNotMatch(await page.locator('body').innerText(), /idb|IndexedDB|SecurityError/);
+  await page.getByLabel('Nom du plan').fill('Plan en mémoire');
+  await page.getByRole('button', { name: 'Créer le plan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  // Still there on another screen and back: the plan lives in memory for the session.
+  await goToStep(page, 'Comment les mobiliser ?');
+  await goToStep(page, 'Qui mobiliser ?');
+  await page.getByText('16 acteurs recensés').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Exporter le plan (.json)' }).click(),
+  ]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(file.plan.name, 'Plan en mémoire');
+  assert.equal(file.actors.length, 16);
+  assert.deepEqual(page.problems, []);
   await context.close();
 });
 

@@ -32,7 +32,7 @@ pub fn RoadmapView(on_edit: Callback<Id>) -> impl IntoView {
             view! {
                 <div class="roadmap-wrap">
                     <div class="roadmap" role="table" aria-label=t("actions.roadmap.label")
-                        style=format!("grid-template-columns: minmax(10rem, 16rem) repeat({n}, minmax(4.5rem, 1fr))")>
+                        style:grid-template-columns=format!("minmax(10rem, 16rem) repeat({n}, minmax(4.5rem, 1fr))")>
                         <div role="row" class="roadmap-row roadmap-head">
                             <span role="columnheader" class="roadmap-title">{t("actions.roadmap.sheet")}</span>
                             {labels.iter().map(|l| view! { <span role="columnheader">{l.clone()}</span> }).collect_view()}
@@ -45,7 +45,7 @@ pub fn RoadmapView(on_edit: Callback<Id>) -> impl IntoView {
                                     <span role="rowheader" class="roadmap-title">
                                         <button type="button" class="link-button" id=format!("open-{id}") on:click=move |_| on_edit.run(id)>{title(id)}</button>
                                     </span>
-                                    <span role="cell" class="roadmap-bar" style=format!("grid-column: {} / {}", row.from + 2, row.to + 3)>{span}</span>
+                                    <span role="cell" class="roadmap-bar" style:grid-column=format!("{} / {}", row.from + 2, row.to + 3)>{span}</span>
                                 </div>
                             }
                         }).collect_view()}

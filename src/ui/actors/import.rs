@@ -8,7 +8,7 @@ use super::super::spreadsheet::take_dropped_sheets;
 use crate::browser;
 use crate::parts::jobs::{self, CensusRead};
 use crate::state::{use_state, Notice};
-use atelier_core::census::{merge_row, Column, DuplicateOf, Encoding};
+use atelier_core::census::{merge_row, Column, DuplicateOf, Encoding, Severity};
 use atelier_core::diff::FieldChange;
 use atelier_core::file::MAX_FILE_BYTES;
 use atelier_core::i18n::{t, tf, tn};
@@ -35,6 +35,8 @@ struct Preview {
     source: Source,
     actors: Vec<Actor>,
     lines: Vec<u64>,
+    /// Rows left out (line, column, why): the others can still be imported.
+    rejected: Vec<String>,
     warnings: Vec<String>,
     /// The kit columns the file has (an update changes only these).
     columns: Vec<Column>,
@@ -122,7 +124,12 @@ pub fn ImportCsv() -> impl IntoView {
                 changes,
             } = read;
             if import.actors.is_empty() {
-                return refuse(vec![t("actors.import.no_rows").into()]);
+                // Every row in error: say why, row by row.
+                let mut why: Vec<String> = import.errors().map(|p| p.to_string()).collect();
+                if why.is_empty() {
+                    why.push(t("actors.import.no_rows").into());
+                }
+                return refuse(why);
             }
             choices.set(vec![Duplicate::Skip; duplicates.len()]);
             shown.set(PAGE);
@@ -140,7 +147,13 @@ pub fn ImportCsv() -> impl IntoView {
                         delimiter: import.delimiter,
                     },
                 },
-                warnings: import.problems.iter().map(|p| p.to_string()).collect(),
+                rejected: import.errors().map(|p| p.to_string()).collect(),
+                warnings: import
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Warning)
+                    .map(|p| p.to_string())
+                    .collect(),
                 actors: import.actors,
                 lines: import.lines,
                 columns: import.columns,
@@ -292,6 +305,10 @@ pub fn ImportCsv() -> impl IntoView {
                     <h2 id="import-preview-title" tabindex="-1">{tf("actors.import.preview_title", &[("file", &p.file)])}</h2>
                     {sheet_choice}
                     <p>{summary}</p>
+                    {(!p.rejected.is_empty()).then(|| view! {
+                        <h3>{tn("actors.import.rejected", p.rejected.len() as u64, &[])}</h3>
+                        <ul class="notice-details">{p.rejected.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                    })}
                     {(!p.warnings.is_empty()).then(|| view! {
                         <h3>{tn("actors.import.warnings", p.warnings.len() as u64, &[])}</h3>
                         <ul class="notice-details">{p.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>

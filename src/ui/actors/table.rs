@@ -116,7 +116,7 @@ pub fn ActorTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true" style=move || format!("height:{}px", (window_range().0 as f64 * row_height.get()) as u64)></tr>
+                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", (window_range().0 as f64 * row_height.get()) as u64)></tr>
                     // Keyed by what a row shows: rows that stay in view keep their DOM nodes
                     // while scrolling, so keyboard focus stays on the same actor and Tab
                     // walks the rows in order.
@@ -131,9 +131,9 @@ pub fn ActorTable(
                     } key=|r: &RowData| r.clone() let:r>
                         {row(r, on_edit, on_delete)}
                     </For>
-                    <tr class="spacer" aria-hidden="true" style=move || {
+                    <tr class="spacer" aria-hidden="true" style:height=move || {
                         let (_, last) = window_range();
-                        format!("height:{}px", ((visible.with(Vec::len) - last) as f64 * row_height.get()) as u64)
+                        format!("{}px", ((visible.with(Vec::len) - last) as f64 * row_height.get()) as u64)
                     }></tr>
                 </tbody>
             </table>

@@ -16,7 +16,7 @@ fn bar(label: String, value: usize, max: usize, text: String) -> impl IntoView {
             <span class="bar-label">{label}</span>
             // The filled share is a gradient stop, not an element: the conclusion is a long
             // screen and EcoIndex counts every element.
-            <span class="bar-track" aria-hidden="true" style=format!("--fill: {width}%")></span>
+            <span class="bar-track" aria-hidden="true" style=("--fill", format!("{width}%"))></span>
             <span class="bar-value">{text}</span>
         </li>
     }
@@ -66,7 +66,12 @@ pub fn Dashboard() -> impl IntoView {
                         </div>
                         <div>
                             <h3>{t("conclusion.dashboard.by_axis")}</h3>
-                            <ul class="bars">{d.by_axis.iter().map(|(a, n)| bar(a.label().into(), *n, max_axis, n.to_string())).collect_view()}</ul>
+                            // Each axis's budget in its bar's text: no element more on this screen.
+                            <ul class="bars">{d.by_axis.iter().map(|(a, n)| {
+                                let planned: u64 = state.actions.with(|l| l.iter().filter(|x| x.axis == *a).flat_map(|x| &x.budget).map(|b| b.amount).sum());
+                                let text = if planned == 0 { n.to_string() } else { tf("conclusion.dashboard.axis_budget", &[("n", n), ("euros", &super::super::format::euros(planned))]) };
+                                bar(a.label().into(), *n, max_axis, text)
+                            }).collect_view()}</ul>
                         </div>
                         <div>
                             <h3>{t("conclusion.dashboard.by_circle")}</h3>

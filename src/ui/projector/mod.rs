@@ -103,7 +103,7 @@ pub fn Projector() -> impl IntoView {
     on_cleanup(move || keys.remove());
     view! {
         <div class="projector" class:high-contrast=move || contrast.get()
-            style=move || format!("--slide-scale: {}", SIZES[size.get()])>
+            style=("--slide-scale", move || SIZES[size.get()])>
             <p class="visually-hidden" aria-live="polite">{move || tf("projector.position", &[("n", &current()), ("total", &count())])}</p>
             {slides::SLIDES.iter().enumerate().map(|(i, slide)| {
                 let shown = move || i + 1 == current();

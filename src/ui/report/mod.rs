@@ -106,8 +106,9 @@ pub fn Report() -> impl IntoView {
                 <section>
                     <h2>{tf("report.actors.title", &[("n", &actors.len())])}</h2>
                     <figure class="report-map">{map}</figure>
-                    // On a phone a wide table scrolls inside its own box instead of widening the page.
-                    <div class="report-scroll" role="region" tabindex="0" aria-label=t("report.table_scroll")>
+                    // On a phone a wide table scrolls inside its own box instead of widening the page; the
+                    // box is named after its table (landmarks' names must differ).
+                    <div class="report-scroll" role="region" tabindex="0" aria-label=t("report.actors.caption")>
                     <table class="report-table">
                         <caption>{t("report.actors.caption")}</caption>
                         <thead><tr>{kit::census_column_labels().iter().take(2).map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}
@@ -135,7 +136,7 @@ pub fn Report() -> impl IntoView {
                     <h2>{t("report.mobilisation.title")}</h2>
                     <ul>{kit::CIRCLES.iter().map(|c| view! { <li><strong>{tf("report.mobilisation.circle", &[("n", &c.number)])}</strong>{c.who()}</li> }).collect_view()}</ul>
                     // On a phone a wide table scrolls inside its own box instead of widening the page.
-                    <div class="report-scroll" role="region" tabindex="0" aria-label=t("report.table_scroll")>
+                    <div class="report-scroll" role="region" tabindex="0" aria-label=tn("report.mobilisation.count", mobs.len() as u64, &[])>
                     <table class="report-table">
                         <caption>{tn("report.mobilisation.count", mobs.len() as u64, &[])}</caption>
                         <thead><tr><th scope="col">{t("report.col.circle")}</th><th scope="col">{t("report.mobilisation.format")}</th><th scope="col">{t("report.mobilisation.date")}</th><th scope="col">{t("report.col.status")}</th><th scope="col">{t("report.mobilisation.actors")}</th></tr></thead>
@@ -150,7 +151,7 @@ pub fn Report() -> impl IntoView {
                 <section class="report-break">
                     <h2>{t("report.actions.title")}</h2>
                     // On a phone a wide table scrolls inside its own box instead of widening the page.
-                    <div class="report-scroll" role="region" tabindex="0" aria-label=t("report.table_scroll")>
+                    <div class="report-scroll" role="region" tabindex="0" aria-label=tn("report.actions.count", actions.len() as u64, &[])>
                     <table class="report-table report-actions">
                         <caption>{tn("report.actions.count", actions.len() as u64, &[])}</caption>
                         <thead><tr><th scope="col">{t("report.actions.axis")}</th><th scope="col">{t("report.actions.sheet")}</th><th scope="col">{t("report.col.status")}</th><th scope="col">{t("report.actions.pilot")}</th>

@@ -3,7 +3,6 @@
 //! after `#partage=`, which browsers never send to a server. [`ShareScreen`] opens such a link
 //! as a read-only preview with « Enregistrer une copie ».
 
-use crate::browser;
 use crate::parts::jobs;
 use crate::route::Route;
 use crate::state::{use_state, Notice};
@@ -21,25 +20,7 @@ pub fn SharePanel() -> impl IntoView {
     let state = use_state();
     let (personal, set_personal) = signal(false);
     let (link, set_link) = signal(None::<String>);
-    let download = move |anonymous: bool| {
-        let Some(file) = state.export_file() else {
-            return;
-        };
-        let mut name = file.file_name(browser::today());
-        if anonymous {
-            name = name.replace(".json", t("share.anonymous_suffix"));
-        }
-        spawn_local(async move {
-            let Ok(json) = jobs::plan_json(file, anonymous).await else {
-                return state.part_failed();
-            };
-            let notice = match browser::download(&name, "application/json", &json) {
-                Ok(()) => Notice::success(tf("share.exported", &[("name", &name)])),
-                Err(_) => Notice::error(t("share.download_refused"), vec![]),
-            };
-            state.notice.set(Some(notice));
-        });
-    };
+    let download = move |anonymous: bool| state.download_plan(anonymous);
     let make_link = move |_| {
         let Some(file) = state.export_file() else {
             return;
@@ -98,6 +79,21 @@ pub fn SharePanel() -> impl IntoView {
                 </div>
             })}
         </section>
+    }
+}
+
+crate::lazy! {
+    /// The export button of the in-memory banner (a browser that refuses IndexedDB); with
+    /// the plan-file jobs, which the export needs anyway.
+    pub fn memory_export [plan_file] () -> crate::ui::lazy::Draw {
+        || {
+            let state = use_state();
+            view! {
+                <button type="button" class="button button-primary" disabled=move || state.plan.with(Option::is_none)
+                    on:click=move |_| state.download_plan(false)>{t("common.memory.export")}</button>
+            }
+            .into_any()
+        }
     }
 }
 
