@@ -260,3 +260,48 @@ pub fn close_when_gone<T: crate::state::Held>(editing: RwSignal<Option<atelier_c
         }
     });
 }
+
+/// The browser's Back closes the open editor (`editing`) before it leaves the screen, as
+/// users expect of a panel opened over a list: opening one adds a history entry at the same
+/// address, which Back removes, closing the editor and calling `on_back` (to put focus back
+/// on what opened it). Closing the editor any other way removes that entry, so that Back is
+/// never pressed in vain.
+pub fn back_closes(
+    editing: RwSignal<Option<atelier_core::Id>>,
+    on_back: impl Fn(atelier_core::Id) + 'static,
+) {
+    // The history entry's state that says « an editor is open here ».
+    const MARK: &str = "atelier-editor"; // i18n: not UI
+    let marked = || {
+        window()
+            .history()
+            .ok()
+            .and_then(|h| h.state().ok())
+            .and_then(|s| s.as_string())
+            .as_deref()
+            == Some(MARK)
+    };
+    Effect::new(move |was_open: Option<bool>| {
+        let open = editing.get().is_some();
+        if let Ok(history) = window().history() {
+            if open && !marked() {
+                let _ = history.push_state(&MARK.into(), "");
+            } else if !open && was_open == Some(true) && marked() {
+                let _ = history.back();
+            }
+        }
+        open
+    });
+    let state = use_state();
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        // Back to the same address: the editor's entry was removed. Another address (a link,
+        // Back to another screen) is the router's business.
+        let same = crate::route::Route::parse(&window().location().hash().unwrap_or_default())
+            .is_some_and(|r| r == state.route.get_untracked());
+        if let (true, false, Some(id)) = (same, marked(), editing.get_untracked()) {
+            editing.set(None);
+            on_back(id);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

@@ -77,6 +77,10 @@ test('qualifying actors: decisions, NR types, custom subtype, renamed levels, ci
   // Envie 35 is not local; deciding « local associations only » hides it.
   await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
   await page.locator('#actor-local').selectOption('no');
+  // Engagement, relevance and circle come first; the 21 NR types are folded below.
+  const fields = await page.locator('section[aria-labelledby="actor-editor-title"] select').evaluateAll((l) => l.map((s) => s.id));
+  assert.deepEqual(fields.slice(0, 3), ['actor-engagement', 'actor-relevance', 'actor-circle']);
+  await page.getByText("Types d'actions NR déjà menées (cases à cocher)").click();
   await page.getByLabel('Sensibilisation des élus et agents').check();
   await page.getByLabel('Ajouter un sous-type à la liste').fill('Ressourceries');
   await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
@@ -104,6 +108,7 @@ test('qualifying actors: decisions, NR types, custom subtype, renamed levels, ci
   assert.match(await row.innerText(), /\b1\b/, 'circle 1 as partner');
   await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
   assert.equal(await page.locator('#actor-subtype').inputValue(), 'custom:Ressourceries');
+  await page.getByText("Types d'actions NR déjà menées (cases à cocher)").click();
   assert.ok(await page.getByLabel('Sensibilisation des élus et agents').isChecked());
   await context.close();
 });
@@ -143,7 +148,7 @@ test('the import preview lists rows, flags duplicates and stores nothing until c
   await goToStep(page, 'Qui mobiliser ?');
   await page.locator('#import-csv-file').setInputFiles(CENSUS);
   await page.getByRole('heading', { name: /Aperçu de l'import/ }).waitFor();
-  assert.match(await page.locator('.import-preview').innerText(), /16 lignes lues ; encodage UTF-8 avec BOM ; séparateur point-virgule/);
+  assert.match(await page.locator('.import-preview').innerText(), /16 lignes lues ; fichier « CSV UTF-8 » d'Excel, colonnes séparées par des points-virgules/);
   assert.equal(await page.locator('.preview-table tbody tr').count(), 16);
   await page.getByRole('button', { name: "Annuler l'import" }).click();
   await page.getByText('Aucun acteur recensé').waitFor();

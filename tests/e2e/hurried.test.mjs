@@ -120,3 +120,85 @@ test('an amount typed key by key that ends up unreadable puts back the amount fr
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test('budget in the list and per axis on the dashboard; Back closes an open fiche or actor first, puts focus back on its row, then leaves the screen', async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  await page.locator('.board').waitFor();
+  await settled(page);
+  await page.goto(srv.url + '#/conclusion');
+  await page.getByRole('heading', { level: 1, name: /Gouvernance et suite/ }).waitFor();
+  // The dashboard gives each axis's planned budget, the list each fiche's.
+  const axes = (await page.locator('.dashboard .bars').nth(1).innerText()).replace(/[\u00a0\u202f]/g, ' ');
+  assert.match(axes, /Connaître pour mieux agir[\s\S]*1 · 40 000 € prévus/);
+  await page.goto(srv.url + '#/actions');
+  const row = page.locator('.action-table tbody tr', { hasText: "Mesurer l'impact environnemental" });
+  assert.match((await row.innerText()).replace(/[\u00a0\u202f]/g, ' '), /40 000 €/);
+  const edit = page.locator('.action-table').getByRole('button', { name: /^Modifier/ }).first();
+  await edit.click();
+  const editor = page.locator('section[aria-labelledby="action-editor-title"]');
+  await editor.waitFor();
+  await page.goBack();
+  await editor.waitFor({ state: 'detached' });
+  assert.ok(page.url().endsWith('#/actions'), page.url());
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('edit-'));
+  // Closed with its own button, the fiche leaves no extra step in the history.
+  await edit.click();
+  await editor.waitFor();
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: /Gouvernance et suite/ }).waitFor();
+
+  // The same for an actor.
+  await page.goto(srv.url + '#/acteurs');
+  await page.locator('.actor-table').getByRole('button', { name: /^Modifier/ }).first().click();
+  const actor = page.locator('section[aria-labelledby="actor-editor-title"]');
+  await actor.waitFor();
+  await page.goBack();
+  await actor.waitFor({ state: 'detached' });
+  assert.ok(page.url().endsWith('#/acteurs'), page.url());
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('on a phone (390×844): header and step bar within about 120 px, sticky fiche names on the roadmap, a readable matrix caption, nothing overlapping in the projector', async () => {
+  const { context, page } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(srv.url + '#/');
+  await page.getByRole('button', { name: "Ouvrir le plan d'exemple" }).click();
+  await page.locator('.board').waitFor();
+  await settled(page);
+  for (const hash of ['#/contexte', '#/acteurs', '#/actions', '#/conclusion']) {
+    await page.goto(srv.url + hash);
+    await page.locator('h1').waitFor();
+    const bottom = await page.evaluate(() => document.querySelector('.step-bar').getBoundingClientRect().bottom);
+    assert.ok(bottom <= 125, `${hash}: header and step bar end at ${bottom} px`);
+    const name = await page.evaluate(() => document.querySelector('.plan-name').getBoundingClientRect().height);
+    assert.ok(name < 30, `the plan name is one line (${name} px)`);
+  }
+  await page.screenshot({ path: new URL('./artifacts/phone-header-390.png', import.meta.url).pathname });
+
+  // The roadmap keeps each fiche's name in view while its quarters scroll sideways.
+  await page.goto(srv.url + '#/actions/feuille-de-route');
+  const wrap = page.locator('.roadmap-wrap');
+  await wrap.waitFor();
+  await wrap.evaluate((el) => { el.scrollLeft = 250; });
+  const [wrapLeft, titleLeft] = await page.evaluate(() => [
+    document.querySelector('.roadmap-wrap').getBoundingClientRect().left,
+    document.querySelector('.roadmap-row:not(.roadmap-head) .roadmap-title').getBoundingClientRect().left,
+  ]);
+  assert.ok(titleLeft >= wrapLeft - 1, `the fiche name scrolled out (${titleLeft} < ${wrapLeft})`);
+  // The matrix caption reads as a sentence, not one word per line.
+  await page.goto(srv.url + '#/actions/matrice');
+  const caption = await page.locator('.matrix caption').evaluate((c) => c.getBoundingClientRect().height);
+  assert.ok(caption < 90, `matrix caption ${caption} px high`);
+  // The projector's help line and slide number do not overlap.
+  await page.goto(srv.url + '#/projection/4');
+  await page.locator('.projector-help').waitFor();
+  const [help, number] = await page.evaluate(() => [document.querySelector('.projector-help'), [...document.querySelectorAll('.slide-number')].find((n) => n.offsetParent)]
+    .map((el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }));
+  const overlap = !(help[2] <= number[0] || number[2] <= help[0] || help[3] <= number[1] || number[3] <= help[1]);
+  assert.ok(!overlap, `help ${help} overlaps slide number ${number}`);
+  await context.close();
+});

@@ -17,14 +17,13 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    /// French name for messages.
+    /// The encoding as a user knows it: the name of the format Excel saved the file in.
     pub fn label(self) -> &'static str {
         match self {
             Encoding::Utf8Bom => t("domain.encoding.utf8_bom"),
-            Encoding::Utf8 => "UTF-8",
-            // i18n: not UI (an encoding's name, the same in every language)
-            Encoding::Windows1252 => "Windows-1252 (ANSI)",
-            Encoding::Utf16 => "UTF-16",
+            Encoding::Utf8 => t("domain.encoding.utf8"),
+            Encoding::Windows1252 => t("domain.encoding.windows"),
+            Encoding::Utf16 => t("domain.encoding.utf16"),
         }
     }
 }

@@ -97,10 +97,10 @@ pub fn ActionList(on_edit: Callback<Id>, on_delete: Callback<Id>) -> impl IntoVi
                 <thead><tr>
                     <th scope="col">{t("actions.list.col_title")}</th><th scope="col">{t("actions.list.col_axis")}</th><th scope="col">{t("actions.list.col_status")}</th>
                     <th scope="col">{t("actions.list.col_priority")}</th><th scope="col">{t("actions.list.col_pilot")}</th><th scope="col">{t("actions.list.col_due")}</th>
-                    <th scope="col">{t("actions.list.col_partners")}</th><th scope="col"><span class="visually-hidden">{t("actions.list.col_actions")}</span></th>
+                    <th scope="col">{t("actions.list.col_budget")}</th><th scope="col">{t("actions.list.col_partners")}</th><th scope="col"><span class="visually-hidden">{t("actions.list.col_actions")}</span></th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.notes.clone(), a.axis, a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.clone(), a.quick_win, a.workshop) let:a>
+                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.notes.clone(), a.axis, a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.clone(), (a.quick_win, a.workshop, a.budget.iter().map(|l| l.amount).sum::<u64>())) let:a>
                         {
                             let id = a.id;
                             let pilot = [a.pilot.as_str(), a.pilot_service.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
@@ -114,6 +114,10 @@ pub fn ActionList(on_edit: Callback<Id>, on_delete: Callback<Id>) -> impl IntoVi
                                     <td data-label=t("actions.list.col_priority")>{a.priority.map(|p| p.label())}</td>
                                     <td data-label=t("actions.list.col_pilot")>{pilot}</td>
                                     <td data-label=t("actions.list.col_due")>{a.due.map(short_date)}</td>
+                                    <td data-label=t("actions.list.col_budget") class="number">{
+                                        let planned: u64 = a.budget.iter().map(|l| l.amount).sum();
+                                        (planned > 0).then(|| super::super::format::euros(planned))
+                                    }</td>
                                     <td data-label=t("actions.list.col_partners")>{actor_names(state, &a.actor_ids)}</td>
                                     <RowButtons id=id name=a.title.clone() on_edit=on_edit on_delete=on_delete />
                                 </tr>

@@ -36,6 +36,13 @@ pub fn Actions() -> impl IntoView {
     };
     // The fiche open in the editor, shared by every view.
     let editing = super::open_editor();
+    super::widgets::back_closes(editing, |id| {
+        super::widgets::focus_first(vec![
+            format!("edit-{id}"),
+            format!("card-{id}"),
+            format!("open-{id}"),
+        ])
+    });
     let (axis, set_axis) = signal(Axis::Know);
     let open = Callback::new(move |id: Id| editing.set(Some(id)));
     super::widgets::close_when_gone::<ActionSheet>(editing);

@@ -101,6 +101,27 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close() }>
             <h2 id="actor-editor-title">{move || tf("actors.editor.title", &[("name", &current(|a| a.name.clone()))])}</h2>
             <p class="hint">{t("actors.editor.hint")}</p>
+            // What a qualification session sets first, before the census details (issue 17).
+            <div class="form-grid">
+                <SelectField id="actor-engagement" label=t("actors.editor.engagement")
+                    options=engagement_options
+                    selected=Signal::derive(move || current(|a| a.engagement.code().to_owned()))
+                    on_change=move |code: String| if let Some(l) = EngagementLevel::from_code(&code) { update(Box::new(move |a| a.engagement = l)) } />
+                <SelectField id="actor-relevance" label=t("actors.editor.relevance")
+                    options=optional(options(&Relevance::ALL, Relevance::code, Relevance::label), t("actors.editor.not_assessed"))
+                    selected=Signal::derive(move || current(|a| a.relevance.map_or(UNSET, Relevance::code).to_owned()))
+                    on_change=move |code: String| update(Box::new(move |a| a.relevance = Relevance::from_code(&code))) />
+                <SelectField id="actor-circle" label=t("actors.editor.circle")
+                    options=vec![
+                        (UNSET.into(), t("actors.editor.circle_auto").into()),
+                        ("1".into(), tf("actors.circle_n", &[("n", &1)])), ("2".into(), tf("actors.circle_n", &[("n", &2)])), ("3".into(), tf("actors.circle_n", &[("n", &3)])),
+                    ]
+                    selected=Signal::derive(move || current(|a| a.circle.map(|c| c.number().to_string()).unwrap_or_default()))
+                    on_change=move |code: String| update(Box::new(move |a| a.circle = code.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()))) />
+                <p class="hint field" aria-live="polite">
+                    {move || current(|a| if a.circle.is_some() { tf("actors.editor.circle_chosen", &[("n", &a.circle().number())]) } else { tf("actors.editor.circle_suggested", &[("n", &a.circle().number()), ("reason", &a.circle_reason())]) })}
+                </p>
+            </div>
             <h3>{t("actors.editor.census")}</h3>
             <div class="form-grid">
                 <TextField id="actor-name" label=t("actors.editor.name") value=actor.name.clone() live=Signal::derive(move || current(|a| a.name.clone()))
@@ -125,7 +146,6 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                         <button type="button" class="button button-small" on:click=add_subtype>{t("actors.editor.add")}</button>
                     </div>
                 </div>
-                <super::nr_types::NrTypesField id=id />
                 <TextArea id="actor-description" label=t("actors.editor.description") value=actor.description.clone()
                     on_input=move |v: String| update(Box::new(move |a| a.description = v)) />
                 <TextField id="actor-referent" label=t("actors.editor.referent") value=actor.referent.clone() live=Signal::derive(move || current(|a| a.referent.clone()))
@@ -133,6 +153,10 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                 <TextField id="actor-contact" label=t("actors.editor.contact") value=actor.contact.clone() live=Signal::derive(move || current(|a| a.contact.clone()))
                     on_input=move |v: String| update(Box::new(move |a| a.contact = v)) />
             </div>
+            // 21 checkboxes: folded, so that the rest of the form is not 700 px away.
+            <super::super::widgets::Fold summary=t("actors.editor.nr_types_fold") class="nr-types-fold">
+                <super::nr_types::NrTypesField id=id />
+            </super::super::widgets::Fold>
             <p class="hint">{t("actors.editor.personal_hint")}</p>
             {actor.source.as_ref().map(|source| {
                 // The licences of open data ask to credit the source wherever the data shows.
@@ -158,14 +182,6 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                 <TextField id="actor-found-on" label=t("actors.editor.found_on") kind="date"
                     value=actor.found_on.map(|d| d.to_string()).unwrap_or_default()
                     on_input=move |v: String| update(Box::new(move |a| a.found_on = v.parse().ok())) />
-                <SelectField id="actor-engagement" label=t("actors.editor.engagement")
-                    options=engagement_options
-                    selected=Signal::derive(move || current(|a| a.engagement.code().to_owned()))
-                    on_change=move |code: String| if let Some(l) = EngagementLevel::from_code(&code) { update(Box::new(move |a| a.engagement = l)) } />
-                <SelectField id="actor-relevance" label=t("actors.editor.relevance")
-                    options=optional(options(&Relevance::ALL, Relevance::code, Relevance::label), t("actors.editor.not_assessed"))
-                    selected=Signal::derive(move || current(|a| a.relevance.map_or(UNSET, Relevance::code).to_owned()))
-                    on_change=move |code: String| update(Box::new(move |a| a.relevance = Relevance::from_code(&code))) />
                 <SelectField id="actor-local" label=t("actors.editor.local")
                     options=vec![(UNSET.into(), t("actors.editor.not_filled").into()), ("yes".into(), t("actors.editor.yes").into()), ("no".into(), t("actors.editor.no").into())]
                     selected=Signal::derive(move || current(|a| match a.local { Some(true) => "yes", Some(false) => "no", None => UNSET }.to_owned()))
@@ -173,16 +189,6 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                 <CheckboxField id="actor-partner" label=t("actors.editor.partner")
                     checked=actor.partner_funder
                     on_change=move |on: bool| update(Box::new(move |a| a.partner_funder = on)) />
-                <SelectField id="actor-circle" label=t("actors.editor.circle")
-                    options=vec![
-                        (UNSET.into(), t("actors.editor.circle_auto").into()),
-                        ("1".into(), tf("actors.circle_n", &[("n", &1)])), ("2".into(), tf("actors.circle_n", &[("n", &2)])), ("3".into(), tf("actors.circle_n", &[("n", &3)])),
-                    ]
-                    selected=Signal::derive(move || current(|a| a.circle.map(|c| c.number().to_string()).unwrap_or_default()))
-                    on_change=move |code: String| update(Box::new(move |a| a.circle = code.parse::<u8>().ok().and_then(|n| Circle::try_from(n).ok()))) />
-                <p class="hint field" aria-live="polite">
-                    {move || current(|a| if a.circle.is_some() { tf("actors.editor.circle_chosen", &[("n", &a.circle().number())]) } else { tf("actors.editor.circle_suggested", &[("n", &a.circle().number()), ("reason", &a.circle_reason())]) })}
-                </p>
             </div>
             <button type="button" class="button" on:click=move |_| on_close()>{t("actors.editor.close")}</button>
         </section>

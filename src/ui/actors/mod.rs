@@ -29,6 +29,9 @@ pub fn Actors() -> impl IntoView {
     let state = use_state();
     // The actor open in the editor, if any.
     let editing = super::open_editor();
+    super::widgets::back_closes(editing, |id| {
+        super::widgets::focus_later(format!("edit-{id}"))
+    });
     super::widgets::close_when_gone::<Actor>(editing);
     let query = RwSignal::new(ActorQuery {
         apply_decisions: true,

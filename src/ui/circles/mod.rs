@@ -25,6 +25,9 @@ crate::lazy! {
 pub fn Circles() -> impl IntoView {
     let state = use_state();
     let editing = super::open_editor();
+    super::widgets::back_closes(editing, |id| {
+        super::widgets::focus_later(format!("edit-{id}"))
+    });
     super::widgets::close_when_gone::<Mobilisation>(editing);
     let plan_mob = move |format: String, circle: Circle| {
         let id = state.insert(Mobilisation::new(crate::browser::new_id(), format, circle));
