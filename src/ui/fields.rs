@@ -39,6 +39,8 @@ pub fn TextField(
 ) -> impl IntoView {
     let hint = hint.filter(|h| !h.is_empty());
     let (error, set_error) = signal(None::<&'static str>);
+    // Characters left, once a name comes near the limit: said before it is refused.
+    let (left, set_left) = signal(None::<u64>);
     let input = NodeRef::<leptos::html::Input>::new();
     if let Some(live) = live {
         follow(live, input);
@@ -54,6 +56,10 @@ pub fn TextField(
                 aria-describedby=move || if error.get().is_some() { Some(error_id.clone()) } else { described.clone() }
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
+                    if required.is_some() {
+                        let room = (MAX_NAME as u64).checked_sub(v.chars().count() as u64);
+                        set_left.set(room.filter(|n| *n < 40));
+                    }
                     let problem = match required {
                         Some(message) if v.trim().is_empty() => Some(message),
                         Some(_) if too_long(&v) => Some(atelier_core::i18n::t("common.too_long")),
@@ -63,6 +69,7 @@ pub fn TextField(
                     if problem.is_none() { on_input.run(v); }
                 } />
             {hint.map(|h| view! { <p id=hint_id class="hint">{h}</p> })}
+            {move || left.get().map(|n| view! { <p class="hint" aria-live="polite">{atelier_core::i18n::tn("common.chars_left", n, &[])}</p> })}
             {move || error.get().map(|m| view! { <p id=format!("{id}-error") class="field-error" role="alert">{m}</p> })}
         </div>
     }

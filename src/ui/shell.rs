@@ -34,6 +34,7 @@ pub fn Shell() -> impl IntoView {
                 {move || {
                     if state.unsaved.get() { t("common.save.failed") }
                     else if state.pending.get() > 0 { t("common.save.pending") }
+                    else if state.memory_only.get() && state.plan.with(Option::is_some) { t("common.save.memory") }
                     else if state.plan.with(Option::is_some) { t("common.save.done") }
                     else { "" }
                 }}
@@ -150,12 +151,11 @@ fn StepBar() -> impl IntoView {
                 }).collect_view()}
             </ol>
             {move || state.route.get().step_index().map(|i| view! {
-                <div class="progress" role="progressbar"
+                // The filled share comes from the class (style.css): no element, no style code.
+                <div class=format!("progress progress-{}", i + 1) role="progressbar"
                     aria-label=t("common.progress.label")
                     aria-valuemin="1" aria-valuemax=total aria-valuenow=i + 1
                     aria-valuetext=tf("common.progress.value", &[("i", &(i + 1)), ("total", &total)])>
-                    // The width comes from the class (style.css): no style code on the first screen.
-                    <div class=format!("progress-fill progress-{}", i + 1)></div>
                 </div>
             })}
         </nav>

@@ -281,12 +281,20 @@ pub fn back_closes(
             .as_deref()
             == Some(MARK)
     };
+    thread_local! {
+        /// True until the first editor screen of this page load is drawn.
+        static PAGE_LOAD: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    }
+    let page_load = PAGE_LOAD.with(|p| p.replace(false));
     Effect::new(move |was_open: Option<bool>| {
         let open = editing.get().is_some();
         if let Ok(history) = window().history() {
+            // Closed here, or by a reload (the entry outlived its editor); not a screen drawn
+            // again, which may happen while a Back is under way.
+            let closed = was_open == Some(true) || (was_open.is_none() && page_load);
             if open && !marked() {
                 let _ = history.push_state(&MARK.into(), "");
-            } else if !open && was_open == Some(true) && marked() {
+            } else if !open && closed && marked() {
                 let _ = history.back();
             }
         }
@@ -298,9 +306,17 @@ pub fn back_closes(
         // Back to another screen) is the router's business.
         let same = crate::route::Route::parse(&window().location().hash().unwrap_or_default())
             .is_some_and(|r| r == state.route.get_untracked());
-        if let (true, false, Some(id)) = (same, marked(), editing.get_untracked()) {
-            editing.set(None);
-            on_back(id);
+        match (same, marked(), editing.get_untracked()) {
+            (true, false, Some(id)) => {
+                editing.set(None);
+                on_back(id);
+            }
+            // An editor's entry left behind (its editor closed while another view was
+            // shown): step over it, so that no Back is pressed in vain.
+            (_, true, None) => {
+                let _ = window().history().and_then(|h| h.back());
+            }
+            _ => {}
         }
     });
     on_cleanup(move || handle.remove());

@@ -74,6 +74,7 @@ test('a census with two rows in error: the preview says which and why, imports t
   const text = await preview.innerText();
   assert.match(text, /Ligne 3, colonne « Nom de l'acteur » : le nom de l'acteur est vide\./);
   assert.match(text, /Ligne 6, colonne « Nom de l'acteur » : le nom de l'acteur est vide\./);
+  assert.match(text, /16 lignes lues/, 'every row of the file counted, the bad ones too');
   // Nothing is stored until the user confirms, even across a reload.
   await page.reload();
   await page.getByText('Aucun acteur recensé').first().waitFor();

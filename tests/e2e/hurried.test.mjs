@@ -26,10 +26,15 @@ test('a double click on « Créer le plan » makes one plan', async () => {
   await context.close();
 });
 
-test('a pasted title over 300 characters is refused with a message and the stored one stays', async () => {
+test('a title near 300 characters says the room left; a pasted one over is refused with a message and the stored one stays', async () => {
   const { context, page } = await newPage(browser);
   await createPlan(page, srv.url, 'Plan pressé');
   const name = page.getByLabel('Nom du plan');
+  // Near the limit, the field says how much room is left.
+  await name.fill('x'.repeat(290));
+  await page.getByText('Encore 10 caractères possibles').waitFor();
+  await name.fill('Plan pressé');
+  await page.getByText('Encore 10 caractères possibles').waitFor({ state: 'detached' });
   const long = 'Stratégie territoriale du numérique responsable '.repeat(9);
   assert.ok(long.length > 300);
   await name.fill(long);
@@ -150,6 +155,30 @@ test('budget in the list and per axis on the dashboard; Back closes an open fich
   await editor.waitFor({ state: 'detached' });
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: /Gouvernance et suite/ }).waitFor();
+
+  // A view switched with the fiche open, or a reload with it open: still no Back in vain.
+  // (A person's Back presses are some time apart: `human` waits as long between two.)
+  const human = async () => { await page.goBack(); await page.waitForTimeout(400); };
+  await page.goto(srv.url + '#/actions');
+  await edit.click();
+  await editor.waitFor();
+  await page.getByRole('navigation', { name: "Vues du plan d'actions" }).getByRole('link', { name: 'Tableau par statut' }).click();
+  await page.locator('.board').waitFor();
+  await human(); // closes the fiche
+  assert.equal(await editor.count(), 0);
+  await human(); // back to the list
+  assert.ok(page.url().endsWith('#/actions'), page.url());
+  await human(); // leaves the step
+  assert.ok(page.url().endsWith('#/conclusion'), page.url());
+  await page.goto(srv.url + '#/actions');
+  await edit.click();
+  await editor.waitFor();
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.locator('.action-table').waitFor();
+  await page.waitForTimeout(400);
+  await human(); // the reload closed the fiche: one Back leaves the step
+  assert.ok(page.url().endsWith('#/conclusion'), page.url());
 
   // The same for an actor.
   await page.goto(srv.url + '#/acteurs');

@@ -129,6 +129,9 @@ test('with IndexedDB refused (a private window), the app works in memory, says s
   await goToStep(page, 'Qui mobiliser ?');
   await importCensus(page);
   await page.getByText('16 acteurs recensés').waitFor();
+  // The save status does not pretend to store anything.
+  await page.getByText('Gardé en mémoire seulement (exportez le plan)').waitFor();
+  assert.doesNotMatch(await page.locator('.app-header').innerText(), /Enregistré dans ce navigateur/);
   // Still there on another screen and back: the plan lives in memory for the session.
   await goToStep(page, 'Comment les mobiliser ?');
   await goToStep(page, 'Qui mobiliser ?');

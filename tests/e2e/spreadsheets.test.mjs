@@ -145,7 +145,7 @@ test('the whole plan as .ods and .xlsx: LibreOffice reads four sheets with the d
 
     const indicators = sheets.Indicateurs;
     const computers = indicators.filter((r) => /Ordinateurs/.test(r[2]));
-    assert.deepEqual(computers.map((r) => [r[5], r[6], r[7]]), [['800', '31/03/2026', '80'], ['800', '30/09/2026', '200']], format);
+    assert.deepEqual(computers.map((r) => [r[5], r[6], r[7]]), [['800', '30/11/2025', '30'], ['800', '31/03/2026', '80'], ['800', '30/09/2026', '200']], format);
     assert.ok(sheets.Mobilisations.length > 1, format);
   }
   await context.close();

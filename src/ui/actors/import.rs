@@ -134,6 +134,8 @@ pub fn ImportCsv() -> impl IntoView {
             choices.set(vec![Duplicate::Skip; duplicates.len()]);
             shown.set(PAGE);
             reading.set(None);
+            // A message about an earlier file no longer applies.
+            state.notice.set(None);
             preview.set(Some(Preview {
                 file: name,
                 source: match workbook {
@@ -281,9 +283,9 @@ pub fn ImportCsv() -> impl IntoView {
             let summary = match &p.source {
                 Source::Csv { encoding, delimiter } => {
                     let separator = match delimiter { b';' => t("actors.import.semicolon"), b',' => t("actors.import.comma"), _ => t("actors.import.tab") };
-                    tn("actors.import.summary", p.actors.len() as u64, &[("encoding", &encoding.label()), ("separator", &separator)])
+                    tn("actors.import.summary", (p.actors.len() + p.rejected.len()) as u64, &[("encoding", &encoding.label()), ("separator", &separator)])
                 }
-                Source::Workbook { sheets, chosen, .. } => tn("actors.import.summary_sheet", p.actors.len() as u64, &[("sheet", &sheets[*chosen])]),
+                Source::Workbook { sheets, chosen, .. } => tn("actors.import.summary_sheet", (p.actors.len() + p.rejected.len()) as u64, &[("sheet", &sheets[*chosen])]),
             };
             let sheet_choice = match &p.source {
                 Source::Workbook { bytes, sheets, chosen } if sheets.len() > 1 => {

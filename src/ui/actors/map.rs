@@ -113,10 +113,8 @@ pub(in crate::ui) fn circles_svg(
             {Family::ALL.into_iter().enumerate().map(|(i, f)| {
                 let x = 10 + (i as i32) * 118;
                 view! {
-                    <g>
-                        <circle cx=x + 6 cy="622" r="6" fill=colour(f) />
-                        <text x=x + 16 y="627" font-size="12" fill="#1f2523">{short_family(f)}</text>
-                    </g>
+                    <circle cx=x + 6 cy="622" r="6" fill=colour(f) />
+                    <text x=x + 16 y="627" font-size="12" fill="#1f2523">{short_family(f)}</text>
                 }
             }).collect_view()}
         </svg>

@@ -88,10 +88,13 @@ crate::lazy! {
     pub fn memory_export [plan_file] () -> crate::ui::lazy::Draw {
         || {
             let state = use_state();
-            view! {
-                <button type="button" class="button button-primary" disabled=move || state.plan.with(Option::is_none)
-                    on:click=move |_| state.download_plan(false)>{t("common.memory.export")}</button>
-            }
+            // Offered once there is a plan to export.
+            (move || {
+                state.plan.with(Option::is_some).then(|| view! {
+                    <button type="button" class="button button-primary"
+                        on:click=move |_| state.download_plan(false)>{t("common.memory.export")}</button>
+                })
+            })
             .into_any()
         }
     }
