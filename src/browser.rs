@@ -26,22 +26,34 @@ thread_local! {
 /// A fresh id that sorts after every id made before it in this page (UUID v7: time, then
 /// random bits), so records come back from storage in the order they were created.
 pub fn new_id() -> Id {
-    let mut bytes = [0u8; 10];
-    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
-    match crypto {
-        Some(c) if c.get_random_values_with_u8_array(&mut bytes).is_ok() => {}
-        // No Web Crypto (very old browser): fall back on Math.random, still unique enough
-        // for record ids within one browser.
-        _ => bytes
-            .iter_mut()
-            .for_each(|b| *b = (js_sys::Math::random() * 256.0) as u8),
-    }
+    let bytes = random_bytes::<10>();
     let millis = LAST_MILLIS.with(|last| {
         let next = (js_sys::Date::now() as u64).max(last.get() + 1);
         last.set(next);
         next
     });
     Id::from_millis_and_random(millis, bytes)
+}
+
+/// Random bytes from `crypto.getRandomValues` (`Math.random` without Web Crypto).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    match crypto {
+        Some(c) if c.get_random_values_with_u8_array(&mut bytes).is_ok() => {}
+        _ => bytes
+            .iter_mut()
+            .for_each(|b| *b = (js_sys::Math::random() * 256.0) as u8),
+    }
+    bytes
+}
+
+/// Now and this device, as a change's tick (see [`atelier_core::merge::Tick`]).
+pub fn tick() -> atelier_core::merge::Tick {
+    atelier_core::merge::Tick {
+        at: now(),
+        by: settings::device(),
+    }
 }
 
 /// Now, in UTC.
@@ -223,6 +235,7 @@ pub mod settings {
     const CURRENT_PLAN: &str = "atelier-nr.current-plan";
     const LAST_ROUTE: &str = "atelier-nr.last-route";
     const LANG: &str = "atelier-nr.lang";
+    const DEVICE: &str = "atelier-nr.device";
 
     // Values are JSON strings, as gloo-storage's typed `get`/`set` write them; they are read
     // and written through its `raw()` storage and the browser's own JSON, which keeps a JSON
@@ -267,6 +280,28 @@ pub mod settings {
     /// Remembers the screen shown.
     pub fn set_last_route(hash: &str) {
         set::<LocalStorage>(LAST_ROUTE, hash);
+    }
+
+    /// This browser's device id: 8 hexadecimal digits drawn once and kept, which tell two
+    /// colleagues' changes made at the same millisecond apart when their copies merge.
+    /// Without storage, one per page.
+    pub fn device() -> String {
+        thread_local! {
+            static DEVICE_ID: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+        }
+        DEVICE_ID.with(|d| {
+            d.get_or_init(|| {
+                get::<LocalStorage>(DEVICE).unwrap_or_else(|| {
+                    let id: String = super::random_bytes::<4>()
+                        .iter()
+                        .map(|b| format!("{b:02x}"))
+                        .collect();
+                    set::<LocalStorage>(DEVICE, &id);
+                    id
+                })
+            })
+            .clone()
+        })
     }
 
     /// The code of the display language chosen last (`fr`, `en`), if any.

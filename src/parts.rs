@@ -160,7 +160,7 @@ pub mod jobs {
 
         /// The same plan under fresh ids, links remapped, to store beside the original.
         pub fn as_new_plan [plan_file] (plan: PlanFile) -> PlanFile {
-            file::as_new_plan(plan, &mut BrowserIds)
+            file::as_new_plan(plan, crate::browser::random_bytes())
         }
 
         /// The plan file's JSON text, with or without personal data.

@@ -33,6 +33,8 @@ pub enum Route {
     Projector(u8),
     /// A share link (`#partage=…`), reserved for a later version.
     Share,
+    /// The preview of a merge with a copy of the open plan (`#/fusion`).
+    Merge,
     /// Any other fragment.
     Unknown,
 }
@@ -105,6 +107,7 @@ impl Route {
             // Only the first slide has a static fragment; see `Route::href`.
             Route::Projector(_) => "#/projection",
             Route::Share => "#partage=",
+            Route::Merge => "#/fusion",
             Route::Unknown => "#/introuvable",
         }
     }
@@ -167,6 +170,7 @@ impl Route {
             Route::Ecodesign => t("common.route.ecodesign"),
             Route::Projector(_) => t("common.route.projector"),
             Route::Share => t("common.route.share"),
+            Route::Merge => t("common.route.merge"),
             Route::Unknown => t("common.route.unknown"),
         }
     }
@@ -179,6 +183,7 @@ impl Route {
             Route::About,
             Route::Accessibility,
             Route::Ecodesign,
+            Route::Merge,
         ];
         let views = ActionsView::ALL.map(Route::Actions);
         others.into_iter().chain(Self::STEPS).chain(views)

@@ -246,6 +246,47 @@ async fn a_closed_year_is_one_record_kept_with_the_plan_and_deleted_with_it() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn a_merge_writes_only_what_changed_beside_a_backup_and_tombstones_come_back() {
+    let db = fresh("t-merge").await;
+    let file = sample_plan(20);
+    db.put_whole_plan(&file).await.unwrap();
+    let mut actor = file.actors[3].clone();
+    actor.description = "Vu dans la copie d'une collègue".into();
+    let stone = atelier_core::merge::Tombstone {
+        id: file.actors[4].id,
+        at: chrono::DateTime::from_timestamp(1_798_000_000, 0).unwrap(),
+        by: "b1c2d3e4".into(),
+    };
+    let backup = atelier_nr::storage::Backup::of(
+        &file,
+        chrono::DateTime::from_timestamp(1_798_000_001, 0).unwrap(),
+        "Avant la fusion".into(),
+        new_id(),
+    );
+    let before = db.writes();
+    let writes = vec![
+        Write::put(file.plan.id, &actor),
+        Write::delete::<Actor>(file.plan.id, stone.id),
+        Write::put(file.plan.id, &stone),
+    ];
+    db.apply_with_backup(file.plan.id, &backup, writes)
+        .await
+        .unwrap();
+    assert_eq!(db.writes() - before, 4, "three records and the backup");
+    db.close();
+
+    let db = Db::open_with("t-merge", DB_VERSION, STORES).await.unwrap();
+    let loaded = db.load(file.plan.id).await.unwrap().unwrap();
+    assert_eq!(loaded.actors.len(), 19);
+    assert_eq!(loaded.tombstones, vec![stone]);
+    let kept = loaded.actors.iter().find(|a| a.id == actor.id).unwrap();
+    assert_eq!(kept.description, actor.description);
+    let backups = db.backups(file.plan.id).await.unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].reason, "Avant la fusion");
+}
+
 /// Resolves after `ms` milliseconds (to bound a wait that must not hang).
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -67,6 +67,9 @@ pub struct ActionSheet {
     /// Dated follow-up notes (« notes de suivi », schema 6), in the order they were written;
     /// the yearly review quotes those of its year.
     pub follow_ups: Vec<FollowUp>,
+    /// When and where each field was last changed (schema 7; see [`crate::merge`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub edits: crate::merge::Edits,
 }
 
 /// A dated follow-up note of a fiche action (« note de suivi »): what happened, on a day.
@@ -82,6 +85,7 @@ impl ActionSheet {
     /// A new sheet with a title and axis; status « À venir », nothing else set.
     pub fn new(id: Id, title: impl Into<String>, axis: Axis) -> Self {
         ActionSheet {
+            edits: Default::default(),
             id,
             title: title.into(),
             axis,

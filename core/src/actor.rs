@@ -47,12 +47,16 @@ pub struct Actor {
     pub source: Option<crate::opendata::SourceRef>,
     /// When and how each field was last set (schema 5; see [`crate::provenance`]).
     pub origins: crate::provenance::Origins,
+    /// When and where each field was last changed (schema 7; see [`crate::merge`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub edits: crate::merge::Edits,
 }
 
 impl Actor {
     /// A new actor with only a name; every other field is empty.
     pub fn new(id: Id, name: impl Into<String>) -> Self {
         Actor {
+            edits: Default::default(),
             id,
             family: Family::Unsorted,
             actor_type: String::new(),

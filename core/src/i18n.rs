@@ -232,6 +232,14 @@ pub fn t(key: &'static str) -> &'static str {
     text_in(lang(), key)
 }
 
+/// The text of a key built at run time, or `None` when no catalogue has it (a value with
+/// no label of its own, shown as it is).
+pub fn t_opt(key: &str) -> Option<&'static str> {
+    lookup(lang(), key)
+        .or_else(|| lookup(Lang::Fr, key))
+        .map(String::as_str)
+}
+
 /// Like [`t`] for a key built at run time (e.g. `format!("domain.family.{code}")`); the
 /// returned text lives as long as the catalogue, that is for the whole run.
 pub fn t_dyn(key: &str) -> &'static str {

@@ -27,6 +27,19 @@ impl Id {
         Id(Builder::from_unix_timestamp_millis(millis, &random).into_uuid())
     }
 
+    /// This id with its random bits 56–119 flipped by `key` (XOR), its version, variant and
+    /// time bits untouched. Applying the same key twice gives the id back: a copy of a plan
+    /// (see [`crate::merge::identity`]) keeps the key, and with it the way back to the ids
+    /// it was copied from. Ids keep their creation order (the time bits come first).
+    pub fn masked(self, key: [u8; 8]) -> Id {
+        let mut bytes = *self.0.as_bytes();
+        bytes[7] ^= key[0];
+        for (b, k) in bytes[9..].iter_mut().zip(&key[1..]) {
+            *b ^= k;
+        }
+        Id(Uuid::from_bytes(bytes))
+    }
+
     /// Parses the hyphenated text form. Returns `None` for anything else.
     pub fn parse(text: &str) -> Option<Self> {
         Uuid::try_parse(text).ok().map(Id)
@@ -81,6 +94,22 @@ mod tests {
         assert_eq!(text.len(), 36);
         assert_eq!(Id::parse(&text), Some(id));
         assert_eq!(Id::parse("pas-un-id"), None);
+    }
+
+    #[test]
+    fn a_masked_id_differs_keeps_its_kind_and_unmasks_with_the_same_key() {
+        let id = Id::from_millis_and_random(1_700_000_000_000, [7; 10]);
+        let key = [1, 2, 3, 4, 5, 6, 7, 8];
+        let masked = id.masked(key);
+        assert_ne!(masked, id);
+        assert_eq!(masked.0.get_version_num(), 7);
+        assert_eq!(masked.0.get_variant(), id.0.get_variant());
+        assert_eq!(masked.masked(key), id);
+        assert_eq!(
+            &masked.to_string()[..13],
+            &id.to_string()[..13],
+            "time bits kept"
+        );
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod ids;
 pub mod indicator;
 pub mod integrity;
 pub mod kit;
+pub mod merge;
 pub mod mobilisation;
 pub mod opendata;
 pub mod plan;

@@ -26,12 +26,16 @@ pub struct Mobilisation {
     pub owner: String,
     pub status: MobilisationStatus,
     pub notes: String,
+    /// When and where each field was last changed (schema 7; see [`crate::merge`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub edits: crate::merge::Edits,
 }
 
 impl Mobilisation {
     /// A planned mobilisation with a format and circle, nothing else set.
     pub fn new(id: Id, format: impl Into<String>, circle: Circle) -> Self {
         Mobilisation {
+            edits: Default::default(),
             id,
             format: format.into(),
             circle,
@@ -101,12 +105,16 @@ pub struct Need {
     /// Captured during a workshop (« issue de l'atelier »), to sort out later; cleared when
     /// the user sorts it.
     pub workshop: bool,
+    /// When and where each field was last changed (schema 7; see [`crate::merge`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub edits: crate::merge::Edits,
 }
 
 impl Need {
     /// An open need of `kind` from `actor_id`.
     pub fn new(id: Id, actor_id: Id, kind: NeedKind) -> Self {
         Need {
+            edits: Default::default(),
             id,
             actor_id,
             kind,

@@ -29,6 +29,13 @@ pub struct Plan {
     /// True for the demonstration plan built from the kit's examples: the app labels it
     /// « exemple » everywhere so that nobody mistakes it for a real strategy.
     pub example: bool,
+    /// When and where each field was last changed (schema 7; see [`crate::merge`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub edits: crate::merge::Edits,
+    /// The plan this one was copied from in the same browser, and the key its ids were
+    /// masked with (see [`crate::merge::identity`]); `None` for an original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copied_from: Option<crate::merge::CopyOf>,
 }
 
 /// What « Mes plans » shows of a stored plan, read from the plan record without the rest of
@@ -90,6 +97,8 @@ impl Plan {
     /// A new, empty plan for an unnamed territory.
     pub fn new(id: Id, name: impl Into<String>) -> Self {
         Plan {
+            edits: Default::default(),
+            copied_from: None,
             id,
             name: name.into(),
             territory: Territory::default(),

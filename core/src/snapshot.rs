@@ -35,6 +35,9 @@ pub struct YearSnapshot {
     pub needs_met: u32,
     /// The governance's review held that year, if any (its last review).
     pub reviews: Vec<NaiveDate>,
+    /// When and where each field was last changed (schema 7; see [`crate::merge`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub edits: crate::merge::Edits,
 }
 
 /// A fiche action at the close.
@@ -108,6 +111,7 @@ pub fn close_year(file: &PlanFile, year: i32, id: Id, at: DateTime<Utc>) -> Year
         }
     }
     YearSnapshot {
+        edits: Default::default(),
         id,
         year,
         closed_at: at,
@@ -303,7 +307,7 @@ mod tests {
         let mut file = crate::example::example_plan(&mut ids, crate::example::test_day());
         file.snapshots
             .push(close_year(&file, 2026, ids.new_id(), at()));
-        let copy = crate::file::remap::as_new_plan(file.clone(), &mut ids);
+        let copy = crate::file::remap::as_new_plan(file.clone(), [42; 8]);
         let snap = &copy.snapshots[0];
         assert_ne!(snap.id, file.snapshots[0].id);
         assert_eq!(snap.sheets[0].id, copy.actions[0].id);

@@ -18,6 +18,7 @@ use atelier_core::diff;
 use atelier_core::file::PlanFile;
 use atelier_core::i18n::{t, tf, tn};
 use atelier_core::integrity::{unlink_actor, ActorLinks};
+use atelier_core::merge::Tombstone;
 use atelier_core::provenance::{Origin, Stamp};
 use atelier_core::snapshot::YearSnapshot;
 use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan, PlanSummary};
@@ -86,10 +87,13 @@ impl Notice {
 pub struct Undo {
     pub(super) focus: Id,
     pub(super) restore: Arc<dyn Fn(AppState) + Send + Sync>,
+    /// The undo button's text when it is not « Annuler la suppression » (a merge).
+    pub label: Option<String>,
 }
 
 /// A record kind the state holds in a signal: actors, fiches action, mobilisations, needs.
-pub trait Held: Record + Send + Sync {
+/// Every edit ticks the fields it changed (`core::merge::stamp`), so copies can merge.
+pub trait Held: Record + atelier_core::merge::Edited + Send + Sync {
     /// The signal holding the open plan's records of this kind.
     fn list(state: AppState) -> RwSignal<Vec<Self>>;
     /// The message shown after deleting it, e.g. « Fiche action « X » supprimée. ».
@@ -177,12 +181,17 @@ pub struct AppState {
     pub needs: RwSignal<Vec<Need>>,
     /// Closed years of the open plan (« années closes »), oldest first.
     pub snapshots: RwSignal<Vec<YearSnapshot>>,
+    /// What was deleted from the open plan (kept for merging copies, see `core::merge`).
+    pub tombstones: RwSignal<Vec<Tombstone>>,
     /// The open plan's automatic backups, newest first (read by [`AppState::load_backups`]).
     pub backups: RwSignal<Vec<Backup>>,
     /// A plan file read and validated, waiting for the user to choose « nouveau plan » or
     /// « remplacer » (from the file picker or a file dropped anywhere on the window), with
     /// the file's name.
     pub pending_import: RwSignal<Option<(String, PlanFile)>>,
+    /// A copy of the open plan (file or share link) the user chose to merge, with its name:
+    /// the merge screen (`#/fusion`) previews it.
+    pub pending_merge: RwSignal<Option<(String, PlanFile)>>,
     pub notice: RwSignal<Option<Notice>>,
     /// Deletes that can still be undone, latest last. Cleared when the user leaves the screen.
     pub undos: RwSignal<Vec<Undo>>,
@@ -217,8 +226,10 @@ impl AppState {
             mobilisations: RwSignal::new(Vec::new()),
             needs: RwSignal::new(Vec::new()),
             snapshots: RwSignal::new(Vec::new()),
+            tombstones: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             pending_import: RwSignal::new(None),
+            pending_merge: RwSignal::new(None),
             notice: RwSignal::new(None),
             undos: RwSignal::new(Vec::new()),
             unsaved: RwSignal::new(false),
@@ -319,6 +330,7 @@ impl AppState {
         self.mobilisations.set(file.mobilisations);
         self.needs.set(file.needs);
         self.snapshots.set(file.snapshots);
+        self.tombstones.set(file.tombstones);
         self.plan.set(Some(file.plan));
     }
 
@@ -331,6 +343,7 @@ impl AppState {
                 self.mobilisations.set(loaded.mobilisations);
                 self.needs.set(loaded.needs);
                 self.snapshots.set(loaded.snapshots);
+                self.tombstones.set(loaded.tombstones);
                 self.plan.set(Some(loaded.plan));
                 if !loaded.unreadable.is_empty() {
                     self.notice.set(Some(Notice::error(
@@ -356,7 +369,9 @@ impl AppState {
         let Some(mut plan) = self.plan.get_untracked() else {
             return;
         };
+        let before = plan.clone();
         change(&mut plan);
+        atelier_core::merge::stamp(&before, &mut plan, &browser::tick());
         self.plans.update(|list| {
             if let Some(p) = list.iter_mut().find(|p| p.id == plan.id) {
                 *p = PlanSummary::of(&plan);
@@ -383,6 +398,9 @@ impl AppState {
         file.mobilisations = self.mobilisations.get_untracked();
         file.needs = self.needs.get_untracked();
         file.snapshots = self.snapshots.get_untracked();
+        let live = atelier_core::merge::plan::live(&file);
+        file.tombstones = self.tombstones.get_untracked();
+        file.tombstones.retain(|t| !live.contains(&t.id));
         file.drop_dangling_links();
         Some(file)
     }
@@ -436,6 +454,18 @@ impl AppState {
         let (Some(plan_id), Some(db)) = (self.plan_id(), db()) else {
             return;
         };
+        // What the import changes in existing actors is an edit, ticked for merging copies.
+        let tick = browser::tick();
+        let mut actors = actors;
+        self.actors.with_untracked(|list| {
+            let by_id: std::collections::HashMap<Id, &Actor> =
+                list.iter().map(|a| (a.id, a)).collect();
+            for actor in &mut actors {
+                if let Some(old) = by_id.get(&actor.id) {
+                    atelier_core::merge::stamp(*old, actor, &tick);
+                }
+            }
+        });
         self.pending.update(|n| *n += 1);
         let total = actors.len();
         progress.set(Some((0, total)));
@@ -503,6 +533,25 @@ impl AppState {
         let mut needs = self.needs.get_untracked();
         let (links, removed) = unlink_actor(id, &mut plan, &mut actions, &mut mobs, &mut needs);
         let mut writes = vec![Write::delete::<Actor>(plan_id, id)];
+        // The links removed are edits of those records, ticked like any other.
+        let tick = browser::tick();
+        let touched = |edits: &mut atelier_core::merge::Edits, key: &str| {
+            edits.insert(key.to_owned(), tick.clone());
+        };
+        for a in actions.iter_mut().filter(|a| links.actions.contains(&a.id)) {
+            touched(&mut a.edits, "actor_ids");
+        }
+        for m in mobs
+            .iter_mut()
+            .filter(|m| links.mobilisations.contains(&m.id))
+        {
+            touched(&mut m.edits, "actor_ids");
+        }
+        if links.steering {
+            touched(&mut plan.edits, "governance");
+        }
+        let gone = std::iter::once(id).chain(removed.iter().map(|(_, n)| n.id));
+        writes.extend(self.bury(plan_id, gone.collect(), &tick));
         writes.extend(changed(&actions, &links.actions).map(|a| Write::put(plan_id, a)));
         writes.extend(changed(&mobs, &links.mobilisations).map(|m| Write::put(plan_id, m)));
         writes.extend(
@@ -524,6 +573,7 @@ impl AppState {
             text,
             Undo {
                 focus: id,
+                label: None,
                 restore: Arc::new(move |state: AppState| {
                     state.restore(index, actor.clone());
                     for (at, need) in &removed {
@@ -559,10 +609,13 @@ impl AppState {
             return;
         };
         let text = record.deleted();
+        let mut writes = vec![Write::delete::<T>(plan_id, id)];
+        writes.extend(self.bury(plan_id, vec![id], &browser::tick()));
         self.push_undo(
             text,
             Undo {
                 focus: id,
+                label: None,
                 restore: Arc::new(move |state: AppState| state.restore(index, record.clone())),
             },
         );
@@ -573,10 +626,26 @@ impl AppState {
         };
         self.persist(change, async move {
             match db() {
-                Some(db) => db.delete::<T>(plan_id, id).await,
+                Some(db) => db.apply(writes).await,
                 None => Ok(()),
             }
         });
+    }
+
+    /// Tombstones for records deleted from the plan: kept in [`AppState::tombstones`], and
+    /// the writes that store them (in the delete's own transaction).
+    fn bury(self, plan_id: Id, ids: Vec<Id>, tick: &atelier_core::merge::Tick) -> Vec<Write> {
+        let stones: Vec<Tombstone> = ids
+            .into_iter()
+            .map(|id| Tombstone {
+                id,
+                at: tick.at,
+                by: tick.by.clone(),
+            })
+            .collect();
+        let writes = stones.iter().map(|t| Write::put(plan_id, t)).collect();
+        self.tombstones.update(|list| list.extend(stones));
+        writes
     }
 
     /// Puts a deleted record back at its former position and writes it.
@@ -667,6 +736,7 @@ impl AppState {
                     self.mobilisations.set(loaded.mobilisations);
                     self.needs.set(loaded.needs);
                     self.snapshots.set(loaded.snapshots);
+                    self.tombstones.set(loaded.tombstones);
                 }
             }
             Change::Record { store, plan, id } if current == Some(plan) => match store {
@@ -721,11 +791,13 @@ fn change_one<T: Held>(list: RwSignal<Vec<T>>, id: Id, change: impl FnOnce(&mut 
     let mut changed = None;
     list.update(|records| {
         if let Some(record) = records.iter_mut().find(|r| r.id() == id) {
-            let before = T::STAMPED.then(|| record.clone());
+            let before = record.clone();
             change(record);
-            if let Some(before) = before {
-                T::stamp_edit(&before, record, browser::now());
+            let tick = browser::tick();
+            if T::STAMPED {
+                T::stamp_edit(&before, record, tick.at);
             }
+            atelier_core::merge::stamp(&before, record, &tick);
             changed = Some(record.clone());
         }
     });

@@ -5,14 +5,16 @@ use super::{db, AppState, Notice, Undo};
 use crate::browser::{self, settings};
 use crate::parts::jobs;
 use crate::route::Route;
-use crate::storage::{Backup, Db, LoadedPlan, StorageError};
+use crate::storage::{Backup, Db, LoadedPlan, Record, StorageError, Write};
 use crate::sync::{self, Change};
 use atelier_core::file::PlanFile;
 use atelier_core::i18n::{t, tf, tn};
+use atelier_core::merge::{self, Choices};
 use atelier_core::{Id, Plan, PlanSummary};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -22,6 +24,7 @@ fn as_file(loaded: LoadedPlan) -> PlanFile {
     file.mobilisations = loaded.mobilisations;
     file.needs = loaded.needs;
     file.snapshots = loaded.snapshots;
+    file.tombstones = loaded.tombstones;
     file
 }
 
@@ -100,9 +103,17 @@ impl AppState {
         });
     }
 
-    /// Imports a validated plan file as a new plan: fresh ids, links remapped, stored in one
-    /// transaction, then opened. Nothing already stored is modified.
+    /// Imports a validated plan file as a new plan, stored in one transaction, then opened.
+    /// Nothing already stored is modified. A plan this browser does not hold keeps its ids,
+    /// so that the copies can later be merged; a second copy gets masked ids and remembers
+    /// where it came from (`core::merge::identity`).
     pub fn import_plan_as_new(self, file: PlanFile) {
+        if !self
+            .plans
+            .with_untracked(|p| p.iter().any(|p| p.id == file.plan.id))
+        {
+            return self.store_imported(file);
+        }
         spawn_local(async move {
             let Ok(file) = jobs::as_new_plan(file).await else {
                 return self.part_failed();
@@ -257,6 +268,16 @@ impl AppState {
 
     /// Renames any stored plan.
     pub fn rename_plan(self, id: Id, name: String) {
+        spawn_local(async move {
+            if rename_in_part(self, id, name).await.is_err() {
+                self.part_failed();
+            }
+        });
+    }
+
+    /// [`AppState::rename_plan`]'s work, in the `records` part with the code that ticks
+    /// edits (a rename is an edit of the plan's name, merged like any other).
+    fn rename_now(self, id: Id, name: String) {
         if self.plan_id() == Some(id) {
             self.update_plan(move |p| p.name = name);
             return;
@@ -336,6 +357,7 @@ impl AppState {
                 text,
                 Undo {
                     focus: id,
+                    label: None,
                     restore: Arc::new(move |state: AppState| {
                         state.store_new_plan(file.clone(), None, None);
                     }),
@@ -354,6 +376,13 @@ impl AppState {
         self.snapshots.set(Vec::new());
         self.backups.set(Vec::new());
         settings::forget_current_plan();
+    }
+}
+
+crate::lazy! {
+    /// [`AppState::rename_plan`]'s work.
+    fn rename_in_part [records] (state: AppState, id: Id, name: String) -> () {
+        state.rename_now(id, name)
     }
 }
 
@@ -400,7 +429,100 @@ crate::lazy! {
             let Some(db) = db() else { return Ok(()) };
             let Some(mut plan) = db.plan(id).await? else { return Ok(()) };
             plan.name = name;
+            plan.edits.insert("name".into(), browser::tick());
             db.put_plan(&plan).await
         })
+    }
+}
+
+/// The writes that turn `before` into `after` for one kind: a put per record added or
+/// changed, a delete per record gone.
+fn record_writes<T: Record + PartialEq>(plan: Id, before: &[T], after: &[T], out: &mut Vec<Write>) {
+    let old: HashMap<Id, &T> = before.iter().map(|r| (r.id(), r)).collect();
+    let kept: HashSet<Id> = after.iter().map(Record::id).collect();
+    out.extend(
+        after
+            .iter()
+            .filter(|r| old.get(&r.id()) != Some(r))
+            .map(|r| Write::put(plan, r)),
+    );
+    out.extend(
+        before
+            .iter()
+            .filter(|r| !kept.contains(&r.id()))
+            .map(|r| Write::delete::<T>(plan, r.id())),
+    );
+}
+
+/// Every write from `before` to `after` (two versions of one plan): only what changed.
+fn plan_writes(before: &PlanFile, after: &PlanFile) -> Vec<Write> {
+    let id = before.plan.id;
+    let mut out = Vec::new();
+    if before.plan != after.plan {
+        out.push(Write::plan(&after.plan));
+    }
+    record_writes(id, &before.actors, &after.actors, &mut out);
+    record_writes(id, &before.actions, &after.actions, &mut out);
+    record_writes(id, &before.mobilisations, &after.mobilisations, &mut out);
+    record_writes(id, &before.needs, &after.needs, &mut out);
+    record_writes(id, &before.snapshots, &after.snapshots, &mut out);
+    record_writes(id, &before.tombstones, &after.tombstones, &mut out);
+    out
+}
+
+impl AppState {
+    /// Merges `other` (a copy of the open plan, from the file or link named `name`) into the
+    /// open plan with the user's `choices`: only the records that change are written, in one
+    /// transaction with an automatic backup of the plan as it was; the notice offers to undo
+    /// (the plan as it was put back). Called from the merge screen's part.
+    pub fn apply_merge(self, other: PlanFile, choices: Choices, name: String) {
+        let (Some(current), Some(db)) = (self.export_file(), db()) else {
+            return;
+        };
+        let Ok(there) = merge::align(&current.plan, other) else {
+            return;
+        };
+        let merged = merge::merge(&current, &there, &choices).file;
+        let writes = plan_writes(&current, &merged);
+        let reason = tf("state.merge.backup_reason", &[("name", &name)]);
+        let backup = Backup::of(&current, browser::now(), reason, browser::new_id());
+        let plan_id = current.plan.id;
+        self.pending.update(|n| *n += 1);
+        spawn_local(async move {
+            let result = db.apply_with_backup(plan_id, &backup, writes).await;
+            self.pending.update(|n| *n -= 1);
+            match result {
+                Ok(()) => {
+                    self.pending_merge.set(None);
+                    sync::announce(&Change::Records { plan: plan_id });
+                    sync::announce(&Change::Plan { plan: plan_id });
+                    self.plans.update(|list| {
+                        if let Some(p) = list.iter_mut().find(|p| p.id == plan_id) {
+                            *p = PlanSummary::of(&merged.plan);
+                        }
+                    });
+                    self.show(merged);
+                    crate::ui::navigate(Route::Actors);
+                    let before = current.clone();
+                    self.push_undo(
+                        tf("state.merge.done", &[("name", &name)]),
+                        Undo {
+                            focus: plan_id,
+                            label: Some(t("state.merge.undo").to_owned()),
+                            restore: Arc::new(move |state: AppState| {
+                                state.replace_open_plan(
+                                    before.clone(),
+                                    t("state.merge.undo_reason").to_owned(),
+                                )
+                            }),
+                        },
+                    );
+                }
+                Err(e) => self.notice.set(Some(Notice::error(
+                    tf("state.merge.failed", &[("error", &e.0)]),
+                    vec![],
+                ))),
+            }
+        });
     }
 }

@@ -78,7 +78,30 @@ impl Db {
     /// there, deletes every record of the plan, writes the new ones, and keeps only the last
     /// [`KEEP`] backups. If anything fails, nothing changes.
     pub async fn replace_plan(&self, new: &PlanFile, backup: &Backup) -> Result<()> {
-        let id = new.plan.id;
+        self.with_backup(new.plan.id, backup, true, super::whole_plan(new))
+            .await
+    }
+
+    /// Applies `writes` to plan `plan_id` (a merge: only the records that change) in one
+    /// transaction with `backup` of what was there, keeping the last [`KEEP`] backups.
+    pub async fn apply_with_backup(
+        &self,
+        plan_id: Id,
+        backup: &Backup,
+        writes: Vec<super::Write>,
+    ) -> Result<()> {
+        self.with_backup(plan_id, backup, false, writes).await
+    }
+
+    /// Stores `backup`, drops the oldest beyond [`KEEP`], deletes every record of the plan
+    /// first when `clear`, then applies `writes`: all in one transaction.
+    async fn with_backup(
+        &self,
+        id: Id,
+        backup: &Backup,
+        clear: bool,
+        writes: Vec<super::Write>,
+    ) -> Result<()> {
         let mut stores: Vec<&str> = STORES.to_vec();
         stores.sort_unstable();
         let tx = self
@@ -98,11 +121,12 @@ impl Db {
         for key in keys.drain(..extra) {
             backups.delete(key).await?;
         }
-        let range: JsValue = plan_range(id)?.into();
-        for store in super::RECORD_STORES {
-            tx.store(store)?.delete(range.clone()).await?;
+        if clear {
+            let range: JsValue = plan_range(id)?.into();
+            for store in super::RECORD_STORES {
+                tx.store(store)?.delete(range.clone()).await?;
+            }
         }
-        let writes = super::whole_plan(new);
         let count = writes.len();
         super::write_all(&tx, writes).await?;
         self.finish(tx, count + 1).await

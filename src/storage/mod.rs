@@ -23,6 +23,7 @@ pub use backup::{Backup, KEEP as BACKUPS_KEPT};
 use atelier_core::file::migrations::RecordKind;
 use atelier_core::file::{PlanFile, SCHEMA_VERSION};
 use atelier_core::i18n::{t, tf};
+use atelier_core::merge::Tombstone;
 use atelier_core::snapshot::YearSnapshot;
 use atelier_core::{ActionSheet, Actor, Id, Mobilisation, Need, Plan, PlanSummary};
 use rexie::{KeyRange, ObjectStore, Rexie, TransactionMode};
@@ -40,8 +41,9 @@ pub const DB_NAME: &str = "atelier-nr";
 pub const DB_VERSION: u32 = SCHEMA_VERSION * 100 + STORE_LAYOUT;
 /// The store layout's own revision (below 100). Bump it when a store is added, and add the
 /// store to [`STORES`]. Version 1 had the first three stores; 2 added `mobilisations` and
-/// `needs`; 3 `backups`; 4 `snapshots` (closed years).
-const STORE_LAYOUT: u32 = 4;
+/// `needs`; 3 `backups`; 4 `snapshots` (closed years); 5 `tombstones` (deleted records, for
+/// merging copies).
+const STORE_LAYOUT: u32 = 5;
 /// Every object store, current and past: never remove one from this list.
 pub const STORES: &[&str] = &[
     PLANS,
@@ -51,9 +53,10 @@ pub const STORES: &[&str] = &[
     NEEDS,
     BACKUPS,
     SNAPSHOTS,
+    TOMBSTONES,
 ];
 /// The stores holding a plan's records (keyed `[plan id, record id]`).
-const RECORD_STORES: [&str; 5] = [ACTORS, ACTIONS, MOBILISATIONS, NEEDS, SNAPSHOTS];
+const RECORD_STORES: [&str; 6] = [ACTORS, ACTIONS, MOBILISATIONS, NEEDS, SNAPSHOTS, TOMBSTONES];
 
 const PLANS: &str = "plans";
 const ACTORS: &str = "actors";
@@ -62,6 +65,7 @@ const MOBILISATIONS: &str = "mobilisations";
 const NEEDS: &str = "needs";
 const BACKUPS: &str = "backups";
 const SNAPSHOTS: &str = "snapshots";
+const TOMBSTONES: &str = "tombstones";
 
 /// A kind of record stored one per IndexedDB record, keyed `[plan id, record id]`.
 pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
@@ -88,6 +92,7 @@ record!(ActionSheet, ACTIONS, RecordKind::Action);
 record!(Mobilisation, MOBILISATIONS, RecordKind::Mobilisation);
 record!(Need, NEEDS, RecordKind::Need);
 record!(YearSnapshot, SNAPSHOTS, RecordKind::Snapshot);
+record!(Tombstone, TOMBSTONES, RecordKind::Tombstone);
 
 /// One write of a batch applied in a single transaction by [`Db::apply`].
 pub enum Write {
@@ -171,6 +176,8 @@ pub struct LoadedPlan {
     pub mobilisations: Vec<Mobilisation>,
     pub needs: Vec<Need>,
     pub snapshots: Vec<YearSnapshot>,
+    /// Records deleted from the plan (see [`atelier_core::merge::Tombstone`]).
+    pub tombstones: Vec<Tombstone>,
     /// Records that could not be read (damaged, or written by a newer Atelier NR). They stay
     /// stored untouched; the plan opens without them and the user is told.
     pub unreadable: Vec<String>,
@@ -186,6 +193,7 @@ pub struct RawPlan {
     mobilisations: Vec<JsValue>,
     needs: Vec<JsValue>,
     snapshots: Vec<JsValue>,
+    tombstones: Vec<JsValue>,
 }
 
 /// Decodes a plan read by [`Db::load_raw`], migrating older records (the decoding may await
@@ -206,6 +214,7 @@ pub async fn decode_plan(raw: RawPlan) -> Result<LoadedPlan> {
         .await,
         needs: decode_all(RecordKind::Need, &raw.needs, &mut unreadable).await,
         snapshots: decode_all(RecordKind::Snapshot, &raw.snapshots, &mut unreadable).await,
+        tombstones: decode_all(RecordKind::Tombstone, &raw.tombstones, &mut unreadable).await,
         unreadable,
     })
 }
@@ -321,6 +330,7 @@ impl Db {
                 .await?,
             needs: tx.store(NEEDS)?.get_all(Some(range()?), None).await?,
             snapshots: tx.store(SNAPSHOTS)?.get_all(Some(range()?), None).await?,
+            tombstones: tx.store(TOMBSTONES)?.get_all(Some(range()?), None).await?,
         }))
     }
 
@@ -476,6 +486,7 @@ fn whole_plan(file: &PlanFile) -> Vec<Write> {
     writes.extend(file.mobilisations.iter().map(|r| Write::put(id, r)));
     writes.extend(file.needs.iter().map(|r| Write::put(id, r)));
     writes.extend(file.snapshots.iter().map(|r| Write::put(id, r)));
+    writes.extend(file.tombstones.iter().map(|r| Write::put(id, r)));
     writes
 }
 

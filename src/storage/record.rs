@@ -104,6 +104,7 @@ pub fn upgrade(kind: RecordKind, text: &str) -> Result<String, String> {
         RecordKind::Mobilisation => check::<atelier_core::Mobilisation>(&data),
         RecordKind::Need => check::<atelier_core::Need>(&data),
         RecordKind::Snapshot => check::<atelier_core::snapshot::YearSnapshot>(&data),
+        RecordKind::Tombstone => check::<atelier_core::merge::Tombstone>(&data),
     }?;
     Ok(data.to_string())
 }

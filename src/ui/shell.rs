@@ -94,7 +94,7 @@ fn screen(route: Route) -> AnyView {
             <a class="button" href=Route::Home.hash()>{t("common.go_home")}</a>
         }
         .into_any(),
-        Route::Share => lazy_view(|| Box::pin(share::screen())),
+        Route::Share | Route::Merge => lazy_view(|| Box::pin(share::screen())),
         Route::Context => with_plan(|| lazy_view(|| Box::pin(context::screen()))),
         Route::Actors => with_plan(|| lazy_view(|| Box::pin(actors::screen()))),
         Route::Mobilise => with_plan(|| lazy_view(|| Box::pin(circles::screen()))),

@@ -75,6 +75,10 @@ pub fn NoticeArea() -> impl IntoView {
                 state.notice.get().map(|n| {
                     let error = n.kind == NoticeKind::Error;
                     let can_undo = n.undo;
+                    let undo_label = state
+                        .undos
+                        .with_untracked(|u| u.last().and_then(|u| u.label.clone()))
+                        .unwrap_or_else(|| t("common.notice.undo").to_owned());
                     view! {
                         <div class="notice" class:notice-error=error role=if error { "alert" } else { "status" }>
                             <p class="notice-text">
@@ -87,7 +91,7 @@ pub fn NoticeArea() -> impl IntoView {
                             })}
                             <div class="notice-buttons">
                                 {can_undo.then(|| view! {
-                                    <button type="button" class="button" aria-keyshortcuts="Control+Z" on:click=move |_| state.undo()>{t("common.notice.undo")}</button>
+                                    <button type="button" class="button" aria-keyshortcuts="Control+Z" on:click=move |_| state.undo()>{undo_label}</button>
                                 })}
                                 <button type="button" class="button button-quiet" on:click=move |_| state.notice.set(None)>{t("common.notice.close")}</button>
                             </div>

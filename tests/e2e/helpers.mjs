@@ -43,6 +43,16 @@ export async function goToStep(page, title) {
   await page.getByRole('navigation', { name: 'Étapes de la démarche' }).getByRole('link', { name: title }).click();
 }
 
+/** Exports the open plan from the conclusion; returns the downloaded file's path. */
+export async function exportPlan(page) {
+  await goToStep(page, 'Gouvernance et suite');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporter le plan (.json)' }).click(),
+  ]);
+  return download.path();
+}
+
 /** Imports a census (the shared fixture by default) into step 1, confirming the preview. */
 export async function importCensus(page, file = CENSUS) {
   await page.locator('#import-csv-file').setInputFiles(file);

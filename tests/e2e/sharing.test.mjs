@@ -6,21 +6,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, createPlan, goToStep, importCensus, noticeText, settled } from './helpers.mjs';
+import { DIST, createPlan, goToStep, importCensus, noticeText, settled, exportPlan } from './helpers.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(DIST); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
-
-/** Exports the open plan from the conclusion; returns the downloaded file's path. */
-async function exportPlan(page) {
-  await goToStep(page, 'Gouvernance et suite');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Exporter le plan (.json)' }).click(),
-  ]);
-  return download.path();
-}
 
 test('replacing the open plan by a file keeps a backup that brings it back', async () => {
   const { context, page } = await newPage(browser);

@@ -11,7 +11,7 @@ pub const FORMAT_TAG: &str = "atelier-nr/plan";
 
 /// Current schema version of files and stored records. Published versions are frozen: any
 /// change to what is stored or exported bumps this and adds a [`super::migrations::Migration`].
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Files larger than this (bytes) are refused before being read: a 10 000-actor plan is about
 /// 3 MB, so 20 MB leaves room and keeps a stray video from freezing the page.
@@ -39,6 +39,10 @@ pub struct PlanFile {
     /// Closed years (schema 6), oldest first: see [`crate::snapshot`]. They keep the ids of
     /// actors and fiches deleted since: history, not links.
     pub snapshots: Vec<YearSnapshot>,
+    /// Records deleted since schema 7 (see [`crate::merge::Tombstone`]), so that a copy that
+    /// still holds one learns it was deleted.
+    #[serde(default)]
+    pub tombstones: Vec<crate::merge::Tombstone>,
 }
 
 impl PlanFile {
@@ -60,6 +64,7 @@ impl PlanFile {
             mobilisations: Vec::new(),
             needs: Vec::new(),
             snapshots: Vec::new(),
+            tombstones: Vec::new(),
         }
     }
 

@@ -94,6 +94,19 @@ pub const MIGRATIONS: &[Migration] = &[
         mobilisation: unchanged,
         need: unchanged,
     },
+    Migration {
+        to: 7,
+        title: "errors.migration.v7_title",
+        description: "Merging copies: every record and the plan gain the time and device of \
+                      each field's last change (none: older than any dated change); the plan \
+                      gains the plan it was copied from (none); files gain the records deleted \
+                      (none known).",
+        plan: unchanged,
+        actor: unchanged,
+        action: unchanged,
+        mobilisation: unchanged,
+        need: unchanged,
+    },
 ];
 
 fn unchanged(_: &mut Value) -> Result<(), String> {
@@ -275,6 +288,8 @@ pub enum RecordKind {
     Need,
     /// Closed years, from schema 6 on: no migration has anything to do for them yet.
     Snapshot,
+    /// Deleted records' tombstones, from schema 7 on (see [`crate::merge::Tombstone`]).
+    Tombstone,
 }
 
 /// Upgrades one record of `kind` written at version `from` to [`SCHEMA_VERSION`].
@@ -288,7 +303,7 @@ pub fn migrate_record(kind: RecordKind, value: &mut Value, from: u32) -> Result<
             RecordKind::Action => m.action,
             RecordKind::Mobilisation => m.mobilisation,
             RecordKind::Need => m.need,
-            RecordKind::Snapshot => unchanged,
+            RecordKind::Snapshot | RecordKind::Tombstone => unchanged,
         };
         step(value).map_err(|e| {
             crate::i18n::tf(
@@ -331,6 +346,11 @@ pub fn migrate_file(file: &mut Value, from: u32) -> Result<(), String> {
     if from < 6 {
         if let Some(file) = file.as_object_mut() {
             file.insert("snapshots".into(), Value::Array(Vec::new()));
+        }
+    }
+    if from < 7 {
+        if let Some(file) = file.as_object_mut() {
+            file.insert("tombstones".into(), Value::Array(Vec::new()));
         }
     }
     file["schema_version"] = SCHEMA_VERSION.into();

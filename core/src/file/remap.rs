@@ -1,64 +1,26 @@
-//! Importing a plan « as a new plan »: every record gets a fresh id and every link follows,
-//! so the copy never collides with the plan it came from, even in the same browser.
+//! Importing a plan « as a new plan » in a browser that already holds it: every id is masked
+//! by a random key (see [`crate::merge::identity`]), so the copy never collides with the plan
+//! it came from, and can still be merged with it later.
 
 use super::PlanFile;
-use crate::{Id, IdGen};
-use std::collections::HashMap;
+use crate::merge::identity::{map_ids, CopyOf};
 
-/// Returns `file` with a new plan id and new record ids, every actor link (action partners,
-/// mobilisation targets, needs, steering members) rewritten to the new actor ids. Links to
-/// unknown actors are dropped, and so are needs of an unknown actor (a validated file has none).
-pub fn as_new_plan(mut file: PlanFile, ids: &mut impl IdGen) -> PlanFile {
-    file.plan.id = ids.new_id();
-    let mut actor_map: HashMap<Id, Id> = HashMap::with_capacity(file.actors.len());
-    for actor in &mut file.actors {
-        let new = ids.new_id();
-        actor_map.insert(actor.id, new);
-        actor.id = new;
-    }
-    let relink = |links: &[Id]| -> Vec<Id> {
-        links
-            .iter()
-            .filter_map(|old| actor_map.get(old).copied())
-            .collect()
+/// Returns `file` with its plan id and every record id and link masked by `key` (16 random
+/// bytes' worth, drawn by the caller), remembering the original plan and the key in
+/// `plan.copied_from` — a copy of a copy remembers the first original. Links to unknown
+/// actors are dropped, and so are needs of an unknown actor (a validated file has none).
+pub fn as_new_plan(mut file: PlanFile, key: [u8; 8]) -> PlanFile {
+    let copied_from = match file.plan.copied_from.take() {
+        // Masking twice is masking once with both keys.
+        Some(first) => match first.key_bytes() {
+            Some(k) => CopyOf::new(first.plan, std::array::from_fn(|i| k[i] ^ key[i])),
+            None => CopyOf::new(file.plan.id, key),
+        },
+        None => CopyOf::new(file.plan.id, key),
     };
-    let mut sheet_map: HashMap<Id, Id> = HashMap::with_capacity(file.actions.len());
-    for action in &mut file.actions {
-        let new = ids.new_id();
-        sheet_map.insert(action.id, new);
-        action.id = new;
-        action.actor_ids = relink(&action.actor_ids);
-    }
-    for m in &mut file.mobilisations {
-        m.id = ids.new_id();
-        m.actor_ids = relink(&m.actor_ids);
-    }
-    let members = relink(&file.plan.governance.member_ids);
-    file.plan.governance.member_ids = members;
-    file.needs.retain(|n| actor_map.contains_key(&n.actor_id));
-    for n in &mut file.needs {
-        n.id = ids.new_id();
-        n.actor_id = actor_map[&n.actor_id];
-    }
-    // Closed years follow the new ids of the records that still exist; those of records
-    // deleted since keep their old id, matching nothing, as in the original.
-    let follow = |map: &HashMap<Id, Id>, id: &mut Id| {
-        if let Some(new) = map.get(id) {
-            *id = *new;
-        }
-    };
-    for snap in &mut file.snapshots {
-        snap.id = ids.new_id();
-        for s in &mut snap.sheets {
-            follow(&sheet_map, &mut s.id);
-        }
-        for i in &mut snap.indicators {
-            follow(&sheet_map, &mut i.sheet_id);
-        }
-        for a in &mut snap.actors {
-            follow(&actor_map, &mut a.id);
-        }
-    }
+    map_ids(&mut file, |id| id.masked(key));
+    file.plan.copied_from = Some(copied_from);
+    file.drop_dangling_links();
     file
 }
 
@@ -66,7 +28,7 @@ pub fn as_new_plan(mut file: PlanFile, ids: &mut impl IdGen) -> PlanFile {
 mod tests {
     use super::*;
     use crate::ids::CounterIds;
-    use crate::{Actor, Circle, Mobilisation, Need, NeedKind, Plan};
+    use crate::{Actor, Circle, IdGen, Mobilisation, Need, NeedKind, Plan};
 
     #[test]
     fn mobilisation_need_and_steering_links_follow_the_new_actor_ids() {
@@ -84,7 +46,7 @@ mod tests {
         file.mobilisations = vec![mob.clone()];
         file.needs = vec![need.clone(), orphan];
 
-        let copy = as_new_plan(file, &mut ids);
+        let copy = as_new_plan(file, [3; 8]);
         let (new_envie, new_rennes) = (copy.actors[0].id, copy.actors[1].id);
         assert_ne!(new_envie, envie.id);
         assert_ne!(new_rennes, rennes.id);

@@ -699,7 +699,7 @@ mod tests {
         for _ in 0..100 {
             ids.new_id();
         }
-        let copy = as_new_plan(file.clone(), &mut ids);
+        let copy = as_new_plan(file.clone(), [42; 8]);
         assert_ne!(copy.plan.id, file.plan.id);
         assert_ne!(copy.actors[0].id, file.actors[0].id);
         assert_eq!(copy.actions[0].actor_ids, vec![copy.actors[0].id]);

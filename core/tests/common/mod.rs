@@ -100,6 +100,7 @@ pub fn actor() -> impl Strategy<Value = Actor> {
                 (subtype, local, partner_funder, found_by, found_on, relevance, circle),
                 (source, origins),
             )| Actor {
+                edits: Default::default(),
                 id: Id::from_random_bytes([0; 16]),
                 family,
                 actor_type,
@@ -271,6 +272,7 @@ pub fn action() -> impl Strategy<Value = (ActionSheet, Vec<Index>)> {
                 ),
             )| {
                 let sheet = ActionSheet {
+                    edits: Default::default(),
                     id: Id::from_random_bytes([0; 16]),
                     title,
                     axis,
@@ -322,6 +324,7 @@ pub fn mobilisation() -> impl Strategy<Value = (Mobilisation, Vec<Index>)> {
     )
         .prop_map(|(format, circle, targets, date, owner, status, notes)| {
             let m = Mobilisation {
+                edits: Default::default(),
                 id: Id::from_random_bytes([0; 16]),
                 format,
                 circle,
@@ -348,6 +351,7 @@ pub fn need() -> impl Strategy<Value = (Need, Index)> {
         .prop_map(
             |(actor, kind, description, expressed_on, status, follow_up, workshop)| {
                 let n = Need {
+                    edits: Default::default(),
                     id: Id::from_random_bytes([0; 16]),
                     actor_id: Id::from_random_bytes([0; 16]),
                     kind,
@@ -437,6 +441,8 @@ fn plan_base() -> impl Strategy<Value = Plan> {
                 ),
                 (steering_body, internal_members, cadence, last_review, next_review, example),
             )| Plan {
+                edits: Default::default(),
+                copied_from: None,
                 id: Id::from_random_bytes([0; 16]),
                 name,
                 territory: Territory {

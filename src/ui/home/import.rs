@@ -83,6 +83,11 @@ pub fn ImportChoice() -> impl IntoView {
         );
         let as_new = file.clone();
         let replacing = file.clone();
+        // A copy of the open plan can be merged into it instead (`core::merge`).
+        let mergeable = open
+            .as_ref()
+            .is_some_and(|p| atelier_core::merge::identity::is_copy(p, &file.plan));
+        let merging = (name.clone(), file.clone());
         let reason = tf("home.import.backup_reason", &[("name", &name)]);
         Some(view! {
             <section class="confirm import-choice" role="alertdialog" aria-labelledby="import-choice-title" aria-describedby="import-choice-text">
@@ -93,6 +98,13 @@ pub fn ImportChoice() -> impl IntoView {
                         state.pending_import.set(None);
                         state.import_plan_as_new(as_new.clone());
                     }>{t("home.import.as_new")}</button>
+                    {mergeable.then(|| view! {
+                        <button type="button" class="button" id="import-choice-merge" on:click=move |_| {
+                            state.pending_import.set(None);
+                            state.pending_merge.set(Some(merging.clone()));
+                            crate::ui::navigate(Route::Merge);
+                        }>{t("home.import.merge")}</button>
+                    })}
                     {open.map(|p| {
                         let label = tf("home.import.replace", &[("name", &p.name)]);
                         view! {

@@ -12,6 +12,8 @@ use atelier_core::share::{self, ShareError, SHARE_PREFIX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+mod merge;
+
 /// How many actors and fiches the preview lists before « … et N autres ».
 const PREVIEW_ROWS: usize = 30;
 
@@ -104,7 +106,14 @@ crate::lazy! {
     /// The share-link preview, downloaded on first use with the other plan-file jobs: a link
     /// is opened (decoded) here and made (encoded) by [`jobs::encode_share`].
     pub fn screen [plan_file] () -> crate::ui::lazy::Draw {
-        || view! { <ShareScreen /> }.into_any()
+        || {
+            let state = use_state();
+            move || match state.route.get() {
+                Route::Merge => view! { <merge::MergeScreen /> }.into_any(),
+                _ => view! { <ShareScreen /> }.into_any(),
+            }
+        }
+        .into_any()
     }
 }
 
@@ -124,6 +133,11 @@ pub fn ShareScreen() -> impl IntoView {
         .into_any(),
         Ok(file) => {
             let copy = file.clone();
+            let mergeable = state.plan.with_untracked(|p| {
+                p.as_ref()
+                    .is_some_and(|p| atelier_core::merge::identity::is_copy(p, &file.plan))
+            });
+            let merging = file.clone();
             let ter = &file.plan.territory;
             let more = |n: usize| {
                 (n > PREVIEW_ROWS).then(|| view! { <p class="hint">{tn("share.preview.more", (n - PREVIEW_ROWS) as u64, &[])}</p> })
@@ -136,6 +150,12 @@ pub fn ShareScreen() -> impl IntoView {
                         state.import_plan_as_new(copy.clone());
                         crate::ui::navigate(Route::Context);
                     }>{t("share.preview.save_copy")}</button>
+                    {mergeable.then(|| view! {
+                        <button type="button" class="button" on:click=move |_| {
+                            state.pending_merge.set(Some((t("share.merge.link_name").to_owned(), merging.clone())));
+                            crate::ui::navigate(Route::Merge);
+                        }>{t("share.preview.merge")}</button>
+                    })}
                 </p>
                 <ul class="kpis">
                     <li class="kpi">{if ter.name.is_empty() { t("share.preview.no_territory").to_owned() } else { format!("{} ({})", ter.name, ter.kind.label()) }}</li>

@@ -1,0 +1,137 @@
+//! Merging two copies of one plan (« Fusionner avec le plan ouvert »).
+//!
+//! A strategy is written by several people, each on a copy of the plan (a file, a share link)
+//! edited on their own device. To put those copies back together without a server, every
+//! record says, per field, when it was last changed and on which device ([`Tick`], kept in
+//! the record's `edits`), and a deleted record leaves a [`Tombstone`]. Two copies can then
+//! tell « changed here » from « changed there », and « deleted there » from « added here ».
+//!
+//! - [`identity`]: whether a file is a copy of the open plan, and the map between their ids;
+//! - [`fields`]: one record of each side, field by field;
+//! - [`plan`]: the whole plan — additions, deletions, conflicts, the user's choices — as a
+//!   [`Report`] (the preview) and the merged [`PlanFile`](crate::file::PlanFile).
+//!
+//! The rules, chosen so that merging B into A and A into B give the same plan:
+//! - a field changed on one side only takes that side's value;
+//! - a field changed on both sides (a *conflict*) takes the later change; the device id breaks
+//!   a tie; a field never dated (files before schema 7) is older than any dated one;
+//! - a deletion wins over an edit, unless a record kept by the merge still points at the
+//!   deleted actor (it is then kept, and the preview says why);
+//! - fields withheld from an anonymised copy never overwrite the values here.
+//!
+//! The user can flip any conflict and refuse any addition or deletion ([`Choices`]).
+
+pub mod fields;
+pub mod identity;
+pub mod plan;
+
+pub use identity::{align, CopyOf, NotACopy};
+pub use plan::{merge, Choices, Merged, Outcome, RecordChange, Report};
+
+use crate::Id;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// When and where a field was last changed: UTC time, then the device's id (a short random
+/// text kept by each browser), which breaks ties. Ordered by time, then device.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Tick {
+    pub at: DateTime<Utc>,
+    pub by: String,
+}
+
+/// A record's ticks by field name (the field's JSON key: `engagement`, `title`…). A field
+/// with no tick has not changed since the record was created, or was changed by a version
+/// before schema 7: older than any tick.
+pub type Edits = BTreeMap<String, Tick>;
+
+/// What a deleted record leaves behind (« supprimé »): its id and when and where it was
+/// deleted. Kept in storage and in the plan file, so that a copy that still holds the record
+/// learns it was deleted rather than taking it for an addition.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: Id,
+    pub at: DateTime<Utc>,
+    pub by: String,
+}
+
+/// A record whose fields carry ticks: every kind of the plan file, and the plan itself.
+pub trait Edited: Serialize {
+    fn edits(&self) -> &Edits;
+    fn edits_mut(&mut self) -> &mut Edits;
+}
+
+macro_rules! edited {
+    ($($t:ty),*) => {$(
+        impl Edited for $t {
+            fn edits(&self) -> &Edits {
+                &self.edits
+            }
+            fn edits_mut(&mut self) -> &mut Edits {
+                &mut self.edits
+            }
+        }
+    )*};
+}
+edited!(
+    crate::Plan,
+    crate::Actor,
+    crate::ActionSheet,
+    crate::Mobilisation,
+    crate::Need,
+    crate::snapshot::YearSnapshot
+);
+
+/// Keys that are not the record's content: never ticked, never merged field by field.
+pub(crate) const NOT_CONTENT: [&str; 4] = ["id", "edits", "origins", "copied_from"];
+
+/// Ticks in `after` every field whose value differs from `before` (an edit, an import), and
+/// returns their names. Fields are compared as the JSON they are stored as.
+pub fn stamp<T: Edited>(before: &T, after: &mut T, tick: &Tick) -> Vec<String> {
+    let (Ok(serde_json::Value::Object(old)), Ok(serde_json::Value::Object(new))) =
+        (serde_json::to_value(before), serde_json::to_value(&*after))
+    else {
+        return Vec::new();
+    };
+    let changed: Vec<String> = new
+        .iter()
+        .filter(|(key, value)| !NOT_CONTENT.contains(&key.as_str()) && old.get(*key) != Some(value))
+        .map(|(key, _)| key.clone())
+        .collect();
+    for key in &changed {
+        after.edits_mut().insert(key.clone(), tick.clone());
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Actor, EngagementLevel};
+
+    pub(crate) fn tick(seconds: i64, by: &str) -> Tick {
+        Tick {
+            at: DateTime::from_timestamp(1_790_000_000 + seconds, 0).unwrap(),
+            by: by.into(),
+        }
+    }
+
+    #[test]
+    fn an_edit_ticks_only_the_fields_it_changed() {
+        let before = Actor::new(Id::from_random_bytes([1; 16]), "Envie 35");
+        let mut after = before.clone();
+        after.engagement = EngagementLevel::Driving;
+        after.origins.clear();
+        assert_eq!(stamp(&before, &mut after, &tick(1, "a")), ["engagement"]);
+        assert_eq!(after.edits["engagement"], tick(1, "a"));
+        assert_eq!(after.edits.len(), 1);
+    }
+
+    #[test]
+    fn later_ticks_sort_after_and_the_device_breaks_a_tie() {
+        assert!(tick(2, "a") > tick(1, "z"));
+        assert!(tick(1, "b") > tick(1, "a"));
+        assert!(Some(tick(0, "a")) > None);
+    }
+}

@@ -1,0 +1,300 @@
+//! The whole plan: each kind of record merged by id, deletions and links settled, and a
+//! [`Report`] of what the other copy brings — the merge preview.
+
+use super::fields::{combine, differences, FieldDiff};
+use super::{Edited, Tombstone};
+use crate::file::migrations::RecordKind;
+use crate::file::PlanFile;
+use crate::snapshot::YearSnapshot;
+use crate::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// What the merge does to one record, as the preview lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// Only the other copy has it: added.
+    Added,
+    /// Both have it and some fields differ (see [`RecordChange::fields`]).
+    Changed,
+    /// The other copy deleted it: deleted. `edited_here`: it was changed here after that.
+    Deleted { edited_here: bool },
+    /// Deleted here, but changed in the other copy after that: stays deleted.
+    DeletedHere,
+    /// An actor deleted on one side that a record kept by the merge still points at: kept.
+    KeptForLinks,
+}
+
+/// One record the merge adds, changes or deletes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordChange {
+    pub kind: RecordKind,
+    pub id: Id,
+    /// The record's name as the user knows it (actor's name, fiche's title…).
+    pub label: String,
+    pub outcome: Outcome,
+    /// For [`Outcome::Changed`]: the fields that differ.
+    pub fields: Vec<FieldDiff>,
+}
+
+/// The preview: every record the merge touches, in kind order (plan, actors, fiches,
+/// mobilisations, needs, closed years).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    pub changes: Vec<RecordChange>,
+}
+
+impl Report {
+    /// Fields changed on both sides (or never dated) that differ.
+    pub fn conflicts(&self) -> impl Iterator<Item = (&RecordChange, &FieldDiff)> {
+        self.changes
+            .iter()
+            .flat_map(|c| c.fields.iter().map(move |f| (c, f)))
+            .filter(|(_, f)| f.conflict)
+    }
+
+    /// Fields withheld by an anonymised copy.
+    pub fn withheld(&self) -> usize {
+        self.changes
+            .iter()
+            .flat_map(|c| &c.fields)
+            .filter(|f| f.withheld)
+            .count()
+    }
+
+    /// Whether the other copy brings nothing.
+    pub fn is_empty(&self) -> bool {
+        self.changes
+            .iter()
+            .all(|c| c.outcome != Outcome::Changed || c.fields.iter().all(|f| f.withheld))
+    }
+}
+
+/// What the user changed from the defaults.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Choices {
+    /// Fields (record id, field key) whose other value is taken instead of the default one.
+    pub flipped: BTreeSet<(Id, String)>,
+    /// Records whose outcome is refused: an addition not made, a deletion not made (the
+    /// record is kept, or revived from the other copy), an actor kept for its links deleted
+    /// after all (its links are then removed).
+    pub refused: BTreeSet<Id>,
+}
+
+/// The merged plan and the preview of how it was reached.
+pub struct Merged {
+    pub file: PlanFile,
+    pub report: Report,
+}
+
+/// A record kind as the merge sees it.
+trait Kind: Edited + DeserializeOwned + Clone {
+    const KIND: RecordKind;
+    fn id(&self) -> Id;
+    fn label(&self) -> String;
+}
+
+macro_rules! kind {
+    ($t:ty, $kind:expr, |$r:ident| $label:expr) => {
+        impl Kind for $t {
+            const KIND: RecordKind = $kind;
+            fn id(&self) -> Id {
+                self.id
+            }
+            fn label(&self) -> String {
+                let $r = self;
+                $label
+            }
+        }
+    };
+}
+kind!(Plan, RecordKind::Plan, |r| r.name.clone());
+kind!(Actor, RecordKind::Actor, |r| r.name.clone());
+kind!(ActionSheet, RecordKind::Action, |r| r.title.clone());
+kind!(Mobilisation, RecordKind::Mobilisation, |r| {
+    crate::kit::format_label(&r.format).into()
+});
+kind!(Need, RecordKind::Need, |r| format!(
+    "{} — {}",
+    r.kind.label(),
+    r.description
+));
+kind!(YearSnapshot, RecordKind::Snapshot, |r| r.year.to_string());
+
+/// Both copies' state and the user's choices, shared by every kind.
+struct Context<'a> {
+    choices: &'a Choices,
+    anonymised: bool,
+    /// Deleted records, by id, of each side (those it no longer holds).
+    tomb_here: HashMap<Id, &'a Tombstone>,
+    tomb_there: HashMap<Id, &'a Tombstone>,
+    report: Report,
+}
+
+impl Context<'_> {
+    /// Merges one record present on both sides.
+    fn both<T: Kind>(&mut self, here: &T, there: &T) -> T {
+        let fields = differences(here, there, self.anonymised);
+        if fields.is_empty() {
+            return combine(here, there, &[]);
+        }
+        let take: Vec<&str> = fields
+            .iter()
+            .filter(|f| !f.withheld)
+            .filter(|f| {
+                let flipped = self.choices.flipped.contains(&(here.id(), f.key.clone()));
+                f.theirs_by_default != flipped
+            })
+            .map(|f| f.key.as_str())
+            .collect();
+        let merged = combine(here, there, &take);
+        self.note(here, Outcome::Changed, fields);
+        merged
+    }
+
+    fn note<T: Kind>(&mut self, record: &T, outcome: Outcome, fields: Vec<FieldDiff>) {
+        self.report.changes.push(RecordChange {
+            kind: T::KIND,
+            id: record.id(),
+            label: record.label(),
+            outcome,
+            fields,
+        });
+    }
+
+    /// Merges one kind. `linked`: actors that records kept by the merge point at (empty for
+    /// other kinds): a deleted one is kept.
+    fn list<T: Kind>(&mut self, here: &[T], there: &[T], linked: &HashSet<Id>) -> Vec<T> {
+        let there_by_id: HashMap<Id, &T> = there.iter().map(|r| (r.id(), r)).collect();
+        let here_ids: HashSet<Id> = here.iter().map(Kind::id).collect();
+        let mut out = Vec::with_capacity(here.len());
+        for h in here {
+            if let Some(t) = there_by_id.get(&h.id()) {
+                let merged = self.both(h, t);
+                out.push(merged);
+            } else if let Some(tomb) = self.tomb_there.get(&h.id()).copied() {
+                let edited_here = h.edits().values().any(|k| k.at > tomb.at);
+                if self.settle(h, linked, Outcome::Deleted { edited_here }) {
+                    out.push(h.clone());
+                }
+            } else {
+                out.push(h.clone());
+            }
+        }
+        for t in there.iter().filter(|t| !here_ids.contains(&t.id())) {
+            let Some(tomb) = self.tomb_here.get(&t.id()).copied() else {
+                if !self.choices.refused.contains(&t.id()) {
+                    out.push(t.clone());
+                }
+                self.note(t, Outcome::Added, Vec::new());
+                continue;
+            };
+            let edited_there = t.edits().values().any(|k| k.at > tomb.at);
+            if (linked.contains(&t.id()) || edited_there)
+                && self.settle(t, linked, Outcome::DeletedHere)
+            {
+                out.push(t.clone());
+            }
+        }
+        out
+    }
+
+    /// Notes a deletion (or a deleted actor kept for its links) and says whether the record
+    /// stays, after the user's choice.
+    fn settle<T: Kind>(&mut self, record: &T, linked: &HashSet<Id>, deleted: Outcome) -> bool {
+        let refused = self.choices.refused.contains(&record.id());
+        let (outcome, kept) = if linked.contains(&record.id()) {
+            (Outcome::KeptForLinks, !refused)
+        } else {
+            (deleted, refused)
+        };
+        self.note(record, outcome, Vec::new());
+        kept
+    }
+}
+
+/// The ids of every record `file` holds.
+pub fn live(file: &PlanFile) -> HashSet<Id> {
+    file.actors
+        .iter()
+        .map(|r| r.id)
+        .chain(file.actions.iter().map(|r| r.id))
+        .chain(file.mobilisations.iter().map(|r| r.id))
+        .chain(file.needs.iter().map(|r| r.id))
+        .chain(file.snapshots.iter().map(|r| r.id))
+        .collect()
+}
+
+/// Ids of the records a side still holds are not deleted there, whatever an old tombstone
+/// says (an undone delete puts the record back and leaves the tombstone).
+fn deleted(file: &PlanFile) -> HashMap<Id, &Tombstone> {
+    let live = live(file);
+    file.tombstones
+        .iter()
+        .filter(|t| !live.contains(&t.id))
+        .map(|t| (t.id, t))
+        .collect()
+}
+
+/// Merges `there` (a copy of the same plan, ids already aligned by
+/// [`super::identity::align`]) into `here`, with the user's `choices` (the defaults when
+/// empty). The merged file keeps `here`'s plan id and copy origin; its tombstones are both
+/// sides', but for records it holds. Pure: the same inputs give the same plan.
+pub fn merge(here: &PlanFile, there: &PlanFile, choices: &Choices) -> Merged {
+    let mut cx = Context {
+        choices,
+        anonymised: there.is_anonymised(),
+        tomb_here: deleted(here),
+        tomb_there: deleted(there),
+        report: Report::default(),
+    };
+    let none = HashSet::new();
+    let plan = cx.both(&here.plan, &there.plan);
+    let plan_changes = std::mem::take(&mut cx.report.changes);
+    let actions = cx.list(&here.actions, &there.actions, &none);
+    let mobilisations = cx.list(&here.mobilisations, &there.mobilisations, &none);
+    let needs = cx.list(&here.needs, &there.needs, &none);
+    let snapshots = cx.list(&here.snapshots, &there.snapshots, &none);
+    let later_changes = std::mem::take(&mut cx.report.changes);
+    let linked: HashSet<Id> = actions
+        .iter()
+        .flat_map(|a| a.actor_ids.iter().copied())
+        .chain(
+            mobilisations
+                .iter()
+                .flat_map(|m| m.actor_ids.iter().copied()),
+        )
+        .chain(needs.iter().map(|n| n.actor_id))
+        .chain(plan.governance.member_ids.iter().copied())
+        .collect();
+    let actors = cx.list(&here.actors, &there.actors, &linked);
+    let mut report = Report {
+        changes: plan_changes,
+    };
+    report.changes.append(&mut cx.report.changes);
+    report.changes.extend(later_changes);
+
+    let mut file = PlanFile::new(plan, actors, actions, here.exported_at);
+    file.mobilisations = mobilisations;
+    file.needs = needs;
+    file.snapshots = snapshots;
+    file.tombstones = tombstones(here, there);
+    file.drop_dangling_links();
+    let live = live(&file);
+    file.tombstones.retain(|t| !live.contains(&t.id));
+    Merged { file, report }
+}
+
+/// Both sides' tombstones, one per id (the later), in id order.
+fn tombstones(here: &PlanFile, there: &PlanFile) -> Vec<Tombstone> {
+    let mut by_id: std::collections::BTreeMap<Id, Tombstone> = Default::default();
+    for t in here.tombstones.iter().chain(&there.tombstones) {
+        let later = by_id
+            .get(&t.id)
+            .is_none_or(|old| (&old.at, &old.by) < (&t.at, &t.by));
+        if later {
+            by_id.insert(t.id, t.clone());
+        }
+    }
+    by_id.into_values().collect()
+}

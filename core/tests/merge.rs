@@ -1,0 +1,429 @@
+//! Merging two copies of one plan (`atelier_core::merge`): what a colleague's copy adds,
+//! changes and deletes on each kind of record, conflicts, links to deleted actors, older
+//! files without dates, symmetry, and random edit sequences of two copies (proptest).
+#![cfg(not(target_arch = "wasm32"))]
+
+use atelier_core::example::{example_plan, test_day};
+use atelier_core::file::{as_new_plan, parse_plan_file, PlanFile};
+use atelier_core::ids::CounterIds;
+use atelier_core::integrity::unlink_actor;
+use atelier_core::merge::plan::Outcome;
+use atelier_core::merge::{align, merge, stamp, Choices, Edited, Tick, Tombstone};
+use atelier_core::*;
+use chrono::DateTime;
+use proptest::prelude::*;
+use std::collections::HashSet;
+
+fn tick(seconds: i64, by: &str) -> Tick {
+    Tick {
+        at: DateTime::from_timestamp(1_800_000_000 + seconds, 0).unwrap(),
+        by: by.into(),
+    }
+}
+
+fn original() -> PlanFile {
+    example_plan(&mut CounterIds::default(), test_day())
+}
+
+/// Edits one record of a copy as the app does: the change, then the ticks of what changed.
+fn edit<T: Edited + Clone>(record: &mut T, at: &Tick, change: impl FnOnce(&mut T)) {
+    let before = record.clone();
+    change(record);
+    stamp(&before, record, at);
+}
+
+/// Deletes an actor as the app does: unlinked everywhere (ticked), its needs gone, and a
+/// tombstone for each record removed.
+fn delete_actor(file: &mut PlanFile, id: Id, at: &Tick) {
+    let before = file.clone();
+    let (_, removed) = unlink_actor(
+        id,
+        &mut file.plan,
+        &mut file.actions,
+        &mut file.mobilisations,
+        &mut file.needs,
+    );
+    for (a, old) in file.actions.iter_mut().zip(&before.actions) {
+        stamp(old, a, at);
+    }
+    for (m, old) in file.mobilisations.iter_mut().zip(&before.mobilisations) {
+        stamp(old, m, at);
+    }
+    stamp(&before.plan, &mut file.plan, at);
+    file.actors.retain(|a| a.id != id);
+    let gone = std::iter::once(id).chain(removed.iter().map(|(_, n)| n.id));
+    for id in gone.collect::<Vec<_>>() {
+        file.tombstones.push(Tombstone {
+            id,
+            at: at.at,
+            by: at.by.clone(),
+        });
+    }
+}
+
+/// A plan as a comparable value: records sorted by id, the copy's own identity aside.
+fn normal(mut file: PlanFile) -> PlanFile {
+    file.plan.copied_from = None;
+    file.exported_at = None;
+    file.actors.sort_by_key(|r| r.id);
+    file.actions.sort_by_key(|r| r.id);
+    file.mobilisations.sort_by_key(|r| r.id);
+    file.needs.sort_by_key(|r| r.id);
+    file.snapshots.sort_by_key(|r| r.id);
+    file
+}
+
+fn both_ways(a: &PlanFile, b: &PlanFile) -> (PlanFile, PlanFile) {
+    let none = Choices::default();
+    (
+        normal(merge(a, b, &none).file),
+        normal(merge(b, a, &none).file),
+    )
+}
+
+#[test]
+fn different_fields_of_one_actor_both_survive_and_the_same_field_is_one_conflict() {
+    let (mut a, mut b) = (original(), original());
+    edit(&mut a.actors[0], &tick(10, "a"), |x| {
+        x.engagement = EngagementLevel::Driving
+    });
+    edit(&mut b.actors[0], &tick(20, "b"), |x| {
+        x.description = "Atelier de réemploi".into()
+    });
+    edit(&mut a.actions[0], &tick(30, "a"), |x| {
+        x.title = "Titre A".into()
+    });
+    edit(&mut b.actions[0], &tick(40, "b"), |x| {
+        x.title = "Titre B".into()
+    });
+
+    let merged = merge(&a, &b, &Choices::default());
+    let actor = &merged.file.actors[0];
+    assert_eq!(actor.engagement, EngagementLevel::Driving);
+    assert_eq!(actor.description, "Atelier de réemploi");
+    assert_eq!(
+        merged.file.actions[0].title, "Titre B",
+        "the later change wins"
+    );
+    let conflicts: Vec<_> = merged.report.conflicts().collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0].1.key, "title");
+    assert_eq!(conflicts[0].1.here, "Titre A");
+
+    // The user keeps her own title.
+    let mut choices = Choices::default();
+    choices.flipped.insert((a.actions[0].id, "title".into()));
+    assert_eq!(merge(&a, &b, &choices).file.actions[0].title, "Titre A");
+}
+
+#[test]
+fn additions_changes_and_deletions_of_every_kind_are_listed_and_applied() {
+    let (a, mut b) = (original(), original());
+    let mut ids = CounterIds::default();
+    let t = tick(5, "b");
+    // Fresh ids that the example plan does not use.
+    let mut new_id = || {
+        for _ in 0..1000 {
+            ids.new_id();
+        }
+        ids.new_id()
+    };
+    let newcomer = Actor::new(new_id(), "Fablab du quartier");
+    let sheet = ActionSheet::new(new_id(), "Réparer les ordinateurs", Axis::Support);
+    let mob = Mobilisation::new(new_id(), "Webinaire", Circle::Two);
+    let need = Need::new(new_id(), newcomer.id, NeedKind::Training);
+    b.actors.push(newcomer.clone());
+    b.actions.push(sheet.clone());
+    b.mobilisations.push(mob.clone());
+    b.needs.push(need.clone());
+    let gone = b.actions.remove(1);
+    b.tombstones.push(Tombstone {
+        id: gone.id,
+        at: t.at,
+        by: "b".into(),
+    });
+    edit(&mut b.mobilisations[0], &t, |m| {
+        m.notes = "Salle réservée".into()
+    });
+    edit(&mut b.plan, &t, |p| p.name = "Stratégie NR commune".into());
+
+    let merged = merge(&a, &b, &Choices::default());
+    let outcome = |id: Id| {
+        merged
+            .report
+            .changes
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.outcome.clone())
+    };
+    for id in [newcomer.id, sheet.id, mob.id, need.id] {
+        assert_eq!(outcome(id), Some(Outcome::Added));
+    }
+    assert_eq!(
+        outcome(gone.id),
+        Some(Outcome::Deleted { edited_here: false })
+    );
+    assert_eq!(outcome(b.mobilisations[0].id), Some(Outcome::Changed));
+    assert_eq!(outcome(b.plan.id), Some(Outcome::Changed));
+    let f = &merged.file;
+    assert!(f.actors.iter().any(|x| x.id == newcomer.id));
+    assert!(f.needs.iter().any(|x| x.id == need.id));
+    assert!(!f.actions.iter().any(|x| x.id == gone.id));
+    assert_eq!(f.plan.name, "Stratégie NR commune");
+    assert_eq!(f.mobilisations[0].notes, "Salle réservée");
+    assert!(f.tombstones.iter().any(|x| x.id == gone.id));
+    assert!(
+        parse_plan_file(&f.to_json()).is_ok(),
+        "the merged plan is valid"
+    );
+
+    // Refusing an addition and a deletion.
+    let mut choices = Choices::default();
+    choices.refused.insert(sheet.id);
+    choices.refused.insert(gone.id);
+    let refused = merge(&a, &b, &choices).file;
+    assert!(!refused.actions.iter().any(|x| x.id == sheet.id));
+    assert!(refused.actions.iter().any(|x| x.id == gone.id));
+    assert!(!refused.tombstones.iter().any(|x| x.id == gone.id));
+}
+
+#[test]
+fn a_record_changed_here_and_deleted_there_is_deleted_unless_the_user_keeps_it() {
+    let (mut a, mut b) = (original(), original());
+    let id = a.actions[2].id;
+    b.actions.retain(|x| x.id != id);
+    b.tombstones.push(Tombstone {
+        id,
+        at: tick(10, "b").at,
+        by: "b".into(),
+    });
+    edit(&mut a.actions[2], &tick(20, "a"), |x| {
+        x.notes = "Relancer".into()
+    });
+    let merged = merge(&a, &b, &Choices::default());
+    let change = merged.report.changes.iter().find(|c| c.id == id).unwrap();
+    assert_eq!(change.outcome, Outcome::Deleted { edited_here: true });
+    assert!(!merged.file.actions.iter().any(|x| x.id == id));
+    let mut keep = Choices::default();
+    keep.refused.insert(id);
+    let kept = merge(&a, &b, &keep).file;
+    assert_eq!(
+        kept.actions.iter().find(|x| x.id == id).unwrap().notes,
+        "Relancer"
+    );
+    // Seen from the other side: deleted here, changed there, stays deleted.
+    let back = merge(&b, &a, &Choices::default());
+    assert!(!back.file.actions.iter().any(|x| x.id == id));
+    assert_eq!(
+        back.report
+            .changes
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .outcome,
+        Outcome::DeletedHere
+    );
+}
+
+#[test]
+fn an_actor_deleted_there_but_linked_here_after_is_kept_unless_removed() {
+    let (mut a, mut b) = (original(), original());
+    let actor = a.actors[3].id;
+    delete_actor(&mut b, actor, &tick(10, "b"));
+    let sheet = a.actions.len() - 1;
+    edit(&mut a.actions[sheet], &tick(20, "a"), |x| {
+        x.actor_ids.retain(|i| *i != actor);
+        x.actor_ids.push(actor)
+    });
+    let merged = merge(&a, &b, &Choices::default());
+    assert!(merged.file.actors.iter().any(|x| x.id == actor));
+    let change = merged
+        .report
+        .changes
+        .iter()
+        .find(|c| c.id == actor)
+        .unwrap();
+    assert_eq!(change.outcome, Outcome::KeptForLinks);
+    let mut remove = Choices::default();
+    remove.refused.insert(actor);
+    let removed = merge(&a, &b, &remove).file;
+    assert!(!removed.actors.iter().any(|x| x.id == actor));
+    assert!(
+        removed
+            .actions
+            .iter()
+            .all(|x| !x.actor_ids.contains(&actor)),
+        "no link left to the removed actor"
+    );
+    let (ab, ba) = both_ways(&a, &b);
+    assert_eq!(ab, ba);
+}
+
+#[test]
+fn an_old_file_without_dates_loses_to_any_dated_change() {
+    let old = parse_plan_file(include_str!("../../tests/fixtures/plan-v6.json")).unwrap();
+    let mut mine = old.clone();
+    edit(&mut mine.actors[1], &tick(1, "a"), |x| {
+        x.name = "Nouveau nom".into()
+    });
+    let mut theirs = old.clone();
+    theirs.actors[1].name = "Nom sans date".into();
+    let merged = merge(&mine, &theirs, &Choices::default());
+    assert_eq!(merged.file.actors[1].name, "Nouveau nom");
+    let back = merge(&theirs, &mine, &Choices::default());
+    assert_eq!(back.file.actors[1].name, "Nouveau nom");
+}
+
+#[test]
+fn an_anonymised_copy_never_blanks_personal_data_here() {
+    let a = original();
+    let mut b = original();
+    edit(&mut b.actors[0], &tick(3, "b"), |x| {
+        x.engagement = EngagementLevel::Aware
+    });
+    let b = b.anonymised();
+    let merged = merge(&a, &b, &Choices::default());
+    assert!(merged.report.withheld() > 0);
+    assert_eq!(merged.file.actors, {
+        let mut expected = a.actors.clone();
+        expected[0].engagement = EngagementLevel::Aware;
+        expected[0].edits = b.actors[0].edits.clone();
+        expected
+    });
+}
+
+#[test]
+fn merging_a_second_copy_made_in_the_same_browser() {
+    let a = original();
+    let mut copy = as_new_plan(a.clone(), [7, 1, 2, 3, 4, 5, 6, 9]);
+    edit(&mut copy.actors[0], &tick(1, "a"), |x| {
+        x.contact = "02 99 00 00 00".into()
+    });
+    let aligned = align(&a.plan, copy).unwrap();
+    let merged = merge(&a, &aligned, &Choices::default()).file;
+    assert_eq!(merged.actors[0].contact, "02 99 00 00 00");
+    assert_eq!(merged.plan.id, a.plan.id);
+    assert_eq!(merged.actors.len(), a.actors.len(), "no actor doubled");
+}
+
+/// One edit a colleague can make on her copy.
+#[derive(Clone, Debug)]
+enum Op {
+    Engagement(usize, u8),
+    Describe(usize, u8),
+    DeleteActor(usize),
+    AddActor(u8),
+    LinkActor(usize, usize),
+    DeleteSheet(usize),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0..40usize, 0..4u8).prop_map(|(i, l)| Op::Engagement(i, l)),
+        (0..40usize, any::<u8>()).prop_map(|(i, d)| Op::Describe(i, d)),
+        (0..40usize).prop_map(Op::DeleteActor),
+        any::<u8>().prop_map(Op::AddActor),
+        (0..40usize, 0..40usize).prop_map(|(s, a)| Op::LinkActor(s, a)),
+        (0..40usize).prop_map(Op::DeleteSheet),
+    ]
+}
+
+fn play(file: &mut PlanFile, ops: &[Op], device: &str, ids: &mut CounterIds) {
+    for (n, op) in ops.iter().enumerate() {
+        let t = tick(n as i64 * 2 + (device == "b") as i64, device);
+        let actors = file.actors.len();
+        let sheets = file.actions.len();
+        match op.clone() {
+            Op::Engagement(i, l) if actors > 0 => {
+                let level = [
+                    EngagementLevel::NotIdentified,
+                    EngagementLevel::Aware,
+                    EngagementLevel::Committed,
+                    EngagementLevel::Driving,
+                ][l as usize];
+                edit(&mut file.actors[i % actors], &t, |x| x.engagement = level);
+            }
+            Op::Describe(i, d) if actors > 0 => {
+                edit(&mut file.actors[i % actors], &t, |x| {
+                    x.description = format!("{device}{d}")
+                });
+            }
+            Op::DeleteActor(i) if actors > 0 => {
+                let id = file.actors[i % actors].id;
+                delete_actor(file, id, &t);
+            }
+            Op::AddActor(d) => {
+                let mut id = ids.new_id();
+                for _ in 0..d {
+                    id = ids.new_id();
+                }
+                file.actors.push(Actor::new(id, format!("{device} {d}")));
+            }
+            Op::LinkActor(s, a) if actors > 0 && sheets > 0 => {
+                let actor = file.actors[a % actors].id;
+                edit(&mut file.actions[s % sheets], &t, |x| {
+                    if !x.actor_ids.contains(&actor) {
+                        x.actor_ids.push(actor)
+                    }
+                });
+            }
+            Op::DeleteSheet(s) if sheets > 0 => {
+                let gone = file.actions.remove(s % sheets);
+                file.tombstones.push(Tombstone {
+                    id: gone.id,
+                    at: t.at,
+                    by: device.into(),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn two_copies_edited_at_random_merge_to_one_plan_losing_nothing(
+        ops_a in proptest::collection::vec(op(), 0..25),
+        ops_b in proptest::collection::vec(op(), 0..25),
+    ) {
+        let (mut a, mut b) = (original(), original());
+        // Each device draws ids of its own.
+        let (mut ids_a, mut ids_b) = (CounterIds::default(), CounterIds::default());
+        for _ in 0..100_000 { ids_b.new_id(); }
+        for _ in 0..50_000 { ids_a.new_id(); }
+        play(&mut a, &ops_a, "a", &mut ids_a);
+        play(&mut b, &ops_b, "b", &mut ids_b);
+
+        let (ab, ba) = both_ways(&a, &b);
+        prop_assert_eq!(&ab, &ba, "merging either way gives the same plan");
+
+        let merged = merge(&a, &b, &Choices::default());
+        let kept: HashSet<Id> = merged.file.actors.iter().map(|x| x.id)
+            .chain(merged.file.actions.iter().map(|x| x.id)).collect();
+        let dead = |f: &PlanFile| -> HashSet<Id> { f.tombstones.iter().map(|t| t.id).collect() };
+        let (dead_a, dead_b) = (dead(&a), dead(&b));
+        let linked: HashSet<Id> = merged.file.actions.iter()
+            .flat_map(|x| x.actor_ids.iter().copied())
+            .chain(merged.file.mobilisations.iter().flat_map(|m| m.actor_ids.iter().copied()))
+            .chain(merged.file.needs.iter().map(|n| n.actor_id))
+            .chain(merged.file.plan.governance.member_ids.iter().copied())
+            .collect();
+        // No record lost that either side kept (and the other did not delete).
+        for (side, other_dead) in [(&a, &dead_b), (&b, &dead_a)] {
+            for id in side.actors.iter().map(|x| x.id).chain(side.actions.iter().map(|x| x.id)) {
+                if !other_dead.contains(&id) {
+                    prop_assert!(kept.contains(&id), "record {id} lost");
+                }
+            }
+        }
+        // No deleted record revived, unless a record kept by the merge points at it.
+        for id in dead_a.union(&dead_b) {
+            if kept.contains(id) {
+                prop_assert!(linked.contains(id), "record {id} revived without a link");
+            }
+        }
+        prop_assert!(parse_plan_file(&merged.file.to_json()).is_ok());
+    }
+}

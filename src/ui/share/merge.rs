@@ -1,0 +1,332 @@
+//! « Fusionner avec le plan ouvert »: the preview of what a colleague's copy brings — records
+//! added, changed and deleted, and conflicts side by side — with a choice on each, then the
+//! merge applied (see `core::merge` for the rules, `AppState::apply_merge` for the writes).
+
+use crate::route::Route;
+use crate::state::use_state;
+use crate::ui::format::date_time;
+use atelier_core::file::migrations::RecordKind;
+use atelier_core::file::PlanFile;
+use atelier_core::i18n::{t, t_dyn, t_opt, tf, tn};
+use atelier_core::merge::fields::FieldDiff;
+use atelier_core::merge::plan::{Outcome, RecordChange};
+use atelier_core::merge::{align, merge, Choices, Report};
+use atelier_core::Id;
+use leptos::prelude::*;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Records listed per kind before « … et N autres » (all of them are merged).
+const SHOWN: usize = 200;
+
+/// The kinds in the order the preview lists them, with their heading key.
+const KINDS: [(RecordKind, &str); 6] = [
+    (RecordKind::Plan, "share.merge.kind.plan"),
+    (RecordKind::Actor, "share.merge.kind.actors"),
+    (RecordKind::Action, "share.merge.kind.actions"),
+    (RecordKind::Mobilisation, "share.merge.kind.mobilisations"),
+    (RecordKind::Need, "share.merge.kind.needs"),
+    (RecordKind::Snapshot, "share.merge.kind.snapshots"),
+];
+
+#[component]
+pub fn MergeScreen() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let Some((name, file)) = state.pending_merge.get() else {
+            return view! {
+                <h1 tabindex="-1">{t("share.merge.title")}</h1>
+                <p>{t("share.merge.nothing")}</p>
+                <a class="button" href=Route::Home.hash()>{t("share.preview.go_home")}</a>
+            }
+            .into_any();
+        };
+        let Some(here) = state.export_file() else {
+            return view! { <p class="loading">{t("common.loading_plan")}</p> }.into_any();
+        };
+        match align(&here.plan, file) {
+            Err(e) => view! {
+                <h1 tabindex="-1">{t("share.merge.title")}</h1>
+                <p role="alert">{e.to_string()}</p>
+                <a class="button" href=Route::Home.hash()>{t("share.preview.go_home")}</a>
+            }
+            .into_any(),
+            Ok(there) => view! { <Preview name here there /> }.into_any(),
+        }
+    }
+}
+
+/// The merge preview of `there` (aligned) into `here`.
+#[component]
+fn Preview(name: String, here: PlanFile, there: PlanFile) -> impl IntoView {
+    let state = use_state();
+    let choices = RwSignal::new(Choices::default());
+    let report = merge(&here, &there, &Choices::default()).report;
+    let names: HashMap<String, String> = here
+        .actors
+        .iter()
+        .chain(&there.actors)
+        .map(|a| (a.id.to_string(), a.name.clone()))
+        .collect();
+    let summary = summary(&report);
+    let empty = report.is_empty();
+    let withheld = report.withheld();
+    let sections = KINDS
+        .iter()
+        .filter_map(|(kind, heading)| {
+            let changes: Vec<RecordChange> = report
+                .changes
+                .iter()
+                .filter(|c| c.kind == *kind)
+                .cloned()
+                .collect();
+            (!changes.is_empty()).then(|| {
+                let more = changes.len().saturating_sub(SHOWN);
+                let items = changes
+                    .into_iter()
+                    .take(SHOWN)
+                    .map(|c| record(c, choices, &names))
+                    .collect_view();
+                view! {
+                    <section class="merge-kind">
+                        <h2>{t_dyn(heading)}</h2>
+                        <ul class="merge-list">{items}</ul>
+                        {(more > 0).then(|| view! { <p class="hint">{tn("share.preview.more", more as u64, &[])}</p> })}
+                    </section>
+                }
+            })
+        })
+        .collect_view();
+    let (title, merging) = (name.clone(), there.clone());
+    let apply = move |_| {
+        state.apply_merge(merging.clone(), choices.get_untracked(), title.clone());
+    };
+    view! {
+        <h1 tabindex="-1">{t("share.merge.title")}</h1>
+        <p class="lead">{tf("share.merge.lead", &[("name", &name), ("plan", &here.plan.name)])}</p>
+        <p>{summary}</p>
+        {(withheld > 0).then(|| view! { <p class="hint">{tn("share.merge.withheld", withheld as u64, &[])}</p> })}
+        {if empty {
+            view! { <p role="status">{t("share.merge.same")}</p> }.into_any()
+        } else {
+            sections.into_any()
+        }}
+        <div class="toolbar">
+            <button type="button" class="button button-primary" id="merge-apply" disabled=empty on:click=apply>{t("share.merge.apply")}</button>
+            <a class="button button-quiet" href=Route::Home.hash() on:click=move |_| state.pending_merge.set(None)>{t("share.merge.cancel")}</a>
+        </div>
+        <p class="hint">{t("share.merge.backup_hint")}</p>
+    }
+}
+
+/// « 3 ajouts, 2 modifications, 1 suppression, 1 conflit ».
+fn summary(report: &Report) -> String {
+    let count =
+        |f: &dyn Fn(&RecordChange) -> bool| report.changes.iter().filter(|c| f(c)).count() as u64;
+    tf(
+        "share.merge.summary",
+        &[
+            (
+                "added",
+                &tn(
+                    "share.merge.added",
+                    count(&|c| c.outcome == Outcome::Added),
+                    &[],
+                ),
+            ),
+            (
+                "changed",
+                &tn(
+                    "share.merge.changed",
+                    count(&|c| c.outcome == Outcome::Changed),
+                    &[],
+                ),
+            ),
+            (
+                "deleted",
+                &tn(
+                    "share.merge.deleted",
+                    count(&|c| matches!(c.outcome, Outcome::Deleted { .. })),
+                    &[],
+                ),
+            ),
+            (
+                "conflicts",
+                &tn(
+                    "share.merge.conflicts",
+                    report.conflicts().count() as u64,
+                    &[],
+                ),
+            ),
+        ],
+    )
+}
+
+/// One record of the preview, with its choice.
+fn record(
+    change: RecordChange,
+    choices: RwSignal<Choices>,
+    names: &HashMap<String, String>,
+) -> AnyView {
+    let id = change.id;
+    let label = change.label.clone();
+    // A box whose ticked state is « the outcome happens » (`refuse_when_ticked` false) or
+    // « the record comes back » (true, for a record deleted here).
+    let check = move |text: String, refuse_when_ticked: bool| {
+        let ticked = move || choices.with(|c| c.refused.contains(&id)) == refuse_when_ticked;
+        view! {
+            <li>
+                <label class="check">
+                    <input type="checkbox" prop:checked=ticked on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        choices.update(|c| {
+                            if on == refuse_when_ticked {
+                                c.refused.insert(id);
+                            } else {
+                                c.refused.remove(&id);
+                            }
+                        });
+                    } />
+                    {text}
+                </label>
+            </li>
+        }
+        .into_any()
+    };
+    match change.outcome {
+        Outcome::Added => check(tf("share.merge.add", &[("name", &label)]), false),
+        Outcome::Deleted { edited_here } => {
+            let key = if edited_here {
+                "share.merge.delete_edited"
+            } else {
+                "share.merge.delete"
+            };
+            check(tf(key, &[("name", &label)]), false)
+        }
+        Outcome::KeptForLinks => check(tf("share.merge.keep_linked", &[("name", &label)]), false),
+        Outcome::DeletedHere => check(tf("share.merge.revive", &[("name", &label)]), true),
+        Outcome::Changed => {
+            let fields = change
+                .fields
+                .iter()
+                .map(|f| field(id, f, choices, names))
+                .collect_view();
+            view! {
+                <li>
+                    <strong>{label}</strong>
+                    <ul>{fields}</ul>
+                </li>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// One field that differs: a plain line, or for a conflict two choices side by side.
+fn field(
+    id: Id,
+    f: &FieldDiff,
+    choices: RwSignal<Choices>,
+    names: &HashMap<String, String>,
+) -> AnyView {
+    let label = t_opt(&format!("share.merge.field.{}", f.key))
+        .unwrap_or(&f.key)
+        .to_owned();
+    let (here, there) = (show(&f.key, &f.here, names), show(&f.key, &f.there, names));
+    if f.withheld {
+        return view! { <li>{tf("share.merge.field_withheld", &[("field", &label)])}</li> }
+            .into_any();
+    }
+    if !f.conflict {
+        let (old, new) = if f.theirs_by_default {
+            (here, there)
+        } else {
+            (there, here)
+        };
+        return view! { <li>{tf("share.merge.field_change", &[("field", &label), ("old", &old), ("new", &new)])}</li> }
+            .into_any();
+    }
+    let key = f.key.clone();
+    let default_theirs = f.theirs_by_default;
+    let when = |tick: &Option<atelier_core::merge::Tick>| {
+        tick.as_ref()
+            .map_or_else(|| t("share.merge.undated").to_owned(), |k| date_time(k.at))
+    };
+    let (here_when, there_when) = (when(&f.here_tick), when(&f.there_tick));
+    let group = format!("conflict-{id}-{key}");
+    let theirs = {
+        let key = key.clone();
+        move || choices.with(|c| c.flipped.contains(&(id, key.clone()))) != default_theirs
+    };
+    let pick = move |want_theirs: bool| {
+        let key = key.clone();
+        move |_| {
+            choices.update(|c| {
+                let flip = want_theirs != default_theirs;
+                if flip {
+                    c.flipped.insert((id, key.clone()));
+                } else {
+                    c.flipped.remove(&(id, key.clone()));
+                }
+            })
+        }
+    };
+    let theirs_too = theirs.clone();
+    view! {
+        <li>
+            <fieldset class="merge-conflict">
+                <legend>{tf("share.merge.conflict", &[("field", &label)])}</legend>
+                <label class="check">
+                    <input type="radio" name=group.clone() prop:checked=move || !theirs() on:change=pick(false) />
+                    {tf("share.merge.keep_here", &[("value", &here), ("when", &here_when)])}
+                </label>
+                <label class="check">
+                    <input type="radio" name=group prop:checked=theirs_too on:change=pick(true) />
+                    {tf("share.merge.take_there", &[("value", &there), ("when", &there_when)])}
+                </label>
+            </fieldset>
+        </li>
+    }
+    .into_any()
+}
+
+/// A stored value as the user reads it: text as it is, ids as actors' names, kit codes as
+/// their labels, lists joined, nothing as « — ».
+fn show(key: &str, value: &Value, names: &HashMap<String, String>) -> String {
+    match value {
+        Value::Null => "—".into(),
+        Value::Bool(b) => t_dyn(if *b { "domain.yes" } else { "domain.no" }).into(),
+        Value::String(s) if s.is_empty() => "—".into(),
+        Value::String(s) => names
+            .get(s)
+            .cloned()
+            .or_else(|| {
+                // Statuses are labelled per kind of record.
+                let kinds = ["action_status", "mobilisation_status", "need_status"];
+                let keys = if key == "status" {
+                    &kinds[..]
+                } else {
+                    &[key][..]
+                };
+                keys.iter()
+                    .find_map(|k| t_opt(&format!("domain.{k}.{s}")))
+                    .map(str::to_owned)
+            })
+            .unwrap_or_else(|| s.clone()),
+        Value::Array(items) if items.is_empty() => "—".into(),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| show(key, v, names))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Number(n) => n.to_string(),
+        // Nested records (territory, governance, budget lines…): their words, compact.
+        Value::Object(map) => map
+            .values()
+            .filter(|v| !matches!(v, Value::Null | Value::Array(_) | Value::Object(_)))
+            .map(|v| show("", v, names))
+            .filter(|s| s != "—")
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
+}
