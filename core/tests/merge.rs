@@ -148,6 +148,8 @@ fn additions_changes_and_deletions_of_every_kind_are_listed_and_applied() {
     edit(&mut b.plan, &t, |p| p.name = "Stratégie NR commune".into());
 
     let merged = merge(&a, &b, &Choices::default());
+    assert!(!merged.report.is_empty());
+    assert!(merge(&a, &a, &Choices::default()).report.is_empty());
     let outcome = |id: Id| {
         merged
             .report

@@ -34,6 +34,12 @@ thread_local! {
     static DB: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
 }
 
+thread_local! {
+    /// What was deleted from the open plan (« tombstones », see `core::merge`): never shown,
+    /// only written into plan files and read by a merge, so a plain value rather than a signal.
+    static TOMBSTONES: RefCell<Vec<Tombstone>> = const { RefCell::new(Vec::new()) };
+}
+
 pub(super) fn db() -> Option<Rc<Db>> {
     DB.with(|d| d.borrow().clone())
 }
@@ -181,8 +187,6 @@ pub struct AppState {
     pub needs: RwSignal<Vec<Need>>,
     /// Closed years of the open plan (« années closes »), oldest first.
     pub snapshots: RwSignal<Vec<YearSnapshot>>,
-    /// What was deleted from the open plan (kept for merging copies, see `core::merge`).
-    pub tombstones: RwSignal<Vec<Tombstone>>,
     /// The open plan's automatic backups, newest first (read by [`AppState::load_backups`]).
     pub backups: RwSignal<Vec<Backup>>,
     /// A plan file read and validated, waiting for the user to choose « nouveau plan » or
@@ -226,7 +230,6 @@ impl AppState {
             mobilisations: RwSignal::new(Vec::new()),
             needs: RwSignal::new(Vec::new()),
             snapshots: RwSignal::new(Vec::new()),
-            tombstones: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             pending_import: RwSignal::new(None),
             pending_merge: RwSignal::new(None),
@@ -315,7 +318,7 @@ impl AppState {
         let Some(raw) = db.load_raw(id).await? else {
             return Ok(None);
         };
-        match decode_plan(raw).await {
+        match decode_plan(db, raw).await {
             Ok(decoding) => decoding.await.map(Some),
             Err(_) => Err(StorageError(t("common.part.job_unreachable").into())),
         }
@@ -330,7 +333,7 @@ impl AppState {
         self.mobilisations.set(file.mobilisations);
         self.needs.set(file.needs);
         self.snapshots.set(file.snapshots);
-        self.tombstones.set(file.tombstones);
+        TOMBSTONES.set(file.tombstones);
         self.plan.set(Some(file.plan));
     }
 
@@ -343,7 +346,7 @@ impl AppState {
                 self.mobilisations.set(loaded.mobilisations);
                 self.needs.set(loaded.needs);
                 self.snapshots.set(loaded.snapshots);
-                self.tombstones.set(loaded.tombstones);
+                TOMBSTONES.set(loaded.tombstones);
                 self.plan.set(Some(loaded.plan));
                 if !loaded.unreadable.is_empty() {
                     self.notice.set(Some(Notice::error(
@@ -398,9 +401,8 @@ impl AppState {
         file.mobilisations = self.mobilisations.get_untracked();
         file.needs = self.needs.get_untracked();
         file.snapshots = self.snapshots.get_untracked();
-        let live = atelier_core::merge::plan::live(&file);
-        file.tombstones = self.tombstones.get_untracked();
-        file.tombstones.retain(|t| !live.contains(&t.id));
+        // Those of records the plan holds again (a delete undone) are ignored by a merge.
+        file.tombstones = TOMBSTONES.with_borrow(Clone::clone);
         file.drop_dangling_links();
         Some(file)
     }
@@ -423,6 +425,75 @@ impl AppState {
         if let Some(record) = change_one(T::list(self), id, change) {
             self.write(record);
         }
+    }
+
+    /// Changes every record of `ids` with `change` and writes those that changed in one
+    /// transaction (a quick qualification of many actors); the notice says `text` and offers
+    /// « Annuler la modification », which puts the former records back.
+    pub fn update_many<T: Held + PartialEq>(
+        self,
+        ids: &[Id],
+        change: impl Fn(&mut T),
+        text: String,
+    ) {
+        let Some(plan_id) = self.plan_id() else {
+            return;
+        };
+        let wanted: std::collections::HashSet<Id> = ids.iter().copied().collect();
+        let tick = browser::tick();
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        T::list(self).update(|list| {
+            for record in list.iter_mut().filter(|r| wanted.contains(&r.id())) {
+                let old = record.clone();
+                change(record);
+                if *record == old {
+                    continue;
+                }
+                if T::STAMPED {
+                    T::stamp_edit(&old, record, tick.at);
+                }
+                atelier_core::merge::stamp(&old, record, &tick);
+                before.push(old);
+                after.push(record.clone());
+            }
+        });
+        let Some(focus) = after.first().map(Record::id) else {
+            return;
+        };
+        self.put_all(plan_id, after);
+        self.push_undo(
+            text,
+            Undo {
+                focus,
+                label: Some(t("state.update_many.undo").to_owned()),
+                restore: Arc::new(move |state: AppState| {
+                    let back = before.clone();
+                    let ids: std::collections::HashMap<Id, T> =
+                        back.iter().map(|r| (r.id(), r.clone())).collect();
+                    T::list(state).update(|list| {
+                        for r in list.iter_mut() {
+                            if let Some(old) = ids.get(&r.id()) {
+                                *r = old.clone();
+                            }
+                        }
+                    });
+                    if let Some(plan_id) = state.plan_id() {
+                        state.put_all(plan_id, back);
+                    }
+                }),
+            },
+        );
+    }
+
+    /// Writes `records` of one kind in one transaction.
+    fn put_all<T: Held>(self, plan_id: Id, records: Vec<T>) {
+        let writes = records.iter().map(|r| Write::put(plan_id, r)).collect();
+        self.persist(Change::Records { plan: plan_id }, async move {
+            match db() {
+                Some(db) => db.apply(writes).await,
+                None => Ok(()),
+            }
+        });
     }
 
     fn write<T: Held>(self, record: T) {
@@ -457,22 +528,39 @@ impl AppState {
         // What the import changes in existing actors is an edit, ticked for merging copies.
         let tick = browser::tick();
         let mut actors = actors;
+        let mut updates = 0;
         self.actors.with_untracked(|list| {
             let by_id: std::collections::HashMap<Id, &Actor> =
                 list.iter().map(|a| (a.id, a)).collect();
             for actor in &mut actors {
                 if let Some(old) = by_id.get(&actor.id) {
                     atelier_core::merge::stamp(*old, actor, &tick);
+                    updates += 1;
                 }
             }
         });
+        // An import that changes actors already there keeps the plan as it was first (an
+        // automatic backup, and the undo puts it back).
+        let before = (updates > 0).then(|| self.export_file()).flatten();
         self.pending.update(|n| *n += 1);
         let total = actors.len();
         progress.set(Some((0, total)));
         spawn_local(async move {
-            let result = db
-                .put_many(plan_id, &actors, |done| progress.set(Some((done, total))))
-                .await;
+            let backup = before.as_ref().map(|file| {
+                let reason = t("state.import.backup_reason").to_owned();
+                Backup::of(file, tick.at, reason, browser::new_id())
+            });
+            let kept = match &backup {
+                Some(b) => db.apply_with_backup(plan_id, b, Vec::new()).await,
+                None => Ok(()),
+            };
+            let result = match kept {
+                Ok(()) => {
+                    db.put_many(plan_id, &actors, |done| progress.set(Some((done, total))))
+                        .await
+                }
+                Err(e) => Err(e),
+            };
             progress.set(None);
             self.pending.update(|n| *n -= 1);
             match result {
@@ -489,13 +577,32 @@ impl AppState {
                             }
                         }
                     });
-                    let mut notice = Notice::success(if warnings.is_empty() {
+                    let text = if warnings.is_empty() {
                         tn("state.import.done", total as u64, &[])
                     } else {
                         tn("state.import.done_check", total as u64, &[])
+                    };
+                    match before {
+                        Some(before) => self.push_undo(
+                            text,
+                            Undo {
+                                focus: plan_id,
+                                label: Some(t("state.import.undo").to_owned()),
+                                restore: Arc::new(move |state: AppState| {
+                                    state.replace_open_plan(
+                                        before.clone(),
+                                        t("state.import.undo_reason").to_owned(),
+                                    )
+                                }),
+                            },
+                        ),
+                        None => self.notice.set(Some(Notice::success(text))),
+                    }
+                    self.notice.update(|n| {
+                        if let Some(n) = n {
+                            n.details = warnings;
+                        }
                     });
-                    notice.details = warnings;
-                    self.notice.set(Some(notice));
                 }
                 Err(e) => self.notice.set(Some(Notice::error(
                     tf("state.import.failed", &[("error", &e.0)]),
@@ -632,7 +739,7 @@ impl AppState {
         });
     }
 
-    /// Tombstones for records deleted from the plan: kept in [`AppState::tombstones`], and
+    /// Tombstones for records deleted from the plan: kept in [`TOMBSTONES`], and
     /// the writes that store them (in the delete's own transaction).
     fn bury(self, plan_id: Id, ids: Vec<Id>, tick: &atelier_core::merge::Tick) -> Vec<Write> {
         let stones: Vec<Tombstone> = ids
@@ -644,7 +751,7 @@ impl AppState {
             })
             .collect();
         let writes = stones.iter().map(|t| Write::put(plan_id, t)).collect();
-        self.tombstones.update(|list| list.extend(stones));
+        TOMBSTONES.with_borrow_mut(|list| list.extend(stones));
         writes
     }
 
@@ -679,9 +786,11 @@ impl AppState {
         crate::ui::focus_row(undo.focus);
         (undo.restore)(self);
         let left = self.undos.with_untracked(Vec::len);
-        let mut notice = Notice::success(match left {
-            0 => t("state.undo.done").to_owned(),
-            n => tn("state.undo.done_more", n as u64, &[]),
+        let mut notice = Notice::success(match (left, undo.label.is_some()) {
+            // Not a deletion: a modification, an import or a merge.
+            (0, true) => t("state.undo.done_change").to_owned(),
+            (0, false) => t("state.undo.done").to_owned(),
+            (n, _) => tn("state.undo.done_more", n as u64, &[]),
         });
         notice.undo = left > 0;
         self.notice.set(Some(notice));
@@ -736,7 +845,7 @@ impl AppState {
                     self.mobilisations.set(loaded.mobilisations);
                     self.needs.set(loaded.needs);
                     self.snapshots.set(loaded.snapshots);
-                    self.tombstones.set(loaded.tombstones);
+                    TOMBSTONES.set(loaded.tombstones);
                 }
             }
             Change::Record { store, plan, id } if current == Some(plan) => match store {
@@ -849,8 +958,8 @@ pub type LocalFuture<T> = std::pin::Pin<Box<dyn Future<Output = T>>>;
 crate::lazy! {
     /// Decodes a stored plan: every record type's code, downloaded when a plan is first
     /// opened (see [`crate::parts`]).
-    fn decode_plan [records] (raw: RawPlan) -> LocalFuture<Result<LoadedPlan, StorageError>> {
-        Box::pin(crate::storage::decode_plan(raw))
+    fn decode_plan [records] (db: Rc<Db>, raw: RawPlan) -> LocalFuture<Result<LoadedPlan, StorageError>> {
+        Box::pin(async move { crate::storage::decode_plan(&db, raw).await })
     }
 
     /// Applies a change another tab stored (see [`AppState::apply_change`]), with the same

@@ -193,15 +193,18 @@ pub struct RawPlan {
     mobilisations: Vec<JsValue>,
     needs: Vec<JsValue>,
     snapshots: Vec<JsValue>,
-    tombstones: Vec<JsValue>,
+    plan_id: Id,
 }
 
 /// Decodes a plan read by [`Db::load_raw`], migrating older records (the decoding may await
 /// the migrations' download: it runs after the transaction, which would not stay open).
 /// Errors: the plan record itself cannot be read; records that cannot be are listed in
 /// [`LoadedPlan::unreadable`] and left stored, untouched.
-pub async fn decode_plan(raw: RawPlan) -> Result<LoadedPlan> {
+/// The plan's tombstones are read here too, in a transaction of their own: only a plan file
+/// and a merge need them, and the first screen's code does without.
+pub async fn decode_plan(db: &Db, raw: RawPlan) -> Result<LoadedPlan> {
     let mut unreadable = Vec::new();
+    let tombstones = db.tombstones(raw.plan_id, &mut unreadable).await?;
     Ok(LoadedPlan {
         plan: decode(RecordKind::Plan, &raw.plan).await?,
         actors: decode_all(RecordKind::Actor, &raw.actors, &mut unreadable).await,
@@ -214,7 +217,7 @@ pub async fn decode_plan(raw: RawPlan) -> Result<LoadedPlan> {
         .await,
         needs: decode_all(RecordKind::Need, &raw.needs, &mut unreadable).await,
         snapshots: decode_all(RecordKind::Snapshot, &raw.snapshots, &mut unreadable).await,
-        tombstones: decode_all(RecordKind::Tombstone, &raw.tombstones, &mut unreadable).await,
+        tombstones,
         unreadable,
     })
 }
@@ -307,7 +310,7 @@ impl Db {
     /// A plan and all its records, or `None` if no plan has this id.
     pub async fn load(&self, plan_id: Id) -> Result<Option<LoadedPlan>> {
         match self.load_raw(plan_id).await? {
-            Some(raw) => decode_plan(raw).await.map(Some),
+            Some(raw) => decode_plan(self, raw).await.map(Some),
             None => Ok(None),
         }
     }
@@ -330,8 +333,24 @@ impl Db {
                 .await?,
             needs: tx.store(NEEDS)?.get_all(Some(range()?), None).await?,
             snapshots: tx.store(SNAPSHOTS)?.get_all(Some(range()?), None).await?,
-            tombstones: tx.store(TOMBSTONES)?.get_all(Some(range()?), None).await?,
+            plan_id,
         }))
+    }
+
+    /// A plan's tombstones (see [`Tombstone`]); unreadable ones are listed in `unreadable`.
+    pub async fn tombstones(
+        &self,
+        plan_id: Id,
+        unreadable: &mut Vec<String>,
+    ) -> Result<Vec<Tombstone>> {
+        let tx = self
+            .rexie
+            .transaction(&[TOMBSTONES], TransactionMode::ReadOnly)?;
+        let values = tx
+            .store(TOMBSTONES)?
+            .get_all(Some(plan_range(plan_id)?), None)
+            .await?;
+        Ok(decode_all(RecordKind::Tombstone, &values, unreadable).await)
     }
 
     /// One record of a plan, or `None` if it is not stored (deleted meanwhile).

@@ -43,14 +43,19 @@ export async function goToStep(page, title) {
   await page.getByRole('navigation', { name: 'Étapes de la démarche' }).getByRole('link', { name: title }).click();
 }
 
-/** Exports the open plan from the conclusion; returns the downloaded file's path. */
+/** Exports the open plan from the conclusion; returns the path of a copy of the file that
+ * outlives the browser context (a download's own file goes with it). */
 export async function exportPlan(page) {
   await goToStep(page, 'Gouvernance et suite');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Exporter le plan (.json)' }).click(),
   ]);
-  return download.path();
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const path = join(await mkdtemp(join(tmpdir(), 'atelier-plan-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
 }
 
 /** Imports a census (the shared fixture by default) into step 1, confirming the preview. */

@@ -6,11 +6,106 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, createPlan, goToStep, settled } from './helpers.mjs';
+import { DIST, CENSUS, createPlan, goToStep, importCensus, settled } from './helpers.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(DIST); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
+
+test('re-importing the census says what it would change, keeps the level set in the app, and can be undone', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan réimport');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  // Set in the app: Envie 35 is « Moteur » (the file says « Engagé »), and a note of hers.
+  await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
+  await page.locator('#actor-engagement').selectOption('driving');
+  await page.locator('#actor-description').fill('Partenaire du réemploi, vu en réunion');
+  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await settled(page);
+
+  // The same census, updated since: Envie 35 has a new referent.
+  const { readFile, writeFile, mkdtemp } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const updated = join(await mkdtemp(join(tmpdir(), 'atelier-reimport-')), 'recensement.csv');
+  const text = (await readFile(CENSUS, 'utf8')).replace('Responsable partenariats', 'Nouvelle référente');
+  assert.ok(text.includes('Nouvelle référente'));
+  await writeFile(updated, text);
+  await page.locator('#import-csv-file').setInputFiles(updated);
+  await page.getByText('16 doublons possibles').waitFor();
+  const envie = page.locator('.preview-table tr', { hasText: 'Envie 35' });
+  assert.match(await envie.innerText(), /Niveau d'engagement : Moteur est conservé, car saisi dans l'application \(le fichier dit Engagé\)/);
+  await page.getByRole('button', { name: "Mettre à jour l'existant" }).click();
+  await page.getByRole('button', { name: 'Importer 16 acteurs' }).click();
+  await page.getByText('16 acteurs importés').waitFor();
+  await settled(page);
+  await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
+  assert.equal(await page.locator('#actor-engagement').inputValue(), 'driving', 'the level set in the app is kept');
+  assert.match(await page.locator('#actor-referent').inputValue(), /Nouvelle référente/, 'what the app did not set is updated');
+  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+
+  // The import changed existing actors: it can be undone, and a backup was kept first.
+  await page.getByRole('button', { name: "Annuler l'import" }).click();
+  await page.getByText(/Plan remplacé/).waitFor();
+  await settled(page);
+  await page.getByRole('button', { name: 'Modifier Envie 35' }).click();
+  assert.match(await page.locator('#actor-referent').inputValue(), /Responsable partenariats/, 'the referent from before the import');
+  assert.equal(await page.locator('#actor-engagement').inputValue(), 'driving');
+  await page.goto(srv.url + '#/');
+  await page.locator('.backups li', { hasText: 'Avant un import qui met à jour des acteurs' }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('qualifying from the table: the active row by keyboard, or every actor shown at once, undone from the notice', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan qualification rapide');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await settled(page);
+  const row = (name) => page.locator('.actor-table tbody tr.row', { has: page.locator('th', { hasText: name }) });
+  // Full values on hover: the family cell carries its whole text.
+  assert.equal(await row('Ville de Rennes').locator('td').nth(1).getAttribute('title'), await row('Ville de Rennes').locator('td').nth(1).innerText());
+
+  // The keyboard reaches Envie 35's row: that row is the one the editor changes.
+  await row('Envie 35').getByRole('button', { name: 'Modifier Envie 35' }).focus();
+  await page.getByRole('button', { name: 'Qualifier rapidement' }).click();
+  const editor = page.locator('#quick-qualify');
+  assert.ok(await editor.getByRole('radio', { name: /ligne active : Envie 35/ }).isChecked());
+  await editor.getByLabel("Niveau d'engagement").selectOption('driving');
+  await editor.getByRole('button', { name: 'Appliquer' }).click();
+  await page.getByText('1 acteur modifié.').waitFor();
+  assert.match(await row('Envie 35').innerText(), /Moteur/);
+
+  // Every actor the search shows, in one go.
+  await page.getByLabel('Rechercher un acteur').fill('Rennes');
+  const shown = Number((await page.locator('.table-count').innerText()).match(/(\d+) affichés/)[1]);
+  assert.ok(shown >= 2, `${shown} actors shown`);
+  await editor.getByRole('radio', { name: /acteurs affichés/ }).check();
+  await editor.getByLabel('Cercle').selectOption('3');
+  await editor.getByRole('button', { name: 'Appliquer' }).click();
+  await page.getByText(`${shown} acteurs modifiés.`).waitFor();
+  const circles = await page.locator('.actor-table tbody tr.row td:nth-of-type(5)').allInnerTexts();
+  assert.deepEqual([...new Set(circles)], ['3']);
+  await settled(page);
+  await page.reload();
+  await page.getByLabel('Rechercher un acteur').fill('Rennes');
+  assert.deepEqual([...new Set(await page.locator('.actor-table tbody tr.row td:nth-of-type(5)').allInnerTexts())], ['3'], 'stored');
+
+  // Undone: the circles as they were (the engagement change stays).
+  await page.getByRole('button', { name: 'Qualifier rapidement' }).click();
+  await editor.getByRole('radio', { name: /acteurs affichés/ }).check();
+  await editor.getByLabel('Cercle').selectOption('1');
+  await editor.getByRole('button', { name: 'Appliquer' }).click();
+  await page.getByRole('button', { name: 'Annuler la modification' }).click();
+  await page.getByText('Modification annulée.').waitFor();
+  assert.deepEqual([...new Set(await page.locator('.actor-table tbody tr.row td:nth-of-type(5)').allInnerTexts())], ['3']);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
 
 test('a double click on « Créer le plan » makes one plan', async () => {
   const { context, page } = await newPage(browser);

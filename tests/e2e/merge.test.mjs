@@ -65,6 +65,7 @@ test('merging a colleague\'s copy keeps both sets of edits and shows the one con
   await b.page.getByLabel('Nom du nouvel acteur').fill('Fablab des Champs');
   await b.page.getByRole('button', { name: "Ajouter l'acteur" }).click();
   await b.page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await b.page.getByLabel('Rechercher un acteur').fill('Région Bretagne');
   await b.page.getByRole('button', { name: 'Supprimer Région Bretagne' }).click();
   await b.page.getByText(/supprimé/).first().waitFor();
   await settled(b.page);

@@ -54,7 +54,8 @@ test('census import, linked action, reload, export and re-import keep everything
   const exported = await download.path();
   const file = JSON.parse(await readFile(exported, 'utf8'));
   assert.equal(file.format, 'atelier-nr/plan');
-  assert.equal(file.schema_version, 6);
+  assert.equal(file.schema_version, 7);
+  assert.deepEqual(file.tombstones, [], 'nothing deleted yet');
   assert.equal(file.actors.length, 16);
   const envie = file.actors.find((a) => a.name === 'Envie 35');
   assert.deepEqual(file.actions[0].actor_ids, [envie.id]);

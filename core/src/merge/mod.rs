@@ -35,8 +35,13 @@ use std::collections::BTreeMap;
 
 /// When and where a field was last changed: UTC time, then the device's id (a short random
 /// text kept by each browser), which breaks ties. Ordered by time, then device.
+///
+/// JSON: `{ "at": 1796200000000, "by": "3f9a0c1e" }`, the time in milliseconds since
+/// 1970-01-01 UTC (a number: the first screen writes plan records, and a date's text form
+/// would bring chrono's formatting code into its download).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Tick {
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub at: DateTime<Utc>,
     pub by: String,
 }
@@ -52,6 +57,8 @@ pub type Edits = BTreeMap<String, Tick>;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tombstone {
     pub id: Id,
+    /// Milliseconds since 1970-01-01 UTC in JSON, as in [`Tick`].
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub at: DateTime<Utc>,
     pub by: String,
 }

@@ -62,11 +62,11 @@ impl Report {
             .count()
     }
 
-    /// Whether the other copy brings nothing.
+    /// Whether the other copy brings nothing (at most fields it withheld).
     pub fn is_empty(&self) -> bool {
         self.changes
             .iter()
-            .all(|c| c.outcome != Outcome::Changed || c.fields.iter().all(|f| f.withheld))
+            .all(|c| c.outcome == Outcome::Changed && c.fields.iter().all(|f| f.withheld))
     }
 }
 

@@ -8,6 +8,7 @@ mod import;
 pub(super) mod map;
 mod nr_types;
 mod opendata;
+mod quick;
 mod table;
 
 use super::fields::AddForm;
@@ -52,6 +53,8 @@ pub fn Actors() -> impl IntoView {
         })
     });
     let show_map = RwSignal::new(false);
+    // The actor whose row last had focus: what the quick qualification changes.
+    let focused = RwSignal::new(None::<Id>);
     // A name typed in « Ajouter » that an actor already has (the CSV import spots these too):
     // the user says whether it is the same one.
     let same_name = RwSignal::new(None::<(String, Id)>);
@@ -125,7 +128,8 @@ pub fn Actors() -> impl IntoView {
             <map::ActorMap filtered=filtered on_open=move |id| { show_map.set(false); editing.set(Some(id)); } />
         </Show>
         <Show when=move || !show_map.get()>
-            <table::ActorTable filtered=filtered on_edit=move |id| editing.set(Some(id)) on_delete=move |id| {
+            <quick::QuickQualify filtered=filtered focused=focused />
+            <table::ActorTable filtered=filtered focused=focused on_edit=move |id| editing.set(Some(id)) on_delete=move |id| {
                 let links = state.links_of(id);
                 if links.is_empty() {
                     delete(id);

@@ -31,6 +31,8 @@ fn columns() -> [(SortKey, &'static str); 7] {
 pub fn ActorTable(
     /// Indices of the actors that pass the search and filters, in stored order.
     filtered: Memo<Vec<usize>>,
+    /// Set to the actor whose row gets focus or a click (see [`super::quick`]).
+    focused: RwSignal<Option<Id>>,
     on_edit: impl Fn(Id) + Copy + Send + Sync + 'static,
     on_delete: impl Fn(Id) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -129,7 +131,7 @@ pub fn ActorTable(
                             v[first..last].iter().enumerate().map(|(k, &i)| RowData::new(&a[i], &labels, first + k + 2)).collect::<Vec<_>>()
                         }))
                     } key=|r: &RowData| r.clone() let:r>
-                        {row(r, on_edit, on_delete)}
+                        {row(r, focused, on_edit, on_delete)}
                     </For>
                     <tr class="spacer" aria-hidden="true" style:height=move || {
                         let (_, last) = window_range();
@@ -176,21 +178,26 @@ impl RowData {
 
 fn row(
     r: RowData,
+    focused: RwSignal<Option<Id>>,
     on_edit: impl Fn(Id) + Copy + Send + Sync + 'static,
     on_delete: impl Fn(Id) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let id = r.id;
     let row_name = r.name.clone();
+    // Cells end in « … » when narrow: the whole value shows on hover.
     let (name_title, type_title) = (r.name.clone(), r.actor_type.clone());
+    let (types_title, referent_title) = (r.nr_types.clone(), r.referent.clone());
+    let mark = move || focused.set(Some(id));
     view! {
-        <tr class="row" aria-rowindex=r.index>
+        <tr class="row" aria-rowindex=r.index class:row-focused=move || focused.get() == Some(id)
+            on:focusin=move |_| mark() on:click=move |_| mark()>
             <th scope="row" data-label=t("actors.table.cell_name") title=name_title>{r.name}</th>
             <td data-label=t("actors.table.cell_type") title=type_title>{r.actor_type}</td>
-            <td data-label=t("actors.table.col_family")>{r.family}</td>
-            <td data-label=t("actors.table.cell_nr_types")>{r.nr_types}</td>
+            <td data-label=t("actors.table.col_family") title=r.family>{r.family}</td>
+            <td data-label=t("actors.table.cell_nr_types") title=types_title>{r.nr_types}</td>
             <td data-label=t("actors.table.col_engagement")><span class=format!("level level-{}", r.level_code)>{r.level}</span></td>
             <td data-label=t("actors.table.col_circle")>{r.circle}</td>
-            <td data-label=t("actors.table.col_referent")>{r.referent}</td>
+            <td data-label=t("actors.table.col_referent") title=referent_title>{r.referent}</td>
             <RowButtons id=id name=row_name on_edit=Callback::new(on_edit) on_delete=Callback::new(on_delete) />
         </tr>
     }

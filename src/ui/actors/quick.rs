@@ -1,0 +1,93 @@
+//! Qualifying fast from the census table (« qualifier rapidement »): one small editor for the
+//! niveau d'engagement and the cercle of the row that has focus, or of every actor the search
+//! and filters show — not a control in every row, which would weigh on 10 000 rows and on the
+//! screen's EcoIndex. Folded until asked for; the change can be undone from the notice.
+
+use crate::state::use_state;
+use atelier_core::i18n::{t, tf, tn};
+use atelier_core::{Actor, Circle, EngagementLevel, Id};
+use leptos::prelude::*;
+
+/// The editor. `filtered`: indices of the actors shown; `focused`: the actor whose row last had
+/// focus (or was clicked).
+#[component]
+pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -> impl IntoView {
+    let state = use_state();
+    let open = RwSignal::new(false);
+    let all_shown = RwSignal::new(false);
+    let level = RwSignal::new(String::new());
+    let circle = RwSignal::new(String::new());
+    let focused_name = move || {
+        let id = focused.get()?;
+        state
+            .actors
+            .with(|a| a.iter().find(|a| a.id == id).map(|a| a.name.clone()))
+    };
+    let apply = move |_| {
+        let ids: Vec<Id> = if all_shown.get_untracked() {
+            state.actors.with_untracked(|a| {
+                filtered.with_untracked(|f| f.iter().map(|&i| a[i].id).collect())
+            })
+        } else {
+            focused.get_untracked().into_iter().collect()
+        };
+        let level = EngagementLevel::ALL
+            .into_iter()
+            .find(|l| l.code() == level.get_untracked());
+        let circle = Circle::ALL
+            .into_iter()
+            .find(|c| c.number().to_string() == circle.get_untracked());
+        if ids.is_empty() || (level.is_none() && circle.is_none()) {
+            return;
+        }
+        let text = tn("actors.quick.done", ids.len() as u64, &[]);
+        state.update_many::<Actor>(
+            &ids,
+            move |a| {
+                if let Some(l) = level {
+                    a.engagement = l;
+                }
+                if let Some(c) = circle {
+                    a.circle = Some(c);
+                }
+            },
+            text,
+        );
+    };
+    view! {
+        <button type="button" class="button" aria-expanded=move || open.get().to_string() aria-controls="quick-qualify"
+            on:click=move |_| open.update(|o| *o = !*o)>{t("actors.quick.toggle")}</button>
+        <Show when=move || open.get()>
+            <fieldset class="quick-qualify" id="quick-qualify">
+                <legend>{t("actors.quick.legend")}</legend>
+                <label class="check">
+                    <input type="radio" name="quick-target" prop:checked=move || !all_shown.get()
+                        disabled=move || focused.get().is_none() on:change=move |_| all_shown.set(false) />
+                    {move || focused_name().map_or_else(
+                        || t("actors.quick.no_row").to_owned(),
+                        |name| tf("actors.quick.row", &[("name", &name)]),
+                    )}
+                </label>
+                <label class="check">
+                    <input type="radio" name="quick-target" prop:checked=move || all_shown.get() on:change=move |_| all_shown.set(true) />
+                    {move || tn("actors.quick.shown", filtered.with(Vec::len) as u64, &[])}
+                </label>
+                <label for="quick-engagement">{t("actors.quick.engagement")}</label>
+                <select id="quick-engagement" on:change=move |ev| level.set(event_target_value(&ev))>
+                    <option value="">{t("actors.quick.unchanged")}</option>
+                    {EngagementLevel::ALL.map(|l| {
+                        // The plan's own names for the levels, if it renamed them.
+                        let label = state.plan.with_untracked(|p| p.as_ref().map_or(l.label(), |p| p.engagement_label(l)).to_owned());
+                        view! { <option value=l.code()>{label}</option> }
+                    }).collect_view()}
+                </select>
+                <label for="quick-circle">{t("actors.table.col_circle")}</label>
+                <select id="quick-circle" on:change=move |ev| circle.set(event_target_value(&ev))>
+                    <option value="">{t("actors.quick.unchanged")}</option>
+                    {Circle::ALL.map(|c| view! { <option value=c.number().to_string()>{tf("actors.quick.circle", &[("n", &c.number())])}</option> }).collect_view()}
+                </select>
+                <button type="button" class="button button-primary" on:click=apply>{t("actors.quick.apply")}</button>
+            </fieldset>
+        </Show>
+    }
+}
