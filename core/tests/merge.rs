@@ -112,7 +112,9 @@ fn different_fields_of_one_actor_both_survive_and_the_same_field_is_one_conflict
 
     // The user keeps her own title.
     let mut choices = Choices::default();
-    choices.flipped.insert((a.actions[0].id, "title".into()));
+    choices
+        .fields
+        .insert((a.actions[0].id, "title".into()), false);
     assert_eq!(merge(&a, &b, &choices).file.actions[0].title, "Titre A");
 }
 
@@ -285,7 +287,7 @@ fn an_anonymised_copy_never_blanks_personal_data_here() {
     });
     let b = b.anonymised();
     let merged = merge(&a, &b, &Choices::default());
-    assert!(merged.report.withheld() > 0);
+    assert!(merged.report.withheld > 0);
     assert_eq!(merged.file.actors, {
         let mut expected = a.actors.clone();
         expected[0].engagement = EngagementLevel::Aware;
@@ -428,4 +430,64 @@ proptest! {
         }
         prop_assert!(parse_plan_file(&merged.file.to_json()).is_ok());
     }
+}
+
+#[test]
+fn an_anonymised_export_of_the_same_plan_brings_nothing_and_keeps_the_closed_years_pilots() {
+    let a = original();
+    assert!(!a.snapshots.is_empty(), "the example has a closed year");
+    let merged = merge(&a, &a.anonymised(), &Choices::default());
+    assert!(merged.report.is_empty(), "{:?}", merged.report.changes);
+    assert!(merged.report.withheld > 0);
+    assert_eq!(normal(merged.file), normal(a));
+}
+
+#[test]
+fn a_contact_erased_in_a_plain_copy_is_erased_here_too() {
+    let a = original();
+    let mut b = original();
+    assert!(!a.actors[0].contact.is_empty());
+    edit(&mut b.actors[0], &tick(5, "b"), |x| x.contact.clear());
+    let merged = merge(&a, &b, &Choices::default());
+    assert_eq!(merged.report.withheld, 0);
+    assert_eq!(merged.file.actors[0].contact, "");
+}
+
+#[test]
+fn what_changed_only_here_is_not_listed_as_brought_by_an_older_copy() {
+    let older = original();
+    let mut mine = original();
+    edit(&mut mine.actors[2], &tick(8, "a"), |x| {
+        x.description = "Ma note".into()
+    });
+    let merged = merge(&mine, &older, &Choices::default());
+    assert!(merged.report.is_empty(), "{:?}", merged.report.changes);
+    assert_eq!(merged.file.actors[2].description, "Ma note");
+}
+
+#[test]
+fn a_choice_to_keep_the_value_here_holds_when_the_default_changes() {
+    let (mut a, mut b) = (original(), original());
+    edit(&mut a.actors[0], &tick(1, "a"), |x| {
+        x.description = "ici".into()
+    });
+    edit(&mut b.actors[0], &tick(2, "b"), |x| {
+        x.description = "copie".into()
+    });
+    let mut keep = Choices::default();
+    keep.fields
+        .insert((a.actors[0].id, "description".into()), false);
+    // Edited here again after the choice (another tab): the value here is still kept.
+    edit(&mut a.actors[0], &tick(3, "a"), |x| {
+        x.description = "ici, revu".into()
+    });
+    assert_eq!(merge(&a, &b, &keep).file.actors[0].description, "ici, revu");
+}
+
+#[test]
+fn a_copy_with_an_unreadable_key_is_no_copy() {
+    let a = original();
+    let mut copy = as_new_plan(a.clone(), [1; 8]);
+    copy.plan.copied_from.as_mut().unwrap().key = "pas-une-clé".into();
+    assert!(!atelier_core::merge::identity::is_copy(&a.plan, &copy.plan));
 }

@@ -95,6 +95,9 @@ pub struct Undo {
     pub(super) restore: Arc<dyn Fn(AppState) + Send + Sync>,
     /// The undo button's text when it is not « Annuler la suppression » (a merge).
     pub label: Option<String>,
+    /// The undo puts a whole former plan back (a merge, an import): offered only until the
+    /// next edit, which it would otherwise throw away.
+    pub replaces_plan: bool,
 }
 
 /// A record kind the state holds in a signal: actors, fiches action, mobilisations, needs.
@@ -428,13 +431,15 @@ impl AppState {
     }
 
     /// Changes every record of `ids` with `change` and writes those that changed in one
-    /// transaction (a quick qualification of many actors); the notice says `text` and offers
-    /// « Annuler la modification », which puts the former records back.
+    /// transaction (a quick qualification of many actors); the notice says `text` of the
+    /// number changed and offers « Annuler la modification », which puts back, with
+    /// `restore(record, former)`, only what `change` touched: later edits stay.
     pub fn update_many<T: Held + PartialEq>(
         self,
         ids: &[Id],
-        change: impl Fn(&mut T),
-        text: String,
+        change: &dyn Fn(&mut T),
+        restore: fn(&mut T, &T),
+        text: fn(usize) -> String,
     ) {
         let Some(plan_id) = self.plan_id() else {
             return;
@@ -458,28 +463,31 @@ impl AppState {
             }
         });
         let Some(focus) = after.first().map(Record::id) else {
+            self.notice.set(Some(Notice::success(text(0))));
             return;
         };
+        let count = after.len();
         self.put_all(plan_id, after);
         self.push_undo(
-            text,
+            text(count),
             Undo {
                 focus,
                 label: Some(t("state.update_many.undo").to_owned()),
+                replaces_plan: false,
                 restore: Arc::new(move |state: AppState| {
-                    let back = before.clone();
-                    let ids: std::collections::HashMap<Id, T> =
-                        back.iter().map(|r| (r.id(), r.clone())).collect();
-                    T::list(state).update(|list| {
-                        for r in list.iter_mut() {
-                            if let Some(old) = ids.get(&r.id()) {
-                                *r = old.clone();
-                            }
+                    let former: std::collections::HashMap<Id, &T> =
+                        before.iter().map(|r| (r.id(), r)).collect();
+                    let ids: Vec<Id> = former.keys().copied().collect();
+                    let back = |r: &mut T| {
+                        if let Some(old) = former.get(&r.id()) {
+                            restore(r, old);
                         }
+                    };
+                    state.update_many::<T>(&ids, &back, restore, |_| String::new());
+                    // Undoing is not itself offered for undo.
+                    state.undos.update(|u| {
+                        u.pop();
                     });
-                    if let Some(plan_id) = state.plan_id() {
-                        state.put_all(plan_id, back);
-                    }
                 }),
             },
         );
@@ -588,6 +596,7 @@ impl AppState {
                             Undo {
                                 focus: plan_id,
                                 label: Some(t("state.import.undo").to_owned()),
+                                replaces_plan: true,
                                 restore: Arc::new(move |state: AppState| {
                                     state.replace_open_plan(
                                         before.clone(),
@@ -681,6 +690,7 @@ impl AppState {
             Undo {
                 focus: id,
                 label: None,
+                replaces_plan: false,
                 restore: Arc::new(move |state: AppState| {
                     state.restore(index, actor.clone());
                     for (at, need) in &removed {
@@ -723,6 +733,7 @@ impl AppState {
             Undo {
                 focus: id,
                 label: None,
+                replaces_plan: false,
                 restore: Arc::new(move |state: AppState| state.restore(index, record.clone())),
             },
         );
@@ -776,6 +787,24 @@ impl AppState {
         self.notice.set(Some(notice));
         // Focus the message, so that keyboard users reach « Annuler » with one Tab.
         crate::ui::focus_notice();
+    }
+
+    /// Forgets the undos that would put a whole former plan back: after an edit, they would
+    /// throw it away (the automatic backup still holds that former plan).
+    fn drop_plan_undos(self) {
+        if self
+            .undos
+            .with_untracked(|u| u.iter().any(|x| x.replaces_plan))
+        {
+            self.undos.update(|u| u.retain(|x| !x.replaces_plan));
+            if self.undos.with_untracked(Vec::is_empty) {
+                self.notice.update(|n| {
+                    if let Some(n) = n {
+                        n.undo = false;
+                    }
+                });
+            }
+        }
     }
 
     /// Undoes the latest delete still in [`AppState::undos`].
@@ -848,14 +877,25 @@ impl AppState {
                     TOMBSTONES.set(loaded.tombstones);
                 }
             }
-            Change::Record { store, plan, id } if current == Some(plan) => match store {
-                s if s == Actor::STORE => self.refresh::<Actor>(&db, plan, id).await,
-                s if s == ActionSheet::STORE => self.refresh::<ActionSheet>(&db, plan, id).await,
-                s if s == Mobilisation::STORE => self.refresh::<Mobilisation>(&db, plan, id).await,
-                s if s == YearSnapshot::STORE => self.refresh::<YearSnapshot>(&db, plan, id).await,
-                _ => self.refresh::<Need>(&db, plan, id).await,
-            },
+            Change::Record { store, plan, id } if current == Some(plan) => {
+                // A delete there left a tombstone beside it: this tab's exports need it too.
+                if let Ok(list) = db.tombstones(plan, &mut Vec::new()).await {
+                    TOMBSTONES.set(list);
+                }
+                self.refresh_record(&db, store, plan, id).await;
+            }
             _ => {}
+        }
+    }
+
+    /// Re-reads the record `id` of `store` another tab wrote.
+    async fn refresh_record(self, db: &Db, store: &'static str, plan: Id, id: Id) {
+        match store {
+            s if s == Actor::STORE => self.refresh::<Actor>(db, plan, id).await,
+            s if s == ActionSheet::STORE => self.refresh::<ActionSheet>(db, plan, id).await,
+            s if s == Mobilisation::STORE => self.refresh::<Mobilisation>(db, plan, id).await,
+            s if s == YearSnapshot::STORE => self.refresh::<YearSnapshot>(db, plan, id).await,
+            _ => self.refresh::<Need>(db, plan, id).await,
         }
     }
 
@@ -873,6 +913,7 @@ impl AppState {
         change: Change,
         write: impl Future<Output = Result<(), StorageError>> + 'static,
     ) {
+        self.drop_plan_undos();
         self.pending.update(|n| *n += 1);
         spawn_local(async move {
             let result = write.await;

@@ -358,6 +358,7 @@ impl AppState {
                 Undo {
                     focus: id,
                     label: None,
+                    replaces_plan: false,
                     restore: Arc::new(move |state: AppState| {
                         state.store_new_plan(file.clone(), None, None);
                     }),
@@ -509,6 +510,7 @@ impl AppState {
                         Undo {
                             focus: plan_id,
                             label: Some(t("state.merge.undo").to_owned()),
+                            replaces_plan: true,
                             restore: Arc::new(move |state: AppState| {
                                 state.replace_open_plan(
                                     before.clone(),

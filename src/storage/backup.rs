@@ -6,6 +6,7 @@
 
 use super::{plan_range, Db, Result, BACKUPS, STORES};
 use atelier_core::file::PlanFile;
+use atelier_core::i18n::t;
 use atelier_core::Id;
 use chrono::{DateTime, Utc};
 use rexie::TransactionMode;
@@ -107,6 +108,17 @@ impl Db {
         let tx = self
             .rexie
             .transaction(&stores, TransactionMode::ReadWrite)?;
+        // A merge into a plan another tab deleted meanwhile would store orphan records.
+        if !clear
+            && tx
+                .store(super::PLANS)?
+                .get(super::plan_key(id))
+                .await?
+                .is_none()
+        {
+            let _ = tx.abort().await;
+            return Err(super::StorageError(t("state.storage.plan_gone").into()));
+        }
         let backups = tx.store(BACKUPS)?;
         let text = serde_json::to_string(backup).expect("a backup serialises");
         backups

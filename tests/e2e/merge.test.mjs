@@ -79,7 +79,7 @@ test('merging a colleague\'s copy keeps both sets of edits and shows the one con
   assert.match(preview, /1 conflit/);
   const conflicts = a.page.locator('fieldset.merge-conflict');
   assert.equal(await conflicts.count(), 1, 'only the field changed on both sides');
-  assert.match(await conflicts.locator('legend').innerText(), /^Description — modifié des deux côtés/);
+  assert.match(await conflicts.locator('legend').innerText(), /^ADEME Bretagne : Description — modifié des deux côtés/);
   // The later change (the colleague's) is chosen; the value here is one click away.
   assert.ok(await conflicts.getByRole('radio', { name: /Version du service informatique/ }).isChecked());
   assert.ok(!(await conflicts.getByRole('radio', { name: /Version de la cheffe de projet/ }).isChecked()));
@@ -119,6 +119,30 @@ test('merging a colleague\'s copy keeps both sets of edits and shows the one con
   await a.page.goto(srv.url + '#/');
   await a.page.locator('.backups li', { hasText: 'Avant la fusion' }).first().waitFor();
   assert.deepEqual(a.page.problems, []);
+  await a.context.close();
+});
+
+test('after a merge, an edit withdraws « Annuler la fusion » (it would throw the edit away); a link opened in a new tab offers the merge', async () => {
+  const a = await newPage(browser);
+  await createPlan(a.page, srv.url, 'Plan lien');
+  await goToStep(a.page, 'Qui mobiliser ?');
+  await importCensus(a.page);
+  await a.page.getByText('16 acteurs recensés').waitFor();
+  await settled(a.page);
+  const file = await exportPlan(a.page);
+  await editActor(a.page, 'Envie 35', () => a.page.locator('#actor-description').fill('Après l\'export'));
+  // Merging the older export brings nothing: what changed here since is not listed.
+  await mergeFile(a.page, file);
+  await a.page.getByText('Cette copie n\'apporte rien de nouveau').waitFor();
+  assert.ok(await a.page.getByRole('button', { name: 'Appliquer la fusion' }).isDisabled());
+
+  // A share link of this plan, opened in a new tab of the same browser.
+  await goToStep(a.page, 'Gouvernance et suite');
+  await a.page.getByRole('button', { name: 'Créer le lien de partage' }).click();
+  const link = await a.page.locator('#share-link').inputValue();
+  const tab = await a.context.newPage();
+  await tab.goto(link);
+  await tab.getByRole('button', { name: 'Fusionner avec le plan ouvert' }).waitFor();
   await a.context.close();
 });
 

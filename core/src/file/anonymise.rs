@@ -29,6 +29,7 @@ impl PlanFile {
     /// these fields and only these.
     pub fn anonymised(&self) -> PlanFile {
         let mut file = self.clone();
+        file.anonymised = true;
         file.plan.governance.internal_members.clear();
         for actor in &mut file.actors {
             actor.referent.clear();
@@ -153,6 +154,8 @@ mod tests {
             .governance
             .internal_members
             .clone_from(&file.plan.governance.internal_members);
+        assert!(restored.anonymised, "the copy says it is anonymised");
+        restored.anonymised = false;
         assert_eq!(restored, file);
         assert_eq!(
             anonymised.actions[0].pilot_service,

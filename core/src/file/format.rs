@@ -39,6 +39,10 @@ pub struct PlanFile {
     /// Closed years (schema 6), oldest first: see [`crate::snapshot`]. They keep the ids of
     /// actors and fiches deleted since: history, not links.
     pub snapshots: Vec<YearSnapshot>,
+    /// True for an anonymised copy (« sans données personnelles », schema 7): its blank
+    /// personal-data fields were withheld, not erased, and a merge keeps the values here.
+    #[serde(default)]
+    pub anonymised: bool,
     /// Records deleted since schema 7 (see [`crate::merge::Tombstone`]), so that a copy that
     /// still holds one learns it was deleted.
     #[serde(default)]
@@ -65,6 +69,7 @@ impl PlanFile {
             needs: Vec::new(),
             snapshots: Vec::new(),
             tombstones: Vec::new(),
+            anonymised: false,
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::{Edited, Edits, Tick, NOT_CONTENT};
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// A field whose value differs between the two copies.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,13 +27,6 @@ pub struct FieldDiff {
     pub theirs_by_default: bool,
 }
 
-fn object(record: &impl serde::Serialize) -> Map<String, Value> {
-    match serde_json::to_value(record) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    }
-}
-
 /// Whether `there` wins over `here` for a field: the later tick; with no tick on either side
 /// (or the very same tick), the greater value as JSON text — arbitrary, but the same answer
 /// whichever copy merges the other, so that both end up equal.
@@ -51,7 +44,7 @@ fn there_wins(here: &Value, there: &Value, h: &Option<Tick>, t: &Option<Tick>) -
 /// The fields that differ between `here` and `there` (two versions of one record), in the
 /// record's field order. `anonymised`: `there` comes from an anonymised copy.
 pub fn differences<T: Edited>(here: &T, there: &T, anonymised: bool) -> Vec<FieldDiff> {
-    let (h, t) = (object(here), object(there));
+    let (h, t) = (super::as_object(here), super::as_object(there));
     let blank = |v: &Value| v.as_str() == Some("") || v.as_array().is_some_and(Vec::is_empty);
     t.iter()
         .filter(|(key, _)| !NOT_CONTENT.contains(&key.as_str()))
@@ -81,7 +74,7 @@ pub fn differences<T: Edited>(here: &T, there: &T, anonymised: bool) -> Vec<Fiel
 /// The merged record: `here` with the fields named in `take` from `there`, each with its
 /// tick and, for actors, its provenance; fields equal on both sides keep the later tick.
 pub fn combine<T: Edited + DeserializeOwned + Clone>(here: &T, there: &T, take: &[&str]) -> T {
-    let (mut h, t) = (object(here), object(there));
+    let (mut h, t) = (super::as_object(here), super::as_object(there));
     let mut edits: Edits = here.edits().clone();
     for (key, tick) in there.edits() {
         let same = h.get(key) == t.get(key);

@@ -81,7 +81,13 @@ pub fn align(here: &Plan, mut there: PlanFile) -> Result<PlanFile, NotACopy> {
 
 /// Whether `there` can be merged into `here` (see [`align`]), without doing it.
 pub fn is_copy(here: &Plan, there: &Plan) -> bool {
-    let origin = |p: &Plan| p.copied_from.as_ref().map(|c| c.plan);
+    // A copy whose key cannot be read matches nothing (a hand-edited file).
+    let origin = |p: &Plan| {
+        p.copied_from
+            .as_ref()
+            .filter(|c| c.key_bytes().is_some())
+            .map(|c| c.plan)
+    };
     there.id == here.id
         || origin(here) == Some(there.id)
         || origin(there) == Some(here.id)

@@ -90,17 +90,24 @@ edited!(
     crate::snapshot::YearSnapshot
 );
 
+/// A record as a JSON object, read back from its JSON text. Through the text, not
+/// `serde_json::to_value`: the app already has every record's serialiser to text (it stores
+/// records as text), and `to_value` would compile a second one per record type into each
+/// screen that edits records.
+pub(crate) fn as_object(record: &impl Serialize) -> serde_json::Map<String, serde_json::Value> {
+    serde_json::to_string(record)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
 /// Keys that are not the record's content: never ticked, never merged field by field.
 pub(crate) const NOT_CONTENT: [&str; 4] = ["id", "edits", "origins", "copied_from"];
 
 /// Ticks in `after` every field whose value differs from `before` (an edit, an import), and
 /// returns their names. Fields are compared as the JSON they are stored as.
 pub fn stamp<T: Edited>(before: &T, after: &mut T, tick: &Tick) -> Vec<String> {
-    let (Ok(serde_json::Value::Object(old)), Ok(serde_json::Value::Object(new))) =
-        (serde_json::to_value(before), serde_json::to_value(&*after))
-    else {
-        return Vec::new();
-    };
+    let (old, new) = (as_object(before), as_object(&*after));
     let changed: Vec<String> = new
         .iter()
         .filter(|(key, value)| !NOT_CONTENT.contains(&key.as_str()) && old.get(*key) != Some(value))

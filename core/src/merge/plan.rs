@@ -8,7 +8,7 @@ use crate::file::PlanFile;
 use crate::snapshot::YearSnapshot;
 use crate::{ActionSheet, Actor, Id, Mobilisation, Need, Plan};
 use serde::de::DeserializeOwned;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What the merge does to one record, as the preview lists it.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,6 +42,8 @@ pub struct RecordChange {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     pub changes: Vec<RecordChange>,
+    /// Fields an anonymised copy withheld (left blank), whose values here are kept.
+    pub withheld: usize,
 }
 
 impl Report {
@@ -53,28 +55,19 @@ impl Report {
             .filter(|(_, f)| f.conflict)
     }
 
-    /// Fields withheld by an anonymised copy.
-    pub fn withheld(&self) -> usize {
-        self.changes
-            .iter()
-            .flat_map(|c| &c.fields)
-            .filter(|f| f.withheld)
-            .count()
-    }
-
-    /// Whether the other copy brings nothing (at most fields it withheld).
+    /// Whether the other copy brings nothing.
     pub fn is_empty(&self) -> bool {
-        self.changes
-            .iter()
-            .all(|c| c.outcome == Outcome::Changed && c.fields.iter().all(|f| f.withheld))
+        self.changes.is_empty()
     }
 }
 
 /// What the user changed from the defaults.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Choices {
-    /// Fields (record id, field key) whose other value is taken instead of the default one.
-    pub flipped: BTreeSet<(Id, String)>,
+    /// Conflicts the user settled, by (record id, field key): `true` takes the other copy's
+    /// value, `false` keeps the one here — whatever the default, which may change if either
+    /// side is edited before the merge is applied.
+    pub fields: BTreeMap<(Id, String), bool>,
     /// Records whose outcome is refused: an addition not made, a deletion not made (the
     /// record is kept, or revived from the other copy), an actor kept for its links deleted
     /// after all (its links are then removed).
@@ -134,21 +127,24 @@ struct Context<'a> {
 impl Context<'_> {
     /// Merges one record present on both sides.
     fn both<T: Kind>(&mut self, here: &T, there: &T) -> T {
-        let fields = differences(here, there, self.anonymised);
-        if fields.is_empty() {
-            return combine(here, there, &[]);
-        }
+        let mut fields = differences(here, there, self.anonymised);
         let take: Vec<&str> = fields
             .iter()
             .filter(|f| !f.withheld)
             .filter(|f| {
-                let flipped = self.choices.flipped.contains(&(here.id(), f.key.clone()));
-                f.theirs_by_default != flipped
+                let chosen = self.choices.fields.get(&(here.id(), f.key.clone()));
+                chosen.copied().unwrap_or(f.theirs_by_default)
             })
             .map(|f| f.key.as_str())
             .collect();
         let merged = combine(here, there, &take);
-        self.note(here, Outcome::Changed, fields);
+        // What the other copy brings: its changes and the conflicts, not what only changed
+        // here (kept anyway) nor what it withheld (counted apart).
+        self.report.withheld += fields.iter().filter(|f| f.withheld).count();
+        fields.retain(|f| f.theirs_by_default || f.conflict);
+        if !fields.is_empty() {
+            self.note(here, Outcome::Changed, fields);
+        }
         merged
     }
 
@@ -241,9 +237,10 @@ fn deleted(file: &PlanFile) -> HashMap<Id, &Tombstone> {
 /// empty). The merged file keeps `here`'s plan id and copy origin; its tombstones are both
 /// sides', but for records it holds. Pure: the same inputs give the same plan.
 pub fn merge(here: &PlanFile, there: &PlanFile, choices: &Choices) -> Merged {
+    let there = &withhold(here, there);
     let mut cx = Context {
         choices,
-        anonymised: there.is_anonymised(),
+        anonymised: there.anonymised,
         tomb_here: deleted(here),
         tomb_there: deleted(there),
         report: Report::default(),
@@ -270,6 +267,7 @@ pub fn merge(here: &PlanFile, there: &PlanFile, choices: &Choices) -> Merged {
     let actors = cx.list(&here.actors, &there.actors, &linked);
     let mut report = Report {
         changes: plan_changes,
+        withheld: cx.report.withheld,
     };
     report.changes.append(&mut cx.report.changes);
     report.changes.extend(later_changes);
@@ -283,6 +281,27 @@ pub fn merge(here: &PlanFile, there: &PlanFile, choices: &Choices) -> Merged {
     let live = live(&file);
     file.tombstones.retain(|t| !live.contains(&t.id));
     Merged { file, report }
+}
+
+/// `there` with what is not the other copy's to give replaced by the values here: the plan's
+/// name when the two are different plans of one original (the name tells them apart in « Mes
+/// plans »), and, from an anonymised copy, the steering body's internal members and closed
+/// years (kept with their pilots here; there they were left blank, not erased).
+fn withhold(here: &PlanFile, there: &PlanFile) -> PlanFile {
+    let mut there = there.clone();
+    if here.plan.copied_from != there.plan.copied_from {
+        there.plan.name.clone_from(&here.plan.name);
+    }
+    if there.anonymised {
+        let members = &here.plan.governance.internal_members;
+        there.plan.governance.internal_members.clone_from(members);
+        for snap in &mut there.snapshots {
+            if let Some(mine) = here.snapshots.iter().find(|s| s.id == snap.id) {
+                *snap = mine.clone();
+            }
+        }
+    }
+    there
 }
 
 /// Both sides' tombstones, one per id (the later), in id order.

@@ -3,8 +3,8 @@
 //! and filters show — not a control in every row, which would weigh on 10 000 rows and on the
 //! screen's EcoIndex. Folded until asked for; the change can be undone from the notice.
 
-use crate::state::use_state;
-use atelier_core::i18n::{t, tf, tn};
+use crate::state::{use_state, Notice};
+use atelier_core::i18n::{t, t_dyn, tf, tn};
 use atelier_core::{Actor, Circle, EngagementLevel, Id};
 use leptos::prelude::*;
 
@@ -14,7 +14,8 @@ use leptos::prelude::*;
 pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -> impl IntoView {
     let state = use_state();
     let open = RwSignal::new(false);
-    let all_shown = RwSignal::new(false);
+    // Without a focused row, the choice is every actor shown.
+    let all_shown = RwSignal::new(focused.get_untracked().is_none());
     let level = RwSignal::new(String::new());
     let circle = RwSignal::new(String::new());
     let focused_name = move || {
@@ -38,12 +39,19 @@ pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -
             .into_iter()
             .find(|c| c.number().to_string() == circle.get_untracked());
         if ids.is_empty() || (level.is_none() && circle.is_none()) {
+            let missing = if ids.is_empty() {
+                "actors.quick.no_target"
+            } else {
+                "actors.quick.no_value"
+            };
+            state
+                .notice
+                .set(Some(Notice::error(t_dyn(missing), vec![])));
             return;
         }
-        let text = tn("actors.quick.done", ids.len() as u64, &[]);
         state.update_many::<Actor>(
             &ids,
-            move |a| {
+            &move |a| {
                 if let Some(l) = level {
                     a.engagement = l;
                 }
@@ -51,7 +59,14 @@ pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -
                     a.circle = Some(c);
                 }
             },
-            text,
+            |a, former| {
+                a.engagement = former.engagement;
+                a.circle = former.circle;
+            },
+            |n| match n {
+                0 => t("actors.quick.done_none").to_owned(),
+                n => tn("actors.quick.done", n as u64, &[]),
+            },
         );
     };
     view! {

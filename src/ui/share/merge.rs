@@ -70,7 +70,7 @@ fn Preview(name: String, here: PlanFile, there: PlanFile) -> impl IntoView {
         .collect();
     let summary = summary(&report);
     let empty = report.is_empty();
-    let withheld = report.withheld();
+    let withheld = report.withheld;
     let sections = KINDS
         .iter()
         .filter_map(|(kind, heading)| {
@@ -209,7 +209,7 @@ fn record(
             let fields = change
                 .fields
                 .iter()
-                .map(|f| field(id, f, choices, names))
+                .map(|f| field(id, &label, f, choices, names))
                 .collect_view();
             view! {
                 <li>
@@ -225,6 +225,7 @@ fn record(
 /// One field that differs: a plain line, or for a conflict two choices side by side.
 fn field(
     id: Id,
+    record: &str,
     f: &FieldDiff,
     choices: RwSignal<Choices>,
     names: &HashMap<String, String>,
@@ -233,17 +234,9 @@ fn field(
         .unwrap_or(&f.key)
         .to_owned();
     let (here, there) = (show(&f.key, &f.here, names), show(&f.key, &f.there, names));
-    if f.withheld {
-        return view! { <li>{tf("share.merge.field_withheld", &[("field", &label)])}</li> }
-            .into_any();
-    }
+    // Not a conflict: a change the other copy brings (what changed only here is not listed).
     if !f.conflict {
-        let (old, new) = if f.theirs_by_default {
-            (here, there)
-        } else {
-            (there, here)
-        };
-        return view! { <li>{tf("share.merge.field_change", &[("field", &label), ("old", &old), ("new", &new)])}</li> }
+        return view! { <li>{tf("share.merge.field_change", &[("field", &label), ("old", &here), ("new", &there)])}</li> }
             .into_any();
     }
     let key = f.key.clone();
@@ -256,18 +249,22 @@ fn field(
     let group = format!("conflict-{id}-{key}");
     let theirs = {
         let key = key.clone();
-        move || choices.with(|c| c.flipped.contains(&(id, key.clone()))) != default_theirs
+        move || {
+            choices.with(|c| {
+                c.fields
+                    .get(&(id, key.clone()))
+                    .copied()
+                    .unwrap_or(default_theirs)
+            })
+        }
     };
+    // The choice is kept as made (not as « the other one than the default »), so that an
+    // edit in another tab before « Appliquer » cannot turn it round.
     let pick = move |want_theirs: bool| {
         let key = key.clone();
         move |_| {
             choices.update(|c| {
-                let flip = want_theirs != default_theirs;
-                if flip {
-                    c.flipped.insert((id, key.clone()));
-                } else {
-                    c.flipped.remove(&(id, key.clone()));
-                }
+                c.fields.insert((id, key.clone()), want_theirs);
             })
         }
     };
@@ -275,7 +272,7 @@ fn field(
     view! {
         <li>
             <fieldset class="merge-conflict">
-                <legend>{tf("share.merge.conflict", &[("field", &label)])}</legend>
+                <legend>{tf("share.merge.conflict", &[("record", &record), ("field", &label)])}</legend>
                 <label class="check">
                     <input type="radio" name=group.clone() prop:checked=move || !theirs() on:change=pick(false) />
                     {tf("share.merge.keep_here", &[("value", &here), ("when", &here_when)])}

@@ -133,10 +133,14 @@ pub fn ShareScreen() -> impl IntoView {
         .into_any(),
         Ok(file) => {
             let copy = file.clone();
-            let mergeable = state.plan.with_untracked(|p| {
-                p.as_ref()
-                    .is_some_and(|p| atelier_core::merge::identity::is_copy(p, &file.plan))
-            });
+            // Followed, not read once: a link opened in a new tab shows before the plan loads.
+            let plan_of_link = file.plan.clone();
+            let mergeable = move || {
+                state.plan.with(|p| {
+                    p.as_ref()
+                        .is_some_and(|p| atelier_core::merge::identity::is_copy(p, &plan_of_link))
+                })
+            };
             let merging = file.clone();
             let ter = &file.plan.territory;
             let more = |n: usize| {
@@ -150,11 +154,14 @@ pub fn ShareScreen() -> impl IntoView {
                         state.import_plan_as_new(copy.clone());
                         crate::ui::navigate(Route::Context);
                     }>{t("share.preview.save_copy")}</button>
-                    {mergeable.then(|| view! {
-                        <button type="button" class="button" on:click=move |_| {
-                            state.pending_merge.set(Some((t("share.merge.link_name").to_owned(), merging.clone())));
-                            crate::ui::navigate(Route::Merge);
-                        }>{t("share.preview.merge")}</button>
+                    {move || mergeable().then(|| {
+                        let merging = merging.clone();
+                        view! {
+                            <button type="button" class="button" on:click=move |_| {
+                                state.pending_merge.set(Some((t("share.merge.link_name").to_owned(), merging.clone())));
+                                crate::ui::navigate(Route::Merge);
+                            }>{t("share.preview.merge")}</button>
+                        }
                     })}
                 </p>
                 <ul class="kpis">
