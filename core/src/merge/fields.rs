@@ -17,8 +17,8 @@ pub struct FieldDiff {
     /// schema 7).
     pub here_tick: Option<Tick>,
     pub there_tick: Option<Tick>,
-    /// Changed on both sides, or dated on neither: the later change wins by default, and the
-    /// preview shows both values.
+    /// Changed on both sides by different devices, or dated on neither: the later change
+    /// wins by default, and the preview shows both values.
     pub conflict: bool,
     /// The other copy is anonymised and left this field blank: its value is withheld, not
     /// empty, and never replaces the one here.
@@ -56,8 +56,16 @@ pub fn differences<T: Edited>(here: &T, there: &T, anonymised: bool) -> Vec<Fiel
             let here_tick = here.edits().get(key).cloned();
             let there_tick = there.edits().get(key).cloned();
             let withheld = anonymised && blank(there_value) && !blank(&here_value);
+            // Dated on both sides by two devices, or on neither: two people may have
+            // changed it. Dated on both by one device, the older is that device's own
+            // earlier value, which the other copy only carried over.
+            let two_hands = match (&here_tick, &there_tick) {
+                (Some(h), Some(t)) => h.by != t.by,
+                (None, None) => true,
+                _ => false,
+            };
             Some(FieldDiff {
-                conflict: !withheld && here_tick.is_some() == there_tick.is_some(),
+                conflict: !withheld && two_hands,
                 theirs_by_default: !withheld
                     && there_wins(&here_value, there_value, &here_tick, &there_tick),
                 key: key.clone(),
@@ -145,6 +153,18 @@ mod tests {
         // And the other way round, the same winner.
         let back = differences(&there, &here, false);
         assert!(back[0].conflict && back[0].theirs_by_default);
+    }
+
+    #[test]
+    fn a_value_the_copy_carried_from_this_device_is_no_conflict() {
+        let mut here = actor();
+        here.description = "revu ici".into();
+        here.edits.insert("description".into(), tick(9, "a"));
+        let mut there = actor();
+        there.description = "écrit ici avant l'export".into();
+        there.edits.insert("description".into(), tick(3, "a"));
+        let diffs = differences(&here, &there, false);
+        assert!(!diffs[0].conflict && !diffs[0].theirs_by_default);
     }
 
     #[test]

@@ -13,8 +13,9 @@
 //!
 //! The rules, chosen so that merging B into A and A into B give the same plan:
 //! - a field changed on one side only takes that side's value;
-//! - a field changed on both sides (a *conflict*) takes the later change; the device id breaks
-//!   a tie; a field never dated (files before schema 7) is older than any dated one;
+//! - a field changed on both sides by different devices (a *conflict*) takes the later change;
+//!   the device id breaks a tie; a field never dated (files before schema 7) is older than any
+//!   dated one; a value one device dated on both sides is that device's own, the later kept;
 //! - a deletion wins over an edit, unless a record kept by the merge still points at the
 //!   deleted actor (it is then kept, and the preview says why);
 //! - fields withheld from an anonymised copy never overwrite the values here.

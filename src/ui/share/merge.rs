@@ -294,6 +294,13 @@ fn show(key: &str, value: &Value, names: &HashMap<String, String>) -> String {
         Value::Null => "—".into(),
         Value::Bool(b) => t_dyn(if *b { "domain.yes" } else { "domain.no" }).into(),
         Value::String(s) if s.is_empty() => "—".into(),
+        // Days as the screens write them (« 30/06/2027 »), not as stored.
+        Value::String(s) if s.len() == 10 && s.as_bytes()[4] == b'-' => {
+            match atelier_core::text::parse_day(s) {
+                Ok(Some(day)) => atelier_core::text::short_date(day),
+                _ => s.clone(),
+            }
+        }
         Value::String(s) => names
             .get(s)
             .cloned()
