@@ -378,6 +378,7 @@ impl AppState {
         let before = plan.clone();
         change(&mut plan);
         atelier_core::merge::stamp(&before, &mut plan, &browser::tick());
+        self.drop_plan_undos();
         self.plans.update(|list| {
             if let Some(p) = list.iter_mut().find(|p| p.id == plan.id) {
                 *p = PlanSummary::of(&plan);
@@ -495,6 +496,7 @@ impl AppState {
 
     /// Writes `records` of one kind in one transaction.
     fn put_all<T: Held>(self, plan_id: Id, records: Vec<T>) {
+        self.drop_plan_undos();
         let writes = records.iter().map(|r| Write::put(plan_id, r)).collect();
         self.persist(Change::Records { plan: plan_id }, async move {
             match db() {
@@ -508,6 +510,7 @@ impl AppState {
         let Some(plan_id) = self.plan_id() else {
             return;
         };
+        self.drop_plan_undos();
         let change = Change::Record {
             store: T::STORE,
             plan: plan_id,
@@ -648,6 +651,7 @@ impl AppState {
         let mut mobs = self.mobilisations.get_untracked();
         let mut needs = self.needs.get_untracked();
         let (links, removed) = unlink_actor(id, &mut plan, &mut actions, &mut mobs, &mut needs);
+        self.drop_plan_undos();
         let mut writes = vec![Write::delete::<Actor>(plan_id, id)];
         // The links removed are edits of those records, ticked like any other.
         let tick = browser::tick();
@@ -726,6 +730,7 @@ impl AppState {
             return;
         };
         let text = record.deleted();
+        self.drop_plan_undos();
         let mut writes = vec![Write::delete::<T>(plan_id, id)];
         writes.extend(self.bury(plan_id, vec![id], &browser::tick()));
         self.push_undo(
@@ -790,7 +795,8 @@ impl AppState {
     }
 
     /// Forgets the undos that would put a whole former plan back: after an edit, they would
-    /// throw it away (the automatic backup still holds that former plan).
+    /// throw it away (the automatic backup still holds that former plan). Called by the
+    /// editing commands (not by `persist`, which the first screen's code uses too).
     fn drop_plan_undos(self) {
         if self
             .undos
@@ -913,7 +919,6 @@ impl AppState {
         change: Change,
         write: impl Future<Output = Result<(), StorageError>> + 'static,
     ) {
-        self.drop_plan_undos();
         self.pending.update(|n| *n += 1);
         spawn_local(async move {
             let result = write.await;

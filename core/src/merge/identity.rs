@@ -26,9 +26,12 @@ impl CopyOf {
         if text.len() != 16 {
             return None;
         }
+        // By hand: `from_str_radix` and UTF-8 checks would weigh on the first screen, which
+        // asks [`is_copy`] of a file picked on « Mes plans ».
+        let digit = |c: u8| char::from(c).to_digit(16);
         let mut key = [0u8; 8];
         for (i, pair) in text.chunks(2).enumerate() {
-            key[i] = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
+            key[i] = (digit(pair[0])? * 16 + digit(pair[1])?) as u8;
         }
         Some(key)
     }
@@ -85,7 +88,7 @@ pub fn is_copy(here: &Plan, there: &Plan) -> bool {
     let origin = |p: &Plan| {
         p.copied_from
             .as_ref()
-            .filter(|c| c.key_bytes().is_some())
+            .filter(|c| c.key.len() == 16 && c.key.bytes().all(|b| b.is_ascii_hexdigit()))
             .map(|c| c.plan)
     };
     there.id == here.id
