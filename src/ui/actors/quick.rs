@@ -87,6 +87,7 @@ pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -
                     <input type="radio" name="quick-target" prop:checked=move || all_shown.get() on:change=move |_| all_shown.set(true) />
                     {move || tn("actors.quick.shown", filtered.with(Vec::len) as u64, &[])}
                 </label>
+                <div class="field">
                 <label for="quick-engagement">{t("actors.quick.engagement")}</label>
                 <select id="quick-engagement" on:change=move |ev| level.set(event_target_value(&ev))>
                     <option value="">{t("actors.quick.unchanged")}</option>
@@ -96,11 +97,14 @@ pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -
                         view! { <option value=l.code()>{label}</option> }
                     }).collect_view()}
                 </select>
+                </div>
+                <div class="field">
                 <label for="quick-circle">{t("actors.table.col_circle")}</label>
                 <select id="quick-circle" on:change=move |ev| circle.set(event_target_value(&ev))>
                     <option value="">{t("actors.quick.unchanged")}</option>
                     {Circle::ALL.map(|c| view! { <option value=c.number().to_string()>{tf("actors.quick.circle", &[("n", &c.number())])}</option> }).collect_view()}
                 </select>
+                </div>
                 <button type="button" class="button button-primary" on:click=apply>{t("actors.quick.apply")}</button>
             </fieldset>
         </Show>
