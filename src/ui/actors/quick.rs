@@ -14,8 +14,7 @@ use leptos::prelude::*;
 pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -> impl IntoView {
     let state = use_state();
     let open = RwSignal::new(false);
-    // Without a focused row, the choice is every actor shown.
-    let all_shown = RwSignal::new(focused.get_untracked().is_none());
+    let all_shown = RwSignal::new(false);
     let level = RwSignal::new(String::new());
     let circle = RwSignal::new(String::new());
     let focused_name = move || {
@@ -71,7 +70,11 @@ pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -
     };
     view! {
         <button type="button" class="button" aria-expanded=move || open.get().to_string() aria-controls="quick-qualify"
-            on:click=move |_| open.update(|o| *o = !*o)>{t("actors.quick.toggle")}</button>
+            on:click=move |_| {
+                // Opened on the focused row if there is one, else on every actor shown.
+                all_shown.set(focused.get_untracked().is_none());
+                open.update(|o| *o = !*o);
+            }>{t("actors.quick.toggle")}</button>
         <Show when=move || open.get()>
             <fieldset class="quick-qualify" id="quick-qualify">
                 <legend>{t("actors.quick.legend")}</legend>
