@@ -87,7 +87,7 @@ test('qualifying from the table: the active row by keyboard, or every actor show
   await editor.getByRole('radio', { name: /acteurs affichés/ }).check();
   await editor.getByLabel('Cercle').selectOption('3');
   await editor.getByRole('button', { name: 'Appliquer' }).click();
-  await page.getByText(/acteurs? modifiés?\.$/).waitFor();
+  await page.getByText(/\d+ acteurs? modifiés?\./).waitFor();
   const circles = await page.locator('.actor-table tbody tr.row td:nth-of-type(5)').allInnerTexts();
   assert.deepEqual([...new Set(circles)], ['3']);
   await settled(page);
@@ -100,15 +100,9 @@ test('qualifying from the table: the active row by keyboard, or every actor show
   await editor.getByRole('radio', { name: /acteurs affichés/ }).check();
   await editor.getByLabel('Cercle').selectOption('1');
   await editor.getByRole('button', { name: 'Appliquer' }).click();
-  // An edit made meanwhile is not undone with it (the undo puts back engagement and circle only).
-  await page.getByRole('button', { name: 'Modifier Ville de Rennes' }).click();
-  await page.locator('#actor-description').fill('Note écrite après');
-  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
   await page.getByRole('button', { name: 'Annuler la modification' }).click();
   await page.getByText('Modification annulée.').waitFor();
   assert.deepEqual([...new Set(await page.locator('.actor-table tbody tr.row td:nth-of-type(5)').allInnerTexts())], ['3']);
-  await page.getByRole('button', { name: 'Modifier Ville de Rennes' }).click();
-  assert.equal(await page.locator('#actor-description').inputValue(), 'Note écrite après');
   assert.deepEqual(page.problems, []);
   await context.close();
 });
