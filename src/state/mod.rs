@@ -100,6 +100,22 @@ pub struct Undo {
     pub replaces_plan: bool,
 }
 
+impl Undo {
+    /// Puts the whole plan `before` back (after a merge or an import), as a replacement with
+    /// its own automatic backup whose reason is the message `reason`; `label` is the button's
+    /// text. Withdrawn at the next edit (see [`Undo::replaces_plan`]).
+    pub(super) fn whole_plan(before: PlanFile, label: &str, reason: &'static str) -> Undo {
+        Undo {
+            focus: before.plan.id,
+            label: Some(label.to_owned()),
+            replaces_plan: true,
+            restore: Arc::new(move |state: AppState| {
+                state.replace_open_plan(before.clone(), t(reason).to_owned())
+            }),
+        }
+    }
+}
+
 /// A record kind the state holds in a signal: actors, fiches action, mobilisations, needs.
 /// Every edit ticks the fields it changed (`core::merge::stamp`), so copies can merge.
 pub trait Held: Record + atelier_core::merge::Edited + Send + Sync {
@@ -596,17 +612,11 @@ impl AppState {
                     match before {
                         Some(before) => self.push_undo(
                             text,
-                            Undo {
-                                focus: plan_id,
-                                label: Some(t("state.import.undo").to_owned()),
-                                replaces_plan: true,
-                                restore: Arc::new(move |state: AppState| {
-                                    state.replace_open_plan(
-                                        before.clone(),
-                                        t("state.import.undo_reason").to_owned(),
-                                    )
-                                }),
-                            },
+                            Undo::whole_plan(
+                                before,
+                                t("state.import.undo"),
+                                "state.import.undo_reason",
+                            ),
                         ),
                         None => self.notice.set(Some(Notice::success(text))),
                     }

@@ -504,20 +504,9 @@ impl AppState {
                     });
                     self.show(merged);
                     crate::ui::navigate(Route::Actors);
-                    let before = current.clone();
                     self.push_undo(
                         tf("state.merge.done", &[("name", &name)]),
-                        Undo {
-                            focus: plan_id,
-                            label: Some(t("state.merge.undo").to_owned()),
-                            replaces_plan: true,
-                            restore: Arc::new(move |state: AppState| {
-                                state.replace_open_plan(
-                                    before.clone(),
-                                    t("state.merge.undo_reason").to_owned(),
-                                )
-                            }),
-                        },
+                        Undo::whole_plan(current, t("state.merge.undo"), "state.merge.undo_reason"),
                     );
                 }
                 Err(e) => self.notice.set(Some(Notice::error(
