@@ -141,10 +141,18 @@ impl ActionSheet {
         self.status = status;
     }
 
-    /// The quick-win rule: light effort for at least a medium impact. The app suggests marking
-    /// such an action; the user decides (`quick_win`).
+    /// Whether the scores alone make this fiche a quick win: light effort for at least a medium
+    /// impact ([`Score::is_quick_win`]).
     pub fn suggests_quick_win(&self) -> bool {
         matches!((self.effort, self.impact), (Some(e), Some(i)) if Score::is_quick_win(e, i))
+    }
+
+    /// Whether this fiche counts as a quick win (kit, conclusion: « viser des gains rapides »):
+    /// marked so by the user (`quick_win`, for a fiche not scored yet or scored otherwise), or
+    /// scored light effort for at least a medium impact. The one definition the flag, the
+    /// matrix, the dashboard, the report and the projector all use, so no two screens disagree.
+    pub fn is_quick_win(&self) -> bool {
+        self.quick_win || self.suggests_quick_win()
     }
 
     /// Total budget in euros, optionally for one kind of line (saturating: never wraps).
@@ -547,6 +555,23 @@ mod tests {
         a.effort = Some(Score::Medium);
         a.impact = Some(Score::High);
         assert!(!a.suggests_quick_win());
+    }
+
+    #[test]
+    fn a_quick_win_is_ticked_or_scored_so() {
+        let mut a = sheet();
+        assert!(!a.is_quick_win());
+        a.quick_win = true;
+        assert!(a.is_quick_win(), "ticked, not scored");
+        a.quick_win = false;
+        a.effort = Some(Score::Low);
+        a.impact = Some(Score::High);
+        assert!(
+            a.is_quick_win(),
+            "scored, not ticked: the matrix's zone counts"
+        );
+        a.effort = Some(Score::High);
+        assert!(!a.is_quick_win());
     }
 
     #[test]

@@ -147,7 +147,7 @@ pub fn cell(a: &ActionSheet, column: ActionColumn, names: &HashMap<Id, &str>) ->
         C::PilotService => Value::text(a.pilot_service.clone()),
         C::Start => day(a.start),
         C::Due => day(a.due),
-        C::QuickWin => Value::text(t(if a.quick_win {
+        C::QuickWin => Value::text(t(if a.is_quick_win() {
             "errors.action_csv.yes"
         } else {
             "errors.action_csv.no"
@@ -329,11 +329,18 @@ pub fn read_action_plan(
             let message = tf("errors.census.unreadable_value", &[("value", &value)]);
             problem(column, Severity::Warning, message);
         };
+        let flag = sheet.quick_win;
         for column in columns.iter().flatten().copied() {
             let value = cell(column);
             if !read_cell(&mut sheet, column, value, &by_name) {
                 unreadable(column, value);
             }
+        }
+        // « Gain rapide » is written as every screen shows it (`is_quick_win`): for a fiche
+        // whose scores make it one anyway, the cell says nothing about the flag, which keeps
+        // its stored value, so that a round trip changes nothing.
+        if sheet.suggests_quick_win() {
+            sheet.quick_win = flag;
         }
         read.push(ActionRow {
             line,
@@ -807,11 +814,39 @@ mod tests {
 
     #[test]
     fn an_exported_plan_reads_back_unchanged_and_one_edited_cell_is_one_change() {
-        let file =
+        let mut file =
             crate::example::example_plan(&mut CounterIds::default(), crate::example::test_day());
+        // A fiche its scores make a quick win, box not ticked: written « oui », read back as is.
+        let scored = &mut file.actions[0];
+        (scored.quick_win, scored.effort, scored.impact) =
+            (false, Some(Score::Low), Some(Score::High));
         let csv = write_action_plan(&file.actions, &file.actors);
+        let written = crate::census::csv_rows(csv.trim_start_matches('\u{feff}')).unwrap();
+        let quick = written
+            .headers
+            .iter()
+            .position(|h| h == "Gain rapide")
+            .unwrap();
+        let title = written
+            .headers
+            .iter()
+            .position(|h| h == "Intitulé")
+            .unwrap();
+        let row = written
+            .rows
+            .iter()
+            .find(|(_, r)| r[title] == file.actions[0].title);
+        assert_eq!(row.unwrap().1[quick], "oui");
         let back = read_back(&csv, &file.actions, &file.actors);
         assert_eq!(back.rows.len(), file.actions.len());
+        let scored_back = back
+            .rows
+            .iter()
+            .find(|r| r.updates == Some(file.actions[0].id));
+        assert!(
+            !scored_back.unwrap().sheet.quick_win,
+            "the box stays unticked"
+        );
         assert!(back.problems.is_empty(), "{:?}", back.problems);
         for row in &back.rows {
             let stored = file

@@ -53,7 +53,7 @@ pub fn dashboard(
     let count_status = |s| actions.iter().filter(|a| a.status == s).count();
     let done = count_status(ActionStatus::Done);
     let live = actions.len() - count_status(ActionStatus::Abandoned);
-    let quick: Vec<_> = actions.iter().filter(|a| a.quick_win).collect();
+    let quick: Vec<_> = actions.iter().filter(|a| a.is_quick_win()).collect();
     let mut reached: HashSet<Id> = HashSet::new();
     for m in mobilisations
         .iter()

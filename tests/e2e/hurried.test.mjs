@@ -107,6 +107,21 @@ test('qualifying from the table: the active row by keyboard, or every actor show
   await context.close();
 });
 
+test('with « Qualifier rapidement » open and no row chosen yet, a click on a row\'s « Modifier » opens that actor (the editor above does not move the table under the pointer)', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan qualification puis fiche');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await page.getByLabel('Rechercher un acteur').fill('Rennes');
+  await page.getByRole('button', { name: 'Qualifier rapidement' }).click();
+  await page.locator('#quick-qualify').getByText("aucune pour l'instant").waitFor();
+  await page.getByRole('button', { name: 'Modifier Ville de Rennes' }).click();
+  assert.equal(await page.locator('#actor-name').inputValue(), 'Ville de Rennes');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('a double click on « Créer le plan » makes one plan', async () => {
   const { context, page } = await newPage(browser);
   await page.goto(srv.url + '#/');
@@ -214,6 +229,8 @@ test('an amount typed key by key that ends up unreadable puts back the amount fr
   await page.getByRole('button', { name: 'Supprimer Repair café des Tilleuls' }).click();
   const question = page.getByRole('alertdialog');
   await question.waitFor();
+  // Focus goes to the safe answer, as a keyboard user sees it before pressing Escape.
+  await page.waitForFunction(() => document.activeElement?.id === 'confirm-keep');
   await page.keyboard.press('Escape');
   await question.waitFor({ state: 'detached' });
   await page.getByText('12 acteurs recensés').waitFor();
@@ -324,5 +341,46 @@ test('on a phone (390×844): header and step bar within about 120 px, sticky fic
     .map((el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }));
   const overlap = !(help[2] <= number[0] || number[2] <= help[0] || help[3] <= number[1] || number[3] <= help[1]);
   assert.ok(!overlap, `help ${help} overlaps slide number ${number}`);
+  await context.close();
+});
+
+test('one quick win for every screen: a fiche scored low effort and high impact is one in the matrix, on the dashboard and in the projector, whose slide is left out while there is none', async () => {
+  const { context, page } = await newPage(browser);
+  await createPlan(page, srv.url, 'Plan gains rapides');
+  // No fiche yet: the deck has no quick-win slide rather than an empty one.
+  await page.goto(srv.url + '#/projection/1');
+  await page.locator('.slide-current').waitFor();
+  assert.equal(await page.locator('.slide-current .slide-number').innerText(), '1 / 10');
+  assert.equal(await page.getByRole('heading', { name: 'Nos premiers gains rapides' }).count(), 0);
+  await page.keyboard.press('Escape');
+
+  // Her fiche: impact « Fort », effort « Faible », box left alone.
+  await goToStep(page, 'Quelles actions ?');
+  await page.getByLabel('Intitulé de la fiche action').fill('Éteindre les écrans la nuit');
+  await page.getByRole('button', { name: 'Ajouter la fiche' }).click();
+  await page.getByLabel('Impact attendu').selectOption('3');
+  await page.getByLabel('Effort nécessaire').selectOption('1');
+  await page.getByText("compte d'office comme gain rapide").waitFor();
+  assert.ok(await page.getByLabel('Gain rapide').isChecked(), 'the box shows what every screen counts');
+  // A second fiche, not scored, ticked by hand: a quick win too.
+  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await page.getByLabel('Intitulé de la fiche action').fill('Trier les boîtes mail partagées');
+  await page.getByRole('button', { name: 'Ajouter la fiche' }).click();
+  await page.getByLabel('Gain rapide').check();
+  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await settled(page);
+
+  await page.getByRole('navigation', { name: "Vues du plan d'actions" }).getByRole('link', { name: 'Impact et effort' }).click();
+  assert.match(await page.locator('td.quick-zone', { hasText: 'Éteindre les écrans' }).innerText(), /★ gain rapide/);
+  await page.goto(srv.url + '#/conclusion');
+  await page.getByText('gains rapides réalisés').waitFor();
+  assert.match(await page.locator('.kpi', { hasText: 'gains rapides réalisés' }).innerText(), /0 \/ 2 gains rapides réalisés/);
+  await page.goto(srv.url + '#/projection/9');
+  await page.locator('.slide-current').waitFor();
+  const slide = page.locator('.slide-current');
+  assert.equal(await slide.getByRole('heading', { level: 1 }).innerText(), 'Nos premiers gains rapides');
+  assert.match(await slide.innerText(), /Éteindre les écrans la nuit[\s\S]*Trier les boîtes mail partagées/);
+  assert.equal(await slide.locator('.slide-number').innerText(), '9 / 11');
+  assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -50,7 +50,7 @@ pub fn Board(on_edit: Callback<Id>) -> impl IntoView {
                     let cards = ids
                         .iter()
                         .filter_map(|id| l.iter().find(|a| a.id == *id))
-                        .map(|a| (a.id, a.title.clone(), a.quick_win, card_meta(a)))
+                        .map(|a| (a.id, a.title.clone(), a.is_quick_win(), card_meta(a)))
                         .collect::<Vec<_>>();
                     (s, cards)
                 })

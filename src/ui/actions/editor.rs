@@ -52,7 +52,7 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
         state.actions.with(|l| {
             l.iter()
                 .find(|a| a.id == id)
-                .is_some_and(|a| a.suggests_quick_win() && !a.quick_win)
+                .is_some_and(|a| a.suggests_quick_win())
         })
     });
     let day = move |read: fn(&ActionSheet) -> Option<NaiveDate>| {
@@ -136,8 +136,11 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                     selected=Signal::derive(move || current(|a| a.effort.map(|s| s.number().to_string()).unwrap_or_default()))
                     on_change=move |v: String| edit(Box::new(move |a| a.effort = v.parse::<u8>().ok().and_then(|n| Score::try_from(n).ok()))) />
                 <div class="field field-check">
-                    <input id="action-quick-win" type="checkbox"
-                        prop:checked=move || state.actions.with(|l| l.iter().any(|a| a.id == id && a.quick_win))
+                    // The scores can make a fiche a quick win on their own (one definition for
+                    // every screen): the box then shows it, and cannot say otherwise.
+                    <input id="action-quick-win" type="checkbox" aria-describedby="action-quick-win-rule"
+                        prop:checked=move || state.actions.with(|l| l.iter().any(|a| a.id == id && a.is_quick_win()))
+                        prop:disabled=move || suggest.get()
                         on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |a| a.quick_win = on)) } />
                     <label for="action-quick-win">{t("actions.editor.quick_win")}</label>
                 </div>
@@ -149,9 +152,9 @@ pub fn ActionEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) 
                     <label for="action-workshop">{t("actions.editor.workshop")}</label>
                 </div>
             </div>
-            <Show when=move || suggest.get()>
-                <p class="hint" role="status">{t("actions.editor.suggest_quick_win")}</p>
-            </Show>
+            <p class="hint" id="action-quick-win-rule" role="status">
+                {move || if suggest.get() { t("actions.editor.suggest_quick_win") } else { t("actions.editor.quick_win_rule") }}
+            </p>
 
             <h3>{t("actions.editor.section_targets")}</h3>
             <fieldset class="choices">

@@ -100,14 +100,14 @@ pub fn ActionList(on_edit: Callback<Id>, on_delete: Callback<Id>) -> impl IntoVi
                     <th scope="col">{t("actions.list.col_budget")}</th><th scope="col">{t("actions.list.col_partners")}</th><th scope="col"><span class="visually-hidden">{t("actions.list.col_actions")}</span></th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.notes.clone(), a.axis, a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.clone(), (a.quick_win, a.workshop, a.budget.iter().map(|l| l.amount).sum::<u64>())) let:a>
+                    <For each=move || rows.get() key=|a| (a.id, a.title.clone(), a.notes.clone(), a.axis, a.status, a.due, a.priority, a.pilot.clone(), a.pilot_service.clone(), a.actor_ids.clone(), (a.is_quick_win(), a.workshop, a.budget.iter().map(|l| l.amount).sum::<u64>())) let:a>
                         {
                             let id = a.id;
                             let pilot = [a.pilot.as_str(), a.pilot_service.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
                             view! {
                                 <tr>
                                     <th scope="row" data-label=t("actions.list.col_title")>{a.title.clone()}
-                                        {a.quick_win.then(|| view! { " " <span class="badge badge-quick">{t("actions.list.quick_win")}</span> })}
+                                        {a.is_quick_win().then(|| view! { " " <span class="badge badge-quick">{t("actions.list.quick_win")}</span> })}
                                         {a.from_workshop().then(|| view! { " " <span class="badge">{t("actions.list.from_workshop")}</span> })}</th>
                                     <td data-label=t("actions.list.col_axis")>{a.axis.label()}</td>
                                     <td data-label=t("actions.list.col_status")>{a.status.label()}</td>

@@ -22,7 +22,7 @@ pub fn MatrixView(on_edit: Callback<Id>) -> impl IntoView {
             .with(|l| {
                 l.iter()
                     .find(|a| a.id == id)
-                    .map(|a| (a.title.clone(), a.quick_win))
+                    .map(|a| (a.title.clone(), a.is_quick_win()))
             })
             .unwrap_or_default();
         view! {

@@ -78,17 +78,19 @@ pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -
         <Show when=move || open.get()>
             <fieldset class="quick-qualify" id="quick-qualify">
                 <legend>{t("actors.quick.legend")}</legend>
-                <label class="check">
+                // One line each, whatever the name: a focus that changes the text must not move
+                // the table, or a click on a row's button would land elsewhere.
+                <label class="check quick-target">
                     <input type="radio" name="quick-target" prop:checked=move || !all_shown.get()
                         disabled=move || focused.get().is_none() on:change=move |_| all_shown.set(false) />
-                    {move || focused_name().map_or_else(
+                    <span>{move || focused_name().map_or_else(
                         || t("actors.quick.no_row").to_owned(),
                         |name| tf("actors.quick.row", &[("name", &name)]),
-                    )}
+                    )}</span>
                 </label>
-                <label class="check">
+                <label class="check quick-target">
                     <input type="radio" name="quick-target" prop:checked=move || all_shown.get() on:change=move |_| all_shown.set(true) />
-                    {move || tn("actors.quick.shown", filtered.with(Vec::len) as u64, &[])}
+                    <span>{move || tn("actors.quick.shown", filtered.with(Vec::len) as u64, &[])}</span>
                 </label>
                 <div class="field">
                 <label for="quick-engagement">{t("actors.quick.engagement")}</label>

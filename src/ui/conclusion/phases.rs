@@ -28,7 +28,7 @@ pub fn Phases() -> impl IntoView {
     let quick = Memo::new(move |_| {
         state.actions.with(|l| {
             l.iter()
-                .filter(|a| a.quick_win)
+                .filter(|a| a.is_quick_win())
                 .map(|a| (a.title.clone(), a.status.label(), a.due))
                 .collect::<Vec<_>>()
         })

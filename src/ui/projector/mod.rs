@@ -26,7 +26,8 @@ crate::lazy! {
 #[component]
 pub fn Projector() -> impl IntoView {
     let state = use_state();
-    let count = move || slides::SLIDES.len();
+    let deck = Memo::new(move |_| slides::shown(state));
+    let count = move || deck.with(Vec::len);
     let current = move || match state.route.get() {
         Route::Projector(n) => (n.max(1) as usize).min(count().max(1)),
         _ => 1,
@@ -105,13 +106,13 @@ pub fn Projector() -> impl IntoView {
         <div class="projector" class:high-contrast=move || contrast.get()
             style=("--slide-scale", move || SIZES[size.get()])>
             <p class="visually-hidden" aria-live="polite">{move || tf("projector.position", &[("n", &current()), ("total", &count())])}</p>
-            {slides::SLIDES.iter().enumerate().map(|(i, slide)| {
+            {move || deck.get().into_iter().enumerate().map(|(i, slide)| {
                 let shown = move || i + 1 == current();
                 view! {
                     <section class="slide" class:slide-current=shown aria-hidden=move || (!shown()).then_some("true")
                         aria-label=tf("projector.slide_label", &[("n", &(i + 1)), ("title", &slide.title())])>
                         <h1 tabindex="-1">{slide.title()}</h1>
-                        <div class="slide-body">{move || slides::body(*slide, state)}</div>
+                        <div class="slide-body">{move || slides::body(slide, state)}</div>
                         <p class="slide-number">{format!("{} / {}", i + 1, count())}</p>
                     </section>
                 }

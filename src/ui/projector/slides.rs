@@ -60,6 +60,17 @@ impl Slide {
     }
 }
 
+/// The slides of the open plan's deck: [`SLIDES`], without the quick-win slide while no fiche
+/// is a quick win ([`atelier_core::ActionSheet::is_quick_win`]) — an empty slide in front of
+/// elected officials says less than none.
+pub fn shown(state: AppState) -> Vec<Slide> {
+    let any_win = state.actions.with(|l| l.iter().any(|a| a.is_quick_win()));
+    SLIDES
+        .into_iter()
+        .filter(|s| *s != Slide::QuickWins || any_win)
+        .collect()
+}
+
 /// A capped list: the first [`MAX_ITEMS`], then « + N autres ».
 fn capped(items: Vec<String>) -> impl IntoView {
     let more = items.len().saturating_sub(MAX_ITEMS);
@@ -140,13 +151,10 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
                 capped(items).into_any()
             }
         }),
+        // Never empty: without a quick win, the slide is left out of the deck ([`shown`]).
         Slide::QuickWins => state.actions.with(|actions| {
-            let wins: Vec<String> = actions.iter().filter(|a| a.quick_win).map(|a| format!("{} — {}", a.title, a.status.label())).collect();
-            if wins.is_empty() {
-                view! { <p>{t("projector.quick_wins.none")}</p> }.into_any()
-            } else {
-                capped(wins).into_any()
-            }
+            let wins: Vec<String> = actions.iter().filter(|a| a.is_quick_win()).map(|a| format!("{} — {}", a.title, a.status.label())).collect();
+            capped(wins).into_any()
         }),
         Slide::Governance => {
             let g = &plan.governance;

@@ -159,7 +159,7 @@ pub fn Report() -> impl IntoView {
                         <tbody>{sorted.iter().map(|a| view! {
                             <tr><td>{a.axis.label()}</td><th scope="row">{a.title.clone()}</th><td>{a.status.label()}</td>
                                 <td>{[a.pilot.as_str(), a.pilot_service.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")}</td>
-                                <td>{a.due.map(short_date)}</td><td>{if a.quick_win { t("report.actions.quick_win_yes") } else { "" }}</td>
+                                <td>{a.due.map(short_date)}</td><td>{if a.is_quick_win() { t("report.actions.quick_win_yes") } else { "" }}</td>
                                 <td>{names(&actors, &a.actor_ids)}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
