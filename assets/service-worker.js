@@ -82,9 +82,30 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The warm-up, tried again a few times when the network fails on the way (a train tunnel
+// during the first visit): otherwise the parts it missed would wait for the next visit, and a
+// user gone offline meanwhile would find screens that cannot open. About 4 minutes in all,
+// within what browsers let a worker's task run.
+const RETRY_AFTER_S = [0, 10, 30, 60, 120];
+let warming = null;
+function warm() {
+  warming ??= (async () => {
+    for (const wait of RETRY_AFTER_S) {
+      await new Promise((done) => setTimeout(done, wait * 1000));
+      try {
+        await fill(REST, true);
+        return;
+      } catch {
+        // Offline or a failed download: the files already cached stay; try again later.
+      }
+    }
+  })().finally(() => { warming = null; });
+  return warming;
+}
+
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
-  if (event.data === "warm") event.waitUntil(fill(REST, true).catch(() => {}));
+  if (event.data === "warm") event.waitUntil(warm());
 });
 
 self.addEventListener("fetch", (event) => {

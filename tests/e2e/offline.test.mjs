@@ -64,3 +64,53 @@ test('after one visit the app starts offline, and a new version is applied when 
   await context.close();
   await srv.close();
 });
+
+test('a network cut during the background download is made up for without a reload: every screen then opens offline', async () => {
+  const srv = await serve(DIST);
+  // In front of the server, a link that fails the worker's own downloads of parts while `cut`
+  // is on (its requests carry sw.js as referrer; the page's own go through).
+  const { createServer, request } = await import('node:http');
+  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+  const rest = JSON.parse(sw.match(/const REST = (\[[^\]]*\]);/)[1]);
+  let cut = true;
+  let refused = 0;
+  const link = createServer((req, res) => {
+    const byWorker = (req.headers.referer ?? '').endsWith('/sw.js');
+    if (cut && byWorker && rest.some((f) => req.url.endsWith(f.replace(/^\.\//, '/')))) {
+      refused += 1;
+      res.writeHead(503).end();
+      return;
+    }
+    const upstream = request(srv.url.replace(/\/$/, '') + req.url, { method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise((done) => link.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${link.address().port}/`;
+  const { context, page } = await newPage(browser);
+  await page.goto(url);
+  await page.getByLabel('Nom du plan').fill('Plan coupure');
+  await page.getByRole('button', { name: 'Créer le plan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contexte du territoire' }).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The first background download hits the cut; then the network comes back.
+  for (const started = Date.now(); refused === 0 && Date.now() - started < 20_000;) await new Promise((d) => setTimeout(d, 200));
+  assert.ok(refused > 0, 'the background download met the cut');
+  cut = false;
+  // No reload: the worker tries again on its own.
+  await offlineReady(page);
+  await settled(page);
+  await page.reload();
+  await context.setOffline(true);
+  for (const [name, hash] of [...SCREENS, ['projection', '#/projection/1']]) {
+    await page.goto(url + hash);
+    await page.locator('h1:visible').first().waitFor();
+    assert.equal(await page.locator('.part-failed').count(), 0, `${name} opens offline`);
+  }
+  assert.match(await page.locator('.app-header').innerText(), /Plan coupure/);
+  await context.close();
+  link.close();
+  await srv.close();
+});
