@@ -18,10 +18,13 @@ pub struct Dashboard {
     pub done: usize,
     /// `done` over the actions not abandoned, in whole percent (0 when there are none).
     pub done_percent: u8,
-    /// Actions marked quick win, and how many of them are done.
+    /// The plan's quick wins ([`quick_wins`]), and how many of them are done.
     pub quick_wins: (usize, usize),
     /// Every indicator with a target, with its progress.
     pub indicators: Vec<IndicatorLine>,
+    /// Indicators without a target: no progress to show, but counted so that none goes
+    /// missing without a word.
+    pub without_target: usize,
     /// Distinct actors mobilised, per circle (the actor's circle): an actor counts once it is
     /// targeted by a mobilisation that is not cancelled, or is partner of an action that is
     /// not abandoned.
@@ -43,6 +46,15 @@ pub struct IndicatorLine {
     pub percent: Option<u8>,
 }
 
+/// The quick wins the plan still counts on: [`ActionSheet::is_quick_win`], abandoned fiches
+/// left out (as the share of fiches done leaves them out). Listed on the dashboard, in the
+/// phases and on the projector's slide.
+pub fn quick_wins(actions: &[ActionSheet]) -> impl Iterator<Item = &ActionSheet> {
+    actions
+        .iter()
+        .filter(|a| a.is_quick_win() && a.status != ActionStatus::Abandoned)
+}
+
 /// Computes the dashboard.
 pub fn dashboard(
     actions: &[ActionSheet],
@@ -53,7 +65,7 @@ pub fn dashboard(
     let count_status = |s| actions.iter().filter(|a| a.status == s).count();
     let done = count_status(ActionStatus::Done);
     let live = actions.len() - count_status(ActionStatus::Abandoned);
-    let quick: Vec<_> = actions.iter().filter(|a| a.is_quick_win()).collect();
+    let quick: Vec<_> = quick_wins(actions).collect();
     let mut reached: HashSet<Id> = HashSet::new();
     for m in mobilisations
         .iter()
@@ -112,6 +124,11 @@ pub fn dashboard(
                 .count(),
         ),
         indicators,
+        without_target: actions
+            .iter()
+            .flat_map(|a| &a.indicators)
+            .filter(|i| i.target.is_none())
+            .count(),
         mobilised,
         open_needs: needs
             .iter()
@@ -148,6 +165,7 @@ mod tests {
         a.indicators = vec![ind, Indicator::new("Sans cible")];
         let mut b = ActionSheet::new(id(11), "Abandonnée", Axis::Know);
         b.status = ActionStatus::Abandoned;
+        b.quick_win = true;
         b.actor_ids = vec![bystander.id];
         let c = ActionSheet::new(id(12), "À venir", Axis::Know);
         let mut mob = Mobilisation::new(id(20), "Affiches", Circle::Three);
@@ -163,7 +181,8 @@ mod tests {
             "abandoned actions are left out of the share"
         );
         assert_eq!(d.by_axis[0], (Axis::Know, 2));
-        assert_eq!(d.quick_wins, (1, 1));
+        assert_eq!(d.quick_wins, (1, 1), "an abandoned quick win is not counted");
+        assert_eq!(d.without_target, 1, "« Sans cible » is counted, not listed");
         assert_eq!(
             d.indicators.len(),
             1,

@@ -118,6 +118,25 @@ test('with « Qualifier rapidement » open and no row chosen yet, a click on a r
   await page.locator('#quick-qualify').getByText("aucune pour l'instant").waitFor();
   await page.getByRole('button', { name: 'Modifier Ville de Rennes' }).click();
   assert.equal(await page.locator('#actor-name').inputValue(), 'Ville de Rennes');
+  await page.getByRole('button', { name: 'Fermer la fiche' }).click();
+
+  // That click chose the row: « Appliquer » now changes Ville de Rennes alone, not every actor shown.
+  const panel = page.locator('#quick-qualify');
+  assert.ok(await panel.getByRole('radio', { name: /ligne active : Ville de Rennes/ }).isChecked());
+  await panel.getByLabel("Niveau d'engagement").selectOption('aware');
+  await panel.getByRole('button', { name: 'Appliquer' }).click();
+  await page.getByText('1 acteur modifié.').waitFor();
+
+  // The active row deleted: nothing to change, and the message says so.
+  await page.getByRole('button', { name: 'Supprimer Ville de Rennes' }).click();
+  await panel.getByText("aucune pour l'instant").waitFor();
+  await panel.getByRole('button', { name: 'Appliquer' }).click();
+  await page.getByText('Aucun acteur à modifier').waitFor();
+
+  // On a phone, the open panel fits the screen: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scroll');
+  assert.ok((await panel.boundingBox()).width <= 390);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
@@ -353,6 +372,11 @@ test('one quick win for every screen: a fiche scored low effort and high impact 
   assert.equal(await page.locator('.slide-current .slide-number').innerText(), '1 / 10');
   assert.equal(await page.getByRole('heading', { name: 'Nos premiers gains rapides' }).count(), 0);
   await page.keyboard.press('Escape');
+  // A presenter in another tab, on the last slide.
+  const presenter = await context.newPage();
+  await presenter.goto(srv.url + '#/projection/10');
+  await presenter.locator('.slide-current .slide-number', { hasText: '10 / 10' }).waitFor();
+  const last = await presenter.locator('.slide-current h1').innerText();
 
   // Her fiche: impact « Fort », effort « Faible », box left alone.
   await goToStep(page, 'Quelles actions ?');
@@ -369,6 +393,11 @@ test('one quick win for every screen: a fiche scored low effort and high impact 
   await page.getByLabel('Gain rapide').check();
   await page.getByRole('button', { name: 'Fermer la fiche' }).click();
   await settled(page);
+
+  // The deck gained its quick-win slide: the presenter's slide stays on screen, renumbered.
+  await presenter.locator('.slide-current .slide-number', { hasText: '11 / 11' }).waitFor();
+  assert.equal(await presenter.locator('.slide-current h1').innerText(), last);
+  assert.ok(presenter.url().endsWith('#/projection/11'));
 
   await page.getByRole('navigation', { name: "Vues du plan d'actions" }).getByRole('link', { name: 'Impact et effort' }).click();
   assert.match(await page.locator('td.quick-zone', { hasText: 'Éteindre les écrans' }).innerText(), /★ gain rapide/);

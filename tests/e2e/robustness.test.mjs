@@ -25,7 +25,7 @@ test('two deletes in a row can both be undone, and focus goes where the user nee
   assert.equal(await focused(page), 'notice-area', 'focus moves to the message with « Annuler »');
   await page.getByRole('button', { name: 'Supprimer Ville de Rennes' }).click();
   await page.getByText('14 acteurs recensés').waitFor();
-  assert.match(await noticeText(page), /2 suppressions peuvent être annulées/);
+  assert.match(await noticeText(page), /2 changements peuvent être annulés/);
   await page.getByRole('button', { name: 'Annuler la suppression' }).click();
   await page.getByText('15 acteurs recensés').waitFor();
   // Ctrl+Z does the same, except in a text field, where it stays the field's own undo.
@@ -65,8 +65,11 @@ test('two tabs on one plan merge their edits and never revive a deleted actor', 
   await b.getByRole('button', { name: 'Modifier Alpha' }).click();
   await a.getByLabel('Référent (nom ou fonction)').fill('Mme Martin');
   await settled(a);
-  // Tab B's open editor follows what tab A stored.
+  // Tab B's open editor follows what tab A stored, the description box too.
   await b.waitForFunction(() => document.getElementById('actor-referent').value === 'Mme Martin');
+  await a.getByLabel('Description des actions NR identifiées').fill('Vu au forum des associations');
+  await settled(a);
+  await b.waitForFunction(() => document.getElementById('actor-description').value === 'Vu au forum des associations');
   await b.getByLabel('Contact (courriel ou téléphone)').fill('alpha@exemple.fr');
   await settled(b);
 

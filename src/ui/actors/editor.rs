@@ -147,6 +147,7 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                     </div>
                 </div>
                 <TextArea id="actor-description" label=t("actors.editor.description") value=actor.description.clone()
+                    live=Signal::derive(move || current(|a| a.description.clone()))
                     on_input=move |v: String| update(Box::new(move |a| a.description = v)) />
                 <TextField id="actor-referent" label=t("actors.editor.referent") value=actor.referent.clone() live=Signal::derive(move || current(|a| a.referent.clone()))
                     on_input=move |v: String| update(Box::new(move |a| a.referent = v)) />
@@ -181,6 +182,7 @@ pub fn ActorEditor(id: Id, on_close: impl Fn() + Copy + Send + Sync + 'static) -
                     on_change=move |code: String| update(Box::new(move |a| a.found_by = FoundBy::from_code(&code))) />
                 <TextField id="actor-found-on" label=t("actors.editor.found_on") kind="date"
                     value=actor.found_on.map(|d| d.to_string()).unwrap_or_default()
+                    live=Signal::derive(move || current(|a| a.found_on.map(|d| d.to_string()).unwrap_or_default()))
                     on_input=move |v: String| update(Box::new(move |a| a.found_on = v.parse().ok())) />
                 <SelectField id="actor-local" label=t("actors.editor.local")
                     options=vec![(UNSET.into(), t("actors.editor.not_filled").into()), ("yes".into(), t("actors.editor.yes").into()), ("no".into(), t("actors.editor.no").into())]

@@ -17,19 +17,33 @@ pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -
     let all_shown = RwSignal::new(false);
     let level = RwSignal::new(String::new());
     let circle = RwSignal::new(String::new());
-    let focused_name = move || {
+    // The active row's actor, while it is still in the table: not once deleted or hidden by
+    // the search, which would change an actor the user cannot see.
+    let active = move || {
         let id = focused.get()?;
-        state
-            .actors
-            .with(|a| a.iter().find(|a| a.id == id).map(|a| a.name.clone()))
+        state.actors.with(|a| {
+            filtered
+                .with(|f| f.iter().map(|&i| &a[i]).find(|a| a.id == id))
+                .map(|a| (id, a.name.clone()))
+        })
     };
+    let focused_name = move || active().map(|(_, name)| name);
+    // A row chosen after opening becomes the target: a click on one actor must never leave
+    // « every actor shown » selected, which would change them all.
+    Effect::new(move |was: Option<Option<Id>>| {
+        let now = focused.get();
+        if was.is_some_and(|w| w != now) && now.is_some() {
+            all_shown.set(false);
+        }
+        now
+    });
     let apply = move |_| {
         let ids: Vec<Id> = if all_shown.get_untracked() {
             state.actors.with_untracked(|a| {
                 filtered.with_untracked(|f| f.iter().map(|&i| a[i].id).collect())
             })
         } else {
-            focused.get_untracked().into_iter().collect()
+            untrack(active).map(|(id, _)| id).into_iter().collect()
         };
         let level = EngagementLevel::ALL
             .into_iter()
@@ -72,7 +86,7 @@ pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -
         <button type="button" class="button" aria-expanded=move || open.get().to_string() aria-controls="quick-qualify"
             on:click=move |_| {
                 // Opened on the focused row if there is one, else on every actor shown.
-                all_shown.set(focused.get_untracked().is_none());
+                all_shown.set(untrack(active).is_none());
                 open.update(|o| *o = !*o);
             }>{t("actors.quick.toggle")}</button>
         <Show when=move || open.get()>
@@ -82,7 +96,7 @@ pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -
                 // the table, or a click on a row's button would land elsewhere.
                 <label class="check quick-target">
                     <input type="radio" name="quick-target" prop:checked=move || !all_shown.get()
-                        disabled=move || focused.get().is_none() on:change=move |_| all_shown.set(false) />
+                        disabled=move || active().is_none() on:change=move |_| all_shown.set(false) />
                     <span>{move || focused_name().map_or_else(
                         || t("actors.quick.no_row").to_owned(),
                         |name| tf("actors.quick.row", &[("name", &name)]),
@@ -90,7 +104,10 @@ pub fn QuickQualify(filtered: Memo<Vec<usize>>, focused: RwSignal<Option<Id>>) -
                 </label>
                 <label class="check quick-target">
                     <input type="radio" name="quick-target" prop:checked=move || all_shown.get() on:change=move |_| all_shown.set(true) />
-                    <span>{move || tn("actors.quick.shown", filtered.with(Vec::len) as u64, &[])}</span>
+                    <span>{move || match filtered.with(Vec::len) {
+                        0 => t("actors.quick.shown.none").to_owned(),
+                        n => tn("actors.quick.shown", n as u64, &[]),
+                    }}</span>
                 </label>
                 <div class="field">
                 <label for="quick-engagement">{t("actors.quick.engagement")}</label>

@@ -4,7 +4,7 @@
 
 use super::super::widgets::RowButtons;
 use crate::state::use_state;
-use atelier_core::i18n::{t, tf, tn};
+use atelier_core::i18n::{t, tn};
 use atelier_core::query::{sort, SortKey};
 use atelier_core::{Actor, Id};
 use leptos::prelude::*;
@@ -105,7 +105,7 @@ pub fn ActorTable(
                 let shown = visible.with(Vec::len);
                 if total == 0 { t("actors.table.none").to_string() }
                 else if shown == total { tn("actors.table.count", total as u64, &[]) }
-                else { tf("actors.table.count_shown", &[("count", &tn("actors.table.count", total as u64, &[])), ("shown", &shown)]) }
+                else { tn("actors.table.count_shown", shown as u64, &[("count", &tn("actors.table.count", total as u64, &[]))]) }
             }}
         </p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=t("actors.table.label") on:scroll=on_scroll>

@@ -94,6 +94,9 @@ pub fn Dashboard() -> impl IntoView {
                             </ul>
                         }.into_any()
                     }}
+                    {(d.without_target > 0).then(|| view! {
+                        <p class="hint">{tn("conclusion.dashboard.without_target", d.without_target as u64, &[])}</p>
+                    })}
                 }
             }}
         </section>

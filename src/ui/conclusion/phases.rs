@@ -27,8 +27,7 @@ pub fn Phases() -> impl IntoView {
     });
     let quick = Memo::new(move |_| {
         state.actions.with(|l| {
-            l.iter()
-                .filter(|a| a.is_quick_win())
+            atelier_core::dashboard::quick_wins(l)
                 .map(|a| (a.title.clone(), a.status.label(), a.due))
                 .collect::<Vec<_>>()
         })

@@ -36,6 +36,27 @@ pub fn Projector() -> impl IntoView {
         let n = n.clamp(1, count().max(1));
         crate::ui::navigate(Route::Projector(n as u8));
     };
+    // The deck changes under the presenter when a quick win appears or goes (another tab, the
+    // capture): the slide on screen stays on screen, under its new number, in place of the
+    // address's entry (no new history entry).
+    Effect::new(move |before: Option<Vec<slides::Slide>>| {
+        let now = deck.get();
+        let at = untrack(move || match state.route.get() {
+            Route::Projector(n) => n.max(1) as usize,
+            _ => 1,
+        });
+        let shown = before.as_ref().and_then(|b| b.get(at - 1));
+        if let Some(i) = shown.and_then(|s| now.iter().position(|n| n == s)) {
+            if i + 1 != at {
+                let route = Route::Projector((i + 1) as u8);
+                let _ = window().history().and_then(|h| {
+                    h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.href()))
+                });
+                state.route.set(route);
+            }
+        }
+        now
+    });
     let blank = RwSignal::new(false);
     let size = RwSignal::new(0usize);
     let contrast = RwSignal::new(false);

@@ -61,10 +61,10 @@ impl Slide {
 }
 
 /// The slides of the open plan's deck: [`SLIDES`], without the quick-win slide while no fiche
-/// is a quick win ([`atelier_core::ActionSheet::is_quick_win`]) — an empty slide in front of
+/// is a quick win ([`atelier_core::dashboard::quick_wins`]) — an empty slide in front of
 /// elected officials says less than none.
 pub fn shown(state: AppState) -> Vec<Slide> {
-    let any_win = state.actions.with(|l| l.iter().any(|a| a.is_quick_win()));
+    let any_win = state.actions.with(|l| atelier_core::dashboard::quick_wins(l).next().is_some());
     SLIDES
         .into_iter()
         .filter(|s| *s != Slide::QuickWins || any_win)
@@ -153,7 +153,7 @@ pub fn body(slide: Slide, state: AppState) -> AnyView {
         }),
         // Never empty: without a quick win, the slide is left out of the deck ([`shown`]).
         Slide::QuickWins => state.actions.with(|actions| {
-            let wins: Vec<String> = actions.iter().filter(|a| a.is_quick_win()).map(|a| format!("{} — {}", a.title, a.status.label())).collect();
+            let wins: Vec<String> = atelier_core::dashboard::quick_wins(actions).map(|a| format!("{} — {}", a.title, a.status.label())).collect();
             capped(wins).into_any()
         }),
         Slide::Governance => {
