@@ -181,7 +181,11 @@ mod tests {
             "abandoned actions are left out of the share"
         );
         assert_eq!(d.by_axis[0], (Axis::Know, 2));
-        assert_eq!(d.quick_wins, (1, 1), "an abandoned quick win is not counted");
+        assert_eq!(
+            d.quick_wins,
+            (1, 1),
+            "an abandoned quick win is not counted"
+        );
         assert_eq!(d.without_target, 1, "« Sans cible » is counted, not listed");
         assert_eq!(
             d.indicators.len(),

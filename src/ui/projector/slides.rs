@@ -64,7 +64,9 @@ impl Slide {
 /// is a quick win ([`atelier_core::dashboard::quick_wins`]) — an empty slide in front of
 /// elected officials says less than none.
 pub fn shown(state: AppState) -> Vec<Slide> {
-    let any_win = state.actions.with(|l| atelier_core::dashboard::quick_wins(l).next().is_some());
+    let any_win = state
+        .actions
+        .with(|l| atelier_core::dashboard::quick_wins(l).next().is_some());
     SLIDES
         .into_iter()
         .filter(|s| *s != Slide::QuickWins || any_win)
