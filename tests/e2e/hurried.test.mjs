@@ -70,8 +70,10 @@ test('qualifying from the table: the active row by keyboard, or every actor show
   // Full values on hover: the family cell carries its whole text.
   assert.equal(await row('Ville de Rennes').locator('td').nth(1).getAttribute('title'), await row('Ville de Rennes').locator('td').nth(1).innerText());
 
-  // The keyboard reaches Envie 35's row: that row is the one the editor changes.
+  // The keyboard reaches Envie 35's row: that row is the one the editor changes, and its
+  // values show in full under the table.
   await row('Envie 35').getByRole('button', { name: 'Modifier Envie 35' }).focus();
+  assert.match(await page.locator('.row-detail').innerText(), /^Envie 35 · Association dans le NR \(seconde vie\) · Organismes associatifs · /);
   await page.getByRole('button', { name: 'Qualifier rapidement' }).click();
   const editor = page.locator('#quick-qualify');
   assert.ok(await editor.getByRole('radio', { name: /ligne active : Envie 35/ }).isChecked());

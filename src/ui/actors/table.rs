@@ -140,6 +140,20 @@ pub fn ActorTable(
                 </tbody>
             </table>
         </div>
+        // The active row's values in full (narrow cells end in « … »): hover shows them as a
+        // title, the keyboard gets them here. Screen readers read the cells, which hold the
+        // whole text, so this line is hidden from them.
+        <p class="hint row-detail" aria-hidden="true">{move || {
+            let id = focused.get()?;
+            state.actors.with(|a| a.iter().find(|a| a.id == id).map(|a| {
+                let types = atelier_core::kit::nr_types_label(&a.nr_action_types);
+                [a.name.as_str(), &a.actor_type, a.family.label(), &types, &a.referent]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            }))
+        }}</p>
     }
 }
 
