@@ -91,8 +91,9 @@ pub fn ActorTable(
                         _ => Some((key, true)),
                     }
                 })>
+                    // The ▲ ▼ mark is drawn by the style from `aria-sort` (one element less per
+                    // column: every element counts in the screen's EcoIndex).
                     {label}
-                    <span aria-hidden="true" class="sort-mark">{move || match aria() { "ascending" => "▲", "descending" => "▼", _ => "" }}</span>
                 </button>
             </th>
         }
@@ -143,17 +144,19 @@ pub fn ActorTable(
         // The active row's values in full (narrow cells end in « … »): hover shows them as a
         // title, the keyboard gets them here. Screen readers read the cells, which hold the
         // whole text, so this line is hidden from them.
-        <p class="hint row-detail" aria-hidden="true">{move || {
+        // Drawn only once a row is active: every element counts in the screen's EcoIndex.
+        {move || {
             let id = focused.get()?;
-            state.actors.with(|a| a.iter().find(|a| a.id == id).map(|a| {
+            let text = state.actors.with(|a| a.iter().find(|a| a.id == id).map(|a| {
                 let types = atelier_core::kit::nr_types_label(&a.nr_action_types);
                 [a.name.as_str(), &a.actor_type, a.family.label(), &types, &a.referent]
                     .into_iter()
                     .filter(|s| !s.is_empty())
                     .collect::<Vec<_>>()
                     .join(" · ")
-            }))
-        }}</p>
+            }))?;
+            Some(view! { <p class="hint row-detail" aria-hidden="true">{text}</p> })
+        }}
     }
 }
 
