@@ -104,9 +104,11 @@ test('merging a colleague\'s copy keeps both sets of edits and shows the one con
   assert.equal(await a.page.getByRole('button', { name: 'Modifier Fablab des Champs' }).count(), 0);
   assert.ok(await a.page.getByRole('button', { name: 'Modifier Région Bretagne' }).isVisible());
 
-  // Merged again, keeping her own wording this time; a reload keeps the merged plan.
+  // Merged again, keeping her own wording this time and refusing the colleague's delete;
+  // a reload keeps the merged plan.
   await mergeFile(a.page, theirs);
   await a.page.getByRole('radio', { name: /Version de la cheffe de projet/ }).check();
+  await a.page.getByRole('checkbox', { name: /Supprimer « Région Bretagne »/ }).uncheck();
   await a.page.getByRole('button', { name: 'Appliquer la fusion' }).click();
   await a.page.getByText(/fusionnée dans le plan/).waitFor();
   await settled(a.page);
@@ -114,7 +116,8 @@ test('merging a colleague\'s copy keeps both sets of edits and shows the one con
   assert.deepEqual(await actorFields(a.page, 'Envie 35'), { engagement: 'driving', description: 'Répare aussi les smartphones' });
   assert.equal((await actorFields(a.page, 'ADEME Bretagne')).description, 'Version de la cheffe de projet');
   assert.ok(await a.page.getByRole('button', { name: 'Modifier Fablab des Champs' }).isVisible());
-  assert.equal(await a.page.getByRole('button', { name: 'Modifier Région Bretagne' }).count(), 0);
+  assert.ok(await a.page.getByRole('button', { name: 'Modifier Région Bretagne' }).isVisible(), 'the refused delete');
+  await a.page.getByText('17 acteurs recensés').waitFor();
   // The backup taken before the merge is listed on « Mes plans ».
   await a.page.goto(srv.url + '#/');
   await a.page.locator('.backups li', { hasText: 'Avant la fusion' }).first().waitFor();
@@ -142,7 +145,12 @@ test('after a merge, an edit withdraws « Annuler la fusion » (it would throw t
   const link = await a.page.locator('#share-link').inputValue();
   const tab = await a.context.newPage();
   await tab.goto(link);
-  await tab.getByRole('button', { name: 'Fusionner avec le plan ouvert' }).waitFor();
+  await tab.getByRole('button', { name: 'Fusionner avec le plan ouvert' }).click();
+  await tab.getByRole('heading', { level: 1, name: 'Fusionner une copie du plan' }).waitFor();
+  // The link is anonymised: the census's contacts are withheld, not blanked here.
+  const preview = await tab.locator('main').innerText();
+  assert.match(preview, /\d+ champs de données personnelles sont absents de cette copie anonymisée/);
+  assert.match(preview, /n'apporte rien de nouveau/);
   await a.context.close();
 });
 
