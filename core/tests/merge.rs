@@ -491,3 +491,198 @@ fn a_copy_with_an_unreadable_key_is_no_copy() {
     copy.plan.copied_from.as_mut().unwrap().key = "pas-une-clé".into();
     assert!(!atelier_core::merge::identity::is_copy(&a.plan, &copy.plan));
 }
+
+#[test]
+fn two_parts_of_the_territory_and_of_the_governance_changed_apart_both_survive() {
+    let (mut a, mut b) = (original(), original());
+    edit(&mut a.plan, &tick(10, "a"), |p| {
+        p.territory.population = Some(421_000);
+        p.governance.steering_body = "COPIL A".into();
+    });
+    edit(&mut b.plan, &tick(20, "b"), |p| {
+        p.territory.name = "Démoville Métropole".into();
+        p.governance.last_review = chrono::NaiveDate::from_ymd_opt(2026, 11, 30);
+    });
+    let merged = merge(&a, &b, &Choices::default());
+    assert_eq!(merged.report.conflicts().count(), 0, "{:?}", merged.report);
+    let plan = &merged.file.plan;
+    assert_eq!(plan.territory.population, Some(421_000));
+    assert_eq!(plan.territory.name, "Démoville Métropole");
+    assert_eq!(plan.governance.steering_body, "COPIL A");
+    assert_eq!(plan.governance.last_review, b.plan.governance.last_review);
+    let (ab, ba) = both_ways(&a, &b);
+    assert_eq!(ab, ba);
+}
+
+#[test]
+fn two_copies_in_one_browser_editing_one_field_are_a_conflict() {
+    let a = original();
+    let mut copy = as_new_plan(a.clone(), [7, 1, 2, 3, 4, 5, 6, 9]);
+    let mut a = a;
+    // One browser, one device id: the copy edited first, the original later.
+    edit(&mut copy.actors[0], &tick(1, "same"), |x| {
+        x.description = "Dans la copie".into()
+    });
+    edit(&mut a.actors[0], &tick(2, "same"), |x| {
+        x.description = "Dans l'original".into()
+    });
+    let aligned = align(&a.plan, copy).unwrap();
+    let merged = merge(&a, &aligned, &Choices::default());
+    let conflicts: Vec<_> = merged.report.conflicts().collect();
+    assert_eq!(conflicts.len(), 1, "{:?}", merged.report);
+    assert_eq!(conflicts[0].1.there, "Dans la copie");
+}
+
+#[test]
+fn a_text_emptied_in_an_anonymised_copy_is_taken_only_personal_data_is_withheld() {
+    let a = original();
+    let mut b = original();
+    edit(&mut b.actors[0], &tick(5, "b"), |x| x.description.clear());
+    edit(&mut b.actions[0], &tick(5, "b"), |x| x.objectives.clear());
+    let b = b.anonymised();
+    let merged = merge(&a, &b, &Choices::default()).file;
+    assert_eq!(merged.actors[0].description, "");
+    assert_eq!(merged.actions[0].objectives, "");
+    assert_eq!(merged.actors[0].referent, a.actors[0].referent);
+}
+
+#[test]
+fn a_copy_holding_an_anonymised_import_takes_the_contacts_without_a_question() {
+    let a = original();
+    let b = original().anonymised();
+    let mut b = b;
+    b.anonymised = false; // an export of that copy: nothing says it was anonymised
+    let merged = merge(&b, &a, &Choices::default());
+    assert_eq!(merged.report.conflicts().count(), 0, "{:?}", merged.report);
+    assert_eq!(merged.file.actors, a.actors);
+}
+
+#[test]
+fn the_same_year_closed_on_both_sides_is_kept_once_and_the_copies_agree() {
+    let (mut a, mut b) = (original(), original());
+    let closed = |file: &mut PlanFile, id: u8, seconds: i64| {
+        let mut snap = file.snapshots[0].clone();
+        snap.id = Id::from_random_bytes([id; 16]);
+        snap.year = 2026;
+        snap.closed_at = tick(seconds, "x").at;
+        file.snapshots.push(snap);
+    };
+    closed(&mut a, 201, 50);
+    closed(&mut b, 202, 40);
+    let merged = merge(&a, &b, &Choices::default()).file;
+    let years: Vec<i32> = merged.snapshots.iter().map(|s| s.year).collect();
+    assert_eq!(years.iter().filter(|y| **y == 2026).count(), 1, "{years:?}");
+    assert!(
+        merged
+            .snapshots
+            .iter()
+            .any(|s| s.id == Id::from_random_bytes([202; 16])),
+        "the first closing"
+    );
+    let (ab, ba) = both_ways(&a, &b);
+    assert_eq!(ab, ba);
+}
+
+#[test]
+fn choices_against_the_defaults_reach_the_other_copy_when_it_merges_back() {
+    let (mut a, mut b) = (original(), original());
+    edit(&mut a.actors[1], &tick(10, "a"), |x| {
+        x.description = "Version A".into()
+    });
+    edit(&mut b.actors[1], &tick(20, "b"), |x| {
+        x.description = "Version B".into()
+    });
+    let gone = b.actors[3].id;
+    delete_actor(&mut b, gone, &tick(21, "b"));
+    let added = Actor::new(Id::from_random_bytes([99; 16]), "Fablab B");
+    b.actors.push(added.clone());
+
+    // A keeps her wording, keeps the actor B deleted and refuses B's new actor.
+    let mut choices = Choices::default();
+    choices
+        .fields
+        .insert((a.actors[1].id, "description".into()), false);
+    choices.refused.insert(gone);
+    choices.refused.insert(added.id);
+    choices.at = Some(tick(100, "a"));
+    let merged_a = merge(&a, &b, &choices).file;
+    assert_eq!(merged_a.actors[1].description, "Version A");
+    assert!(merged_a.actors.iter().any(|x| x.id == gone));
+    assert!(!merged_a.actors.iter().any(|x| x.id == added.id));
+
+    // B merges A's result with the defaults: A's choices come with it.
+    let back = merge(&b, &merged_a, &Choices::default());
+    assert!(back
+        .report
+        .changes
+        .iter()
+        .any(|c| c.id == gone && c.outcome == Outcome::KeptThere));
+    let merged_b = back.file;
+    assert_eq!(merged_b.actors[1].description, "Version A");
+    assert!(
+        merged_b.actors.iter().any(|x| x.id == gone),
+        "kept by A's choice"
+    );
+    assert!(
+        !merged_b.actors.iter().any(|x| x.id == added.id),
+        "refused by A"
+    );
+    assert_eq!(
+        normal(merged_b.clone()).actors,
+        normal(merged_a.clone()).actors
+    );
+}
+
+#[test]
+fn indicators_and_linked_actors_added_on_each_side_are_both_kept() {
+    let (mut a, mut b) = (original(), original());
+    let extra_actor = a.actors[5].id;
+    edit(&mut a.actions[0], &tick(10, "a"), |x| {
+        x.indicators.push(Indicator::new("Indicateur A"));
+        x.indicators[0].measures.push(indicator::Measure {
+            on: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            value: 12.0,
+        });
+    });
+    edit(&mut b.actions[0], &tick(20, "b"), |x| {
+        x.indicators.push(Indicator::new("Indicateur B"));
+        x.indicators[0].measures.push(indicator::Measure {
+            on: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            value: 15.0,
+        });
+        x.actor_ids.push(extra_actor);
+    });
+    let merged = merge(&a, &b, &Choices::default());
+    let names: Vec<&str> = merged.file.actions[0]
+        .indicators
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"Indicateur A") && names.contains(&"Indicateur B"),
+        "{names:?}"
+    );
+    assert_eq!(
+        merged.file.actions[0].indicators[0].measures.len(),
+        a.actions[0].indicators[0].measures.len() + 1
+    );
+    assert!(merged.file.actions[0].actor_ids.contains(&extra_actor));
+    // Shown as a conflict, with both lists put together as the default.
+    let conflict = merged
+        .report
+        .conflicts()
+        .find(|(_, f)| f.key == "indicators")
+        .unwrap();
+    assert!(conflict.1.combined.is_some());
+    // The user may still keep one side's list only.
+    let mut choices = Choices::default();
+    choices
+        .fields
+        .insert((a.actions[0].id, "indicators".into()), false);
+    assert_eq!(
+        merge(&a, &b, &choices).file.actions[0].indicators,
+        a.actions[0].indicators
+    );
+    let (ab, ba) = both_ways(&a, &b);
+    assert_eq!(ab, ba);
+}

@@ -552,6 +552,7 @@ impl AppState {
         let (Some(plan_id), Some(db)) = (self.plan_id(), db()) else {
             return;
         };
+        self.drop_plan_undos();
         // What the import changes in existing actors is an edit, ticked for merging copies.
         let tick = browser::tick();
         let mut actors = actors;
@@ -864,6 +865,12 @@ impl AppState {
     async fn apply_change(self, change: Change) {
         let Some(db) = db() else { return };
         let current = self.plan_id();
+        // An edit of the open plan in another tab: putting a former plan back here
+        // (« Annuler la fusion ») would throw it away.
+        if matches!(change, Change::Plan { plan } | Change::Records { plan } | Change::Record { plan, .. } if Some(plan) == current)
+        {
+            self.drop_plan_undos();
+        }
         match change {
             Change::Plans => {
                 if let Ok(mut plans) = db.plan_summaries().await {

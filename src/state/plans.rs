@@ -476,12 +476,21 @@ impl AppState {
     /// open plan with the user's `choices`: only the records that change are written, in one
     /// transaction with an automatic backup of the plan as it was; the notice offers to undo
     /// (the plan as it was put back). Called from the merge screen's part.
-    pub fn apply_merge(self, other: PlanFile, choices: Choices, name: String) {
+    pub fn apply_merge(self, other: PlanFile, mut choices: Choices, name: String) {
+        // Dated, so that the choices against the defaults reach the other copy.
+        choices.at = Some(browser::tick());
         let (Some(current), Some(db)) = (self.export_file(), db()) else {
             return;
         };
-        let Ok(there) = merge::align(&current.plan, other) else {
-            return;
+        // The open plan may have changed since the preview (another plan opened): say so
+        // rather than let « Appliquer » do nothing.
+        let there = match merge::align(&current.plan, other) {
+            Ok(there) => there,
+            Err(e) => {
+                let error = tf("state.merge.failed", &[("error", &e.to_string())]);
+                self.notice.set(Some(Notice::error(error, vec![])));
+                return;
+            }
         };
         let merged = merge::merge(&current, &there, &choices).file;
         let writes = plan_writes(&current, &merged);

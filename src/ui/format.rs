@@ -46,12 +46,22 @@ pub fn plain(value: f64) -> String {
         .unwrap_or_default()
 }
 
-/// A moment in the user's local time, in the display language, e.g. « 29/11/2026 20:03:12 ».
+/// A moment in the user's local time, its day written as the screens write days, e.g.
+/// « 29/11/2026 20:03 » in French, "29 Nov 2026 20:03" in English.
 pub fn date_time(moment: chrono::DateTime<chrono::Utc>) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         moment.timestamp_millis() as f64
     ));
-    String::from(date.to_locale_string(lang().locale(), &wasm_bindgen::JsValue::UNDEFINED))
+    let day = chrono::NaiveDate::from_ymd_opt(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    );
+    let time = format!("{:02}:{:02}", date.get_hours(), date.get_minutes());
+    match day {
+        Some(day) => format!("{} {time}", atelier_core::text::short_date(day)),
+        None => time,
+    }
 }
 
 /// What the user typed in an `<input type="number">`: `Ok(None)` when blank, `Ok(Some(v))`

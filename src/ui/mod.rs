@@ -147,9 +147,7 @@ fn initial_route() -> Route {
     }
     {
         if let Some(route) = settings::last_route().and_then(|h| Route::parse(&h)) {
-            let _ = window().history().and_then(|h| {
-                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.hash()))
-            });
+            replace_route(route);
             return route;
         }
     }
@@ -180,4 +178,12 @@ pub fn focus_row(id: atelier_core::Id) {
 /// Goes to `route` through the URL, so that Back returns here.
 pub fn navigate(route: Route) {
     let _ = window().location().set_hash(&route.href());
+}
+
+/// Shows `route` in the URL in place of the current entry: Back does not return to it (a
+/// restored last screen, a slide renumbered). The caller sets `state.route` if it must change.
+pub fn replace_route(route: Route) {
+    let _ = window().history().and_then(|h| {
+        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.href()))
+    });
 }

@@ -80,7 +80,7 @@ pub fn NoticeArea() -> impl IntoView {
                         .with_untracked(|u| u.last().and_then(|u| u.label.clone()))
                         .unwrap_or_else(|| t("common.notice.undo").to_owned());
                     view! {
-                        <div class="notice" class:notice-error=error role=if error { "alert" } else { "status" }>
+                        <div class="notice" class:notice-error=error class:notice-undo=can_undo role=if error { "alert" } else { "status" }>
                             <p class="notice-text">
                                 {if error { tf("common.notice.error", &[("text", &n.text)]) } else { n.text.clone() }}
                             </p>

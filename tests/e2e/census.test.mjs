@@ -121,7 +121,7 @@ test('the actor map places every actor, opens one on click and downloads as SVG 
   await page.getByText('16 acteurs recensés').waitFor();
   await page.getByRole('button', { name: 'Carte et graphiques' }).click();
   assert.equal(await page.locator('#map-circles circle.dot').count(), 16);
-  assert.match(await page.locator('#map-circles desc').textContent(), /Cercle 1 : 2 acteurs ; cercle 2 : 9 ; cercle 3 : 5\./);
+  assert.match(await page.locator('#map-circles desc').textContent(), /Acteurs par cercle : cercle 1, 2 ; cercle 2, 9 ; cercle 3, 5\./);
   assert.match(await page.locator('#map-bars desc').textContent(), /Moteur 4/);
 
   const [svg] = await Promise.all([

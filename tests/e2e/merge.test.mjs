@@ -70,7 +70,6 @@ test('merging a colleague\'s copy keeps both sets of edits and shows the one con
   await b.page.getByText(/supprimé/).first().waitFor();
   await settled(b.page);
   const theirs = await exportPlan(b.page);
-  await b.context.close();
 
   await mergeFile(a.page, theirs);
   const preview = await a.page.locator('main').innerText();
@@ -109,9 +108,25 @@ test('merging a colleague\'s copy keeps both sets of edits and shows the one con
   await mergeFile(a.page, theirs);
   await a.page.getByRole('radio', { name: /Version de la cheffe de projet/ }).check();
   await a.page.getByRole('checkbox', { name: /Supprimer « Région Bretagne »/ }).uncheck();
+  // Back and Forward redraw the preview: the choices made stay made.
+  await a.page.goBack();
+  await a.page.getByRole('heading', { level: 1, name: 'Mes plans' }).waitFor();
+  await a.page.goForward();
+  await a.page.getByRole('heading', { level: 1, name: 'Fusionner une copie du plan' }).waitFor();
+  assert.ok(await a.page.getByRole('radio', { name: /Version de la cheffe de projet/ }).isChecked());
+  assert.ok(!(await a.page.getByRole('checkbox', { name: /Supprimer « Région Bretagne »/ }).isChecked()));
   await a.page.getByRole('button', { name: 'Appliquer la fusion' }).click();
   await a.page.getByText(/fusionnée dans le plan/).waitFor();
   await settled(a.page);
+  // An edit in another tab withdraws « Annuler la fusion » here: it would throw that edit away.
+  const tab = await a.context.newPage();
+  await tab.goto(srv.url + '#/acteurs');
+  await tab.getByRole('button', { name: 'Modifier ANCT' }).click();
+  await tab.locator('#actor-description').fill('Écrit dans un autre onglet');
+  await tab.getByRole('button', { name: 'Fermer la fiche' }).click();
+  await settled(tab);
+  await a.page.getByRole('button', { name: 'Annuler la fusion' }).waitFor({ state: 'detached' });
+  await tab.close();
   await a.page.reload();
   assert.deepEqual(await actorFields(a.page, 'Envie 35'), { engagement: 'driving', description: 'Répare aussi les smartphones' });
   assert.equal((await actorFields(a.page, 'ADEME Bretagne')).description, 'Version de la cheffe de projet');
@@ -122,6 +137,22 @@ test('merging a colleague\'s copy keeps both sets of edits and shows the one con
   await a.page.goto(srv.url + '#/');
   await a.page.locator('.backups li', { hasText: 'Avant la fusion' }).first().waitFor();
   assert.deepEqual(a.page.problems, []);
+
+  // The colleague merges the lead's copy back, with the defaults: the lead's choices come
+  // with it — her wording, and the actor she kept — and the two copies agree.
+  const mine = await exportPlan(a.page);
+  await mergeFile(b.page, mine);
+  const back = await b.page.locator('main').innerText();
+  assert.match(back, /Rétablir « Région Bretagne »/);
+  await b.page.getByRole('button', { name: 'Appliquer la fusion' }).click();
+  await b.page.getByText(/fusionnée dans le plan/).waitFor();
+  await settled(b.page);
+  assert.equal((await actorFields(b.page, 'ADEME Bretagne')).description, 'Version de la cheffe de projet');
+  assert.equal((await actorFields(b.page, 'ANCT')).description, 'Écrit dans un autre onglet');
+  assert.deepEqual(await actorFields(b.page, 'Envie 35'), { engagement: 'driving', description: 'Répare aussi les smartphones' });
+  await b.page.getByText('17 acteurs recensés').waitFor();
+  assert.deepEqual(b.page.problems, []);
+  await b.context.close();
   await a.context.close();
 });
 

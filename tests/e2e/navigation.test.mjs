@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import { launch, newPage } from './browser.mjs';
-import { DIST, createPlan, goToStep, settled } from './helpers.mjs';
+import { DIST, createPlan, goToStep, importCensus, settled } from './helpers.mjs';
 
 let srv, browser;
 before(async () => { srv = await serve(DIST); browser = await launch(); });
@@ -91,5 +91,32 @@ test('a deleted actor comes back with Annuler and stays after reload', async () 
   await settled(page);
   await page.reload();
   await page.getByText('2 acteurs recensés').waitFor();
+  await context.close();
+});
+
+test('deleting an actor far down the list keeps the place, with « Annuler » in sight and one Tab away', async () => {
+  const { context, page } = await newPage(browser, { viewport: { width: 360, height: 640 } });
+  await createPlan(page, srv.url, 'Plan longue liste');
+  await goToStep(page, 'Qui mobiliser ?');
+  await importCensus(page);
+  await page.getByText('16 acteurs recensés').waitFor();
+  await settled(page);
+  const last = page.getByRole('button', { name: /^Supprimer / }).last();
+  await last.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  assert.ok(before > 300, `the last actor is far down the page (${before} px)`);
+  await last.click();
+  await page.getByText('15 acteurs recensés').waitFor();
+  const undo = page.getByRole('button', { name: 'Annuler la suppression' });
+  await undo.waitFor();
+  // The page did not jump back to its top, and the button is on the screen.
+  assert.ok(await page.evaluate(() => window.scrollY) > before - 200, 'the place in the list is kept');
+  const box = await undo.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 640, `« Annuler » is in sight (y = ${box.y})`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Annuler la suppression');
+  await page.keyboard.press('Enter');
+  await page.getByText('16 acteurs recensés').waitFor();
+  assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -12,15 +12,24 @@
 //!   [`Report`] (the preview) and the merged [`PlanFile`](crate::file::PlanFile).
 //!
 //! The rules, chosen so that merging B into A and A into B give the same plan:
+//! - a field is a top-level value or a field of a nested record (`territory/population`), so
+//!   two people changing two parts of the territory or of the governance change two fields;
+//!   a list (indicators, budget lines, linked actors) is one field;
 //! - a field changed on one side only takes that side's value;
 //! - a field changed on both sides by different devices (a *conflict*) takes the later change;
 //!   the device id breaks a tie; a field never dated (files before schema 7) is older than any
-//!   dated one; a value one device dated on both sides is that device's own, the later kept;
+//!   dated one; a value one device dated on both sides is that device's own, the later kept —
+//!   unless the two files are different copies in one browser, each edited there;
 //! - a deletion wins over an edit, unless a record kept by the merge still points at the
 //!   deleted actor (it is then kept, and the preview says why);
-//! - fields withheld from an anonymised copy never overwrite the values here.
+//! - personal-data fields withheld from an anonymised copy never overwrite the values here,
+//!   and a copy that holds an anonymised import takes them from a full copy unasked;
+//! - a year closed on both sides is kept once, the first closing.
 //!
-//! The user can flip any conflict and refuse any addition or deletion ([`Choices`]).
+//! The user can flip any conflict and refuse any addition or deletion ([`Choices`]). Applied,
+//! a choice against the default is dated (`Choices::at`): a value kept here gets a new
+//! tick, a refused addition a tombstone, a deletion refused a `kept` mark, so that the other
+//! copy takes the same decision by default when it merges this one back.
 
 pub mod fields;
 pub mod identity;
@@ -47,10 +56,24 @@ pub struct Tick {
     pub by: String,
 }
 
-/// A record's ticks by field name (the field's JSON key: `engagement`, `title`…). A field
-/// with no tick has not changed since the record was created, or was changed by a version
-/// before schema 7: older than any tick.
+/// A record's ticks by field: the field's JSON key (`engagement`, `title`…), or for a field
+/// inside a nested record its path (`territory/population`, `governance/steering_body`), so
+/// that two people changing two parts of the territory change two fields. A field with no
+/// tick of its own takes its parent's (a tick written before paths existed); with none at
+/// all it has not changed since the record was created, or was changed by a version before
+/// schema 7: older than any tick.
 pub type Edits = BTreeMap<String, Tick>;
+
+/// The tick of the field at `path` (see [`Edits`]): its own, else its nearest parent's.
+pub fn tick_of<'a>(edits: &'a Edits, path: &str) -> Option<&'a Tick> {
+    let mut path = path;
+    loop {
+        if let Some(tick) = edits.get(path) {
+            return Some(tick);
+        }
+        path = &path[..path.rfind('/')?];
+    }
+}
 
 /// What a deleted record leaves behind (« supprimé »): its id and when and where it was
 /// deleted. Kept in storage and in the plan file, so that a copy that still holds the record
@@ -106,18 +129,43 @@ pub(crate) fn as_object(record: &impl Serialize) -> serde_json::Map<String, serd
 pub(crate) const NOT_CONTENT: [&str; 4] = ["id", "edits", "origins", "copied_from"];
 
 /// Ticks in `after` every field whose value differs from `before` (an edit, an import), and
-/// returns their names. Fields are compared as the JSON they are stored as.
+/// returns their paths (see [`Edits`]). Fields are compared as the JSON they are stored as.
 pub fn stamp<T: Edited>(before: &T, after: &mut T, tick: &Tick) -> Vec<String> {
-    let (old, new) = (as_object(before), as_object(&*after));
-    let changed: Vec<String> = new
-        .iter()
-        .filter(|(key, value)| !NOT_CONTENT.contains(&key.as_str()) && old.get(*key) != Some(value))
-        .map(|(key, _)| key.clone())
-        .collect();
-    for key in &changed {
-        after.edits_mut().insert(key.clone(), tick.clone());
+    let (mut old, mut new) = (as_object(before), as_object(&*after));
+    for key in NOT_CONTENT {
+        old.remove(key);
+        new.remove(key);
+    }
+    let mut changed = Vec::new();
+    changed_paths(&old, &new, "", &mut changed);
+    for path in &changed {
+        after.edits_mut().insert(path.clone(), tick.clone());
     }
     changed
+}
+
+/// The paths of the fields of `new` that differ from `old`, into `out`: a nested record
+/// present on both sides is compared field by field, anything else (text, number, list) as
+/// one value.
+fn changed_paths(
+    old: &serde_json::Map<String, serde_json::Value>,
+    new: &serde_json::Map<String, serde_json::Value>,
+    prefix: &str,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value::Object;
+    for (key, value) in new {
+        let mut path = prefix.to_owned();
+        path.push_str(key);
+        match (old.get(key), value) {
+            (Some(Object(a)), Object(b)) => {
+                path.push('/');
+                changed_paths(a, b, &path, out)
+            }
+            (Some(a), b) if a == b => {}
+            _ => out.push(path),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -141,6 +189,24 @@ mod tests {
         assert_eq!(stamp(&before, &mut after, &tick(1, "a")), ["engagement"]);
         assert_eq!(after.edits["engagement"], tick(1, "a"));
         assert_eq!(after.edits.len(), 1);
+    }
+
+    #[test]
+    fn a_nested_record_is_ticked_field_by_field_and_old_ticks_serve_its_fields() {
+        let before = crate::Plan::new(Id::from_random_bytes([1; 16]), "Plan");
+        let mut after = before.clone();
+        after.territory.population = Some(421_000);
+        after.governance.steering_body = "COPIL".into();
+        let changed = stamp(&before, &mut after, &tick(1, "a"));
+        assert_eq!(
+            changed,
+            ["governance/steering_body", "territory/population"]
+        );
+        // A tick written on the whole territory (before paths) dates each of its fields.
+        let mut edits = Edits::new();
+        edits.insert("territory".into(), tick(2, "b"));
+        assert_eq!(tick_of(&edits, "territory/name"), Some(&tick(2, "b")));
+        assert_eq!(tick_of(&edits, "name"), None);
     }
 
     #[test]

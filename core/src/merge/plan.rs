@@ -1,7 +1,7 @@
 //! The whole plan: each kind of record merged by id, deletions and links settled, and a
 //! [`Report`] of what the other copy brings — the merge preview.
 
-use super::fields::{combine, differences, FieldDiff};
+use super::fields::{combine, differences, FieldDiff, Side};
 use super::{Edited, Tombstone};
 use crate::file::migrations::RecordKind;
 use crate::file::PlanFile;
@@ -23,7 +23,15 @@ pub enum Outcome {
     DeletedHere,
     /// An actor deleted on one side that a record kept by the merge still points at: kept.
     KeptForLinks,
+    /// Deleted here, but the other copy's user chose to keep it when merging this deletion
+    /// (see [`KEPT`]): brought back.
+    KeptThere,
 }
+
+/// The key of the tick a record gets when the user keeps it against a deletion from the
+/// other copy: not a field, a mark later than that deletion, so that the other copy learns
+/// of the choice when it merges back.
+pub const KEPT: &str = "kept";
 
 /// One record the merge adds, changes or deletes.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,6 +80,11 @@ pub struct Choices {
     /// record is kept, or revived from the other copy), an actor kept for its links deleted
     /// after all (its links are then removed).
     pub refused: BTreeSet<Id>,
+    /// When and where the choices are applied (`None` for a preview). A choice against the
+    /// default is then dated, so that the other copy takes it by default when it merges
+    /// this one back: a value kept here gets this tick, a refused addition a tombstone, a
+    /// refused deletion a [`KEPT`] mark.
+    pub at: Option<super::Tick>,
 }
 
 /// The merged plan and the preview of how it was reached.
@@ -107,37 +120,62 @@ kind!(ActionSheet, RecordKind::Action, |r| r.title.clone());
 kind!(Mobilisation, RecordKind::Mobilisation, |r| {
     crate::kit::format_label(&r.format).into()
 });
-kind!(Need, RecordKind::Need, |r| format!(
-    "{} — {}",
-    r.kind.label(),
-    r.description
-));
+kind!(Need, RecordKind::Need, |r| if r.description.is_empty() {
+    r.kind.label().to_owned()
+} else {
+    format!("{} — {}", r.kind.label(), r.description)
+});
 kind!(YearSnapshot, RecordKind::Snapshot, |r| r.year.to_string());
 
 /// Both copies' state and the user's choices, shared by every kind.
 struct Context<'a> {
     choices: &'a Choices,
-    anonymised: bool,
+    side: Side,
     /// Deleted records, by id, of each side (those it no longer holds).
     tomb_here: HashMap<Id, &'a Tombstone>,
     tomb_there: HashMap<Id, &'a Tombstone>,
     report: Report,
+    /// Tombstones of additions the user refused (dated by [`Choices::at`]).
+    refused_added: Vec<Tombstone>,
 }
 
 impl Context<'_> {
     /// Merges one record present on both sides.
     fn both<T: Kind>(&mut self, here: &T, there: &T) -> T {
-        let mut fields = differences(here, there, self.anonymised);
+        let mut fields = differences(here, there, self.side);
+        let chosen = |f: &FieldDiff| {
+            self.choices
+                .fields
+                .get(&(here.id(), f.key.clone()))
+                .copied()
+        };
         let take: Vec<&str> = fields
             .iter()
-            .filter(|f| !f.withheld)
-            .filter(|f| {
-                let chosen = self.choices.fields.get(&(here.id(), f.key.clone()));
-                chosen.copied().unwrap_or(f.theirs_by_default)
-            })
+            .filter(|f| !f.withheld && (f.combined.is_none() || chosen(f).is_some()))
+            .filter(|f| chosen(f).unwrap_or(f.theirs_by_default))
             .map(|f| f.key.as_str())
             .collect();
-        let merged = combine(here, there, &take);
+        // Lists put together (the default of a conflict on a list) are a new value: dated
+        // now when applied, else by the later of the two changes (undated if neither is).
+        let put: Vec<_> = fields
+            .iter()
+            .filter(|f| chosen(f).is_none())
+            .filter_map(|f| {
+                let value = f.combined.clone()?;
+                let later = f.here_tick.clone().max(f.there_tick.clone());
+                Some((f.key.clone(), value, self.choices.at.clone().or(later)))
+            })
+            .collect();
+        let mut merged = combine(here, there, &take, put);
+        // A value kept here against the later one there is dated now: the other copy will
+        // take it when it merges this one back.
+        if let Some(at) = &self.choices.at {
+            for f in fields.iter().filter(|f| f.theirs_by_default && !f.withheld) {
+                if self.choices.fields.get(&(here.id(), f.key.clone())) == Some(&false) {
+                    merged.edits_mut().insert(f.key.clone(), at.clone());
+                }
+            }
+        }
         // What the other copy brings: its changes and the conflicts, not what only changed
         // here (kept anyway) nor what it withheld (counted apart).
         self.report.withheld += fields.iter().filter(|f| f.withheld).count();
@@ -171,20 +209,41 @@ impl Context<'_> {
             } else if let Some(tomb) = self.tomb_there.get(&h.id()).copied() {
                 let edited_here = h.edits().values().any(|k| k.at > tomb.at);
                 if self.settle(h, linked, Outcome::Deleted { edited_here }) {
-                    out.push(h.clone());
+                    let mut kept = h.clone();
+                    // Kept against the deletion by the user's choice: marked, so that the
+                    // other copy brings it back when it merges this one.
+                    if let (Some(at), false) = (&self.choices.at, linked.contains(&h.id())) {
+                        kept.edits_mut().insert(KEPT.into(), at.clone());
+                    }
+                    out.push(kept);
                 }
             } else {
                 out.push(h.clone());
             }
         }
         for t in there.iter().filter(|t| !here_ids.contains(&t.id())) {
+            let refused = self.choices.refused.contains(&t.id());
             let Some(tomb) = self.tomb_here.get(&t.id()).copied() else {
-                if !self.choices.refused.contains(&t.id()) {
+                if !refused {
                     out.push(t.clone());
+                } else if let Some(at) = &self.choices.at {
+                    self.refused_added.push(Tombstone {
+                        id: t.id(),
+                        at: at.at,
+                        by: at.by.clone(),
+                    });
                 }
                 self.note(t, Outcome::Added, Vec::new());
                 continue;
             };
+            let kept_there = t.edits().get(KEPT).is_some_and(|k| k.at > tomb.at);
+            if kept_there && !linked.contains(&t.id()) {
+                self.note(t, Outcome::KeptThere, Vec::new());
+                if !refused {
+                    out.push(t.clone());
+                }
+                continue;
+            }
             let edited_there = t.edits().values().any(|k| k.at > tomb.at);
             if (linked.contains(&t.id()) || edited_there)
                 && self.settle(t, linked, Outcome::DeletedHere)
@@ -207,6 +266,47 @@ impl Context<'_> {
         self.note(record, outcome, Vec::new());
         kept
     }
+}
+
+/// Each side's closed years, with one snapshot per year: when both copies closed the same
+/// year, the first closing (then the smaller id) is kept on both sides, so that the two
+/// copies agree. The one here that gives way is listed as deleted (the user may keep it);
+/// the one there is simply not added.
+fn one_per_year(
+    cx: &mut Context,
+    here: &PlanFile,
+    there: &PlanFile,
+) -> (Vec<YearSnapshot>, Vec<YearSnapshot>) {
+    let refused = &cx.choices.refused;
+    let mut first: BTreeMap<i32, (chrono::DateTime<chrono::Utc>, Id)> = BTreeMap::new();
+    let there_offered = there.snapshots.iter().filter(|s| !refused.contains(&s.id));
+    for s in here.snapshots.iter().chain(there_offered) {
+        let key = (s.closed_at, s.id);
+        first
+            .entry(s.year)
+            .and_modify(|k| *k = (*k).min(key))
+            .or_insert(key);
+    }
+    let wins = |s: &YearSnapshot| first.get(&s.year).is_none_or(|k| k.1 == s.id);
+    let mut kept_here = Vec::with_capacity(here.snapshots.len());
+    for s in &here.snapshots {
+        let shared = there.snapshots.iter().any(|t| t.id == s.id);
+        if wins(s) || shared {
+            kept_here.push(s.clone());
+        } else {
+            cx.note(s, Outcome::Deleted { edited_here: false }, Vec::new());
+            if refused.contains(&s.id) {
+                kept_here.push(s.clone());
+            }
+        }
+    }
+    let kept_there = there
+        .snapshots
+        .iter()
+        .filter(|t| wins(t) || here.snapshots.iter().any(|s| s.id == t.id))
+        .cloned()
+        .collect();
+    (kept_here, kept_there)
 }
 
 /// The ids of every record `file` holds.
@@ -237,13 +337,18 @@ fn deleted(file: &PlanFile) -> HashMap<Id, &Tombstone> {
 /// empty). The merged file keeps `here`'s plan id and copy origin; its tombstones are both
 /// sides', but for records it holds. Pure: the same inputs give the same plan.
 pub fn merge(here: &PlanFile, there: &PlanFile, choices: &Choices) -> Merged {
+    let here = &completed(here, there);
     let there = &withhold(here, there);
     let mut cx = Context {
         choices,
-        anonymised: there.anonymised,
+        side: Side {
+            anonymised: there.anonymised,
+            other_copy: here.plan.copied_from != there.plan.copied_from,
+        },
         tomb_here: deleted(here),
         tomb_there: deleted(there),
         report: Report::default(),
+        refused_added: Vec::new(),
     };
     let none = HashSet::new();
     let plan = cx.both(&here.plan, &there.plan);
@@ -251,7 +356,8 @@ pub fn merge(here: &PlanFile, there: &PlanFile, choices: &Choices) -> Merged {
     let actions = cx.list(&here.actions, &there.actions, &none);
     let mobilisations = cx.list(&here.mobilisations, &there.mobilisations, &none);
     let needs = cx.list(&here.needs, &there.needs, &none);
-    let snapshots = cx.list(&here.snapshots, &there.snapshots, &none);
+    let (here_years, there_years) = one_per_year(&mut cx, here, there);
+    let snapshots = cx.list(&here_years, &there_years, &none);
     let later_changes = std::mem::take(&mut cx.report.changes);
     let linked: HashSet<Id> = actions
         .iter()
@@ -277,6 +383,7 @@ pub fn merge(here: &PlanFile, there: &PlanFile, choices: &Choices) -> Merged {
     file.needs = needs;
     file.snapshots = snapshots;
     file.tombstones = tombstones(here, there);
+    file.tombstones.append(&mut cx.refused_added);
     file.drop_dangling_links();
     let live = live(&file);
     file.tombstones.retain(|t| !live.contains(&t.id));
@@ -295,13 +402,31 @@ fn withhold(here: &PlanFile, there: &PlanFile) -> PlanFile {
     if there.anonymised {
         let members = &here.plan.governance.internal_members;
         there.plan.governance.internal_members.clone_from(members);
-        for snap in &mut there.snapshots {
+    }
+    for snap in &mut there.snapshots {
+        if there.anonymised || snap.withheld {
             if let Some(mine) = here.snapshots.iter().find(|s| s.id == snap.id) {
                 *snap = mine.clone();
             }
         }
     }
     there
+}
+
+/// `here` with its closed years that an anonymised import left without pilots (`withheld`)
+/// completed from the other copy, when it has them: the pilots were withheld, not changed.
+fn completed(here: &PlanFile, there: &PlanFile) -> PlanFile {
+    let mut here = here.clone();
+    for snap in here.snapshots.iter_mut().filter(|s| s.withheld) {
+        if let Some(full) = there
+            .snapshots
+            .iter()
+            .find(|t| t.id == snap.id && !t.withheld)
+        {
+            *snap = full.clone();
+        }
+    }
+    here
 }
 
 /// Both sides' tombstones, one per id (the later), in id order.

@@ -5,7 +5,7 @@
 
 use crate::browser;
 use crate::state::{use_state, Notice};
-use atelier_core::i18n::{t, tf};
+use atelier_core::i18n::{t, tf, tn};
 use atelier_core::{Actor, Circle, EngagementLevel, Family, Id, Relevance};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -106,10 +106,13 @@ pub(in crate::ui) fn circles_svg(
             <circle cx=c cy=c r="290" fill="#eef6f1" stroke="#9fcdb5" />
             <circle cx=c cy=c r="195" fill="#d9ece1" stroke="#4f9c76" />
             <circle cx=c cy=c r="95" fill="#c2e0cf" stroke="#1d6b4a" />
-            <text x=c y="22" text-anchor="middle" font-size="14" fill="#1f2523">{tf("actors.map.circle_3", &[("n", &counts[2])])}</text>
-            <text x=c y="118" text-anchor="middle" font-size="14" fill="#1f2523">{tf("actors.map.circle_2", &[("n", &counts[1])])}</text>
-            <text x=c y="218" text-anchor="middle" font-size="14" fill="#1f2523">{tf("actors.map.circle_1", &[("n", &counts[0])])}</text>
             {dots}
+            // The labels come after the dots, with a white halo, so that no dot hides them.
+            <g text-anchor="middle" font-size="14" fill="#1f2523" stroke="#fff" stroke-width="4" paint-order="stroke">
+                <text x=c y="22">{tn("actors.map.circle_3", counts[2] as u64, &[])}</text>
+                <text x=c y="118">{tf("actors.map.circle_2", &[("n", &counts[1])])}</text>
+                <text x=c y="218">{tf("actors.map.circle_1", &[("n", &counts[0])])}</text>
+            </g>
             {Family::ALL.into_iter().enumerate().map(|(i, f)| {
                 let x = 10 + (i as i32) * 118;
                 view! {

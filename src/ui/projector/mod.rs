@@ -49,9 +49,7 @@ pub fn Projector() -> impl IntoView {
         if let Some(i) = shown.and_then(|s| now.iter().position(|n| n == s)) {
             if i + 1 != at {
                 let route = Route::Projector((i + 1) as u8);
-                let _ = window().history().and_then(|h| {
-                    h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.href()))
-                });
+                crate::ui::replace_route(route);
                 state.route.set(route);
             }
         }

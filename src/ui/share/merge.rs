@@ -3,7 +3,7 @@
 //! merge applied (see `core::merge` for the rules, `AppState::apply_merge` for the writes).
 
 use crate::route::Route;
-use crate::state::use_state;
+use crate::state::{use_state, NoticeKind};
 use crate::ui::format::date_time;
 use atelier_core::file::migrations::RecordKind;
 use atelier_core::file::PlanFile;
@@ -18,6 +18,17 @@ use std::collections::HashMap;
 
 /// Records listed per kind before « … et N autres » (all of them are merged).
 const SHOWN: usize = 200;
+
+thread_local! {
+    /// The choices made on the preview of one file (named by [`file_key`]), kept while the
+    /// preview is redrawn — Back and Forward, a language change — so that none is lost.
+    static CHOICES: std::cell::RefCell<(String, Choices)> = Default::default();
+}
+
+/// What tells one pending file from another: its name, plan and export time.
+fn file_key(name: &str, file: &PlanFile) -> String {
+    format!("{name}|{}|{:?}", file.plan.id, file.exported_at)
+}
 
 /// The kinds in the order the preview lists them, with their heading key.
 const KINDS: [(RecordKind, &str); 6] = [
@@ -60,7 +71,23 @@ pub fn MergeScreen() -> impl IntoView {
 #[component]
 fn Preview(name: String, here: PlanFile, there: PlanFile) -> impl IntoView {
     let state = use_state();
-    let choices = RwSignal::new(Choices::default());
+    let key = file_key(&name, &there);
+    let kept = CHOICES.with_borrow(|(k, c)| (*k == key).then(|| c.clone()));
+    let choices = RwSignal::new(kept.unwrap_or_default());
+    Effect::new(move || {
+        let now = choices.get();
+        CHOICES.with_borrow_mut(|kept| *kept = (key.clone(), now));
+    });
+    // « Appliquer » runs once: a second click would merge again and push out a backup.
+    let applying = RwSignal::new(false);
+    Effect::new(move || {
+        if state
+            .notice
+            .with(|n| n.as_ref().is_some_and(|n| n.kind == NoticeKind::Error))
+        {
+            applying.set(false);
+        }
+    });
     let report = merge(&here, &there, &Choices::default()).report;
     let names: HashMap<String, String> = here
         .actors
@@ -99,6 +126,7 @@ fn Preview(name: String, here: PlanFile, there: PlanFile) -> impl IntoView {
         .collect_view();
     let (title, merging) = (name.clone(), there.clone());
     let apply = move |_| {
+        applying.set(true);
         state.apply_merge(merging.clone(), choices.get_untracked(), title.clone());
     };
     view! {
@@ -112,7 +140,7 @@ fn Preview(name: String, here: PlanFile, there: PlanFile) -> impl IntoView {
             sections.into_any()
         }}
         <div class="toolbar">
-            <button type="button" class="button button-primary" id="merge-apply" disabled=empty on:click=apply>{t("share.merge.apply")}</button>
+            <button type="button" class="button button-primary" id="merge-apply" disabled=move || empty || applying.get() on:click=apply>{t("share.merge.apply")}</button>
             <a class="button button-quiet" href=Route::Home.hash() on:click=move |_| state.pending_merge.set(None)>{t("share.merge.cancel")}</a>
         </div>
         <p class="hint">{t("share.merge.backup_hint")}</p>
@@ -147,6 +175,19 @@ fn summary(report: &Report) -> String {
                 &tn(
                     "share.merge.deleted",
                     count(&|c| matches!(c.outcome, Outcome::Deleted { .. })),
+                    &[],
+                ),
+            ),
+            (
+                "kept",
+                &tn(
+                    "share.merge.kept",
+                    count(&|c| {
+                        matches!(
+                            c.outcome,
+                            Outcome::KeptForLinks | Outcome::DeletedHere | Outcome::KeptThere
+                        )
+                    }),
                     &[],
                 ),
             ),
@@ -205,6 +246,7 @@ fn record(
         }
         Outcome::KeptForLinks => check(tf("share.merge.keep_linked", &[("name", &label)]), false),
         Outcome::DeletedHere => check(tf("share.merge.revive", &[("name", &label)]), true),
+        Outcome::KeptThere => check(tf("share.merge.kept_there", &[("name", &label)]), false),
         Outcome::Changed => {
             let fields = change
                 .fields
@@ -230,9 +272,7 @@ fn field(
     choices: RwSignal<Choices>,
     names: &HashMap<String, String>,
 ) -> AnyView {
-    let label = t_opt(&format!("share.merge.field.{}", f.key))
-        .unwrap_or(&f.key)
-        .to_owned();
+    let label = field_label(&f.key);
     let (here, there) = (show(&f.key, &f.here, names), show(&f.key, &f.there, names));
     // Not a conflict: a change the other copy brings (what changed only here is not listed).
     if !f.conflict {
@@ -247,44 +287,93 @@ fn field(
     };
     let (here_when, there_when) = (when(&f.here_tick), when(&f.there_tick));
     let group = format!("conflict-{id}-{key}");
-    let theirs = {
+    // Which radio is on: the user's choice, else the default — both lists put together
+    // when there is such a value, else the later change.
+    let combined = f.combined.as_ref().map(|v| show(&f.key, v, names));
+    let has_both = combined.is_some();
+    let picked = {
         let key = key.clone();
         move || {
-            choices.with(|c| {
-                c.fields
-                    .get(&(id, key.clone()))
-                    .copied()
-                    .unwrap_or(default_theirs)
+            choices.with(|c| match c.fields.get(&(id, key.clone())) {
+                Some(theirs) => Some(*theirs),
+                None if has_both => None,
+                None => Some(default_theirs),
             })
         }
     };
     // The choice is kept as made (not as « the other one than the default »), so that an
     // edit in another tab before « Appliquer » cannot turn it round.
+    let pick_key = key.clone();
     let pick = move |want_theirs: bool| {
-        let key = key.clone();
+        let key = pick_key.clone();
         move |_| {
             choices.update(|c| {
                 c.fields.insert((id, key.clone()), want_theirs);
             })
         }
     };
-    let theirs_too = theirs.clone();
+    let (p1, p2, p3) = (picked.clone(), picked.clone(), picked);
+    let both = combined.map(|value| {
+        let key = key.clone();
+        let group = group.clone();
+        view! {
+            <label class="check">
+                <input type="radio" name=group prop:checked=move || p3().is_none() on:change=move |_| {
+                    choices.update(|c| {
+                        c.fields.remove(&(id, key.clone()));
+                    })
+                } />
+                {tf("share.merge.take_both", &[("value", &value)])}
+            </label>
+        }
+    });
     view! {
         <li>
             <fieldset class="merge-conflict">
                 <legend>{tf("share.merge.conflict", &[("record", &record), ("field", &label)])}</legend>
+                {both}
                 <label class="check">
-                    <input type="radio" name=group.clone() prop:checked=move || !theirs() on:change=pick(false) />
+                    <input type="radio" name=group.clone() prop:checked=move || p1() == Some(false) on:change=pick(false) />
                     {tf("share.merge.keep_here", &[("value", &here), ("when", &here_when)])}
                 </label>
                 <label class="check">
-                    <input type="radio" name=group prop:checked=theirs_too on:change=pick(true) />
+                    <input type="radio" name=group prop:checked=move || p2() == Some(true) on:change=pick(true) />
                     {tf("share.merge.take_there", &[("value", &there), ("when", &there_when)])}
                 </label>
             </fieldset>
         </li>
     }
     .into_any()
+}
+
+/// A field's name as the screens call it; a nested field's with its record's
+/// (« Territoire — Population »).
+fn field_label(path: &str) -> String {
+    path.split('/')
+        .map(|part| {
+            t_opt(&format!("share.merge.field.{part}"))
+                .unwrap_or(part)
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join(" — ")
+}
+
+/// The catalogue groups (`domain.<group>.<code>`) that may label a field's codes.
+fn code_groups(path: &str) -> &'static [&'static str] {
+    match path {
+        "status" => &["action_status", "mobilisation_status", "need_status"],
+        "territory/kind" => &["territory_kind"],
+        "governance/cadence" => &["review_cadence"],
+        "kind" => &["need_kind", "budget_kind"],
+        "engagement" => &["engagement"],
+        "relevance" => &["relevance"],
+        "priority" => &["priority"],
+        "phase" => &["phase"],
+        "axis" => &["axis"],
+        "family" => &["family"],
+        _ => &[],
+    }
 }
 
 /// A stored value as the user reads it: text as it is, ids as actors' names, kit codes as
@@ -305,14 +394,8 @@ fn show(key: &str, value: &Value, names: &HashMap<String, String>) -> String {
             .get(s)
             .cloned()
             .or_else(|| {
-                // Statuses are labelled per kind of record.
-                let kinds = ["action_status", "mobilisation_status", "need_status"];
-                let keys = if key == "status" {
-                    &kinds[..]
-                } else {
-                    &[key][..]
-                };
-                keys.iter()
+                code_groups(key)
+                    .iter()
                     .find_map(|k| t_opt(&format!("domain.{k}.{s}")))
                     .map(str::to_owned)
             })
@@ -323,14 +406,32 @@ fn show(key: &str, value: &Value, names: &HashMap<String, String>) -> String {
             .map(|v| show(key, v, names))
             .collect::<Vec<_>>()
             .join(", "),
-        Value::Number(n) => n.to_string(),
-        // Nested records (territory, governance, budget lines…): their words, compact.
-        Value::Object(map) => map
-            .values()
-            .filter(|v| !matches!(v, Value::Null | Value::Array(_) | Value::Object(_)))
-            .map(|v| show("", v, names))
-            .filter(|s| s != "—")
-            .collect::<Vec<_>>()
-            .join(" · "),
+        // Whole numbers without « .0 », as the screens write them.
+        Value::Number(n) => match n.as_f64() {
+            Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => crate::ui::format::number(x),
+            _ => n.to_string(),
+        },
+        // Nested records (an indicator, a budget line, a note…): what names them, else
+        // their words, compact.
+        Value::Object(map) => {
+            let named = ["name", "label", "title", "text"].iter().find_map(|k| {
+                map.get(*k)
+                    .and_then(Value::as_str)
+                    .filter(|s| !s.is_empty())
+            });
+            match named {
+                Some(name) => match map.get("on").or_else(|| map.get("amount")) {
+                    Some(v) => format!("{name} ({})", show(key, v, names)),
+                    None => name.to_owned(),
+                },
+                None => map
+                    .iter()
+                    .filter(|(_, v)| !matches!(v, Value::Null | Value::Array(_) | Value::Object(_)))
+                    .map(|(k, v)| show(k, v, names))
+                    .filter(|s| s != "—")
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            }
+        }
     }
 }
