@@ -686,3 +686,76 @@ fn indicators_and_linked_actors_added_on_each_side_are_both_kept() {
     let (ab, ba) = both_ways(&a, &b);
     assert_eq!(ab, ba);
 }
+
+#[test]
+fn an_item_added_here_survives_an_item_removed_there_later() {
+    let (mut a, mut b) = (original(), original());
+    edit(&mut a.actions[0], &tick(10, "a"), |x| {
+        x.indicators.push(Indicator::new("I2"))
+    });
+    edit(&mut b.actions[0], &tick(20, "b"), |x| {
+        x.indicators.pop();
+    });
+    let merged = merge(&a, &b, &Choices::default()).file;
+    assert_eq!(
+        merged.actions[0].indicators, a.actions[0].indicators,
+        "nothing lost"
+    );
+    let (ab, ba) = both_ways(&a, &b);
+    assert_eq!(ab, ba);
+}
+
+#[test]
+fn two_new_budget_lines_without_a_label_are_both_kept() {
+    let (mut a, mut b) = (original(), original());
+    let line = |amount| BudgetLine {
+        kind: BudgetKind::Investment,
+        label: String::new(),
+        amount,
+        year: Some(2026),
+        actual: None,
+    };
+    edit(&mut a.actions[0], &tick(10, "a"), |x| {
+        x.budget.push(line(1000))
+    });
+    edit(&mut b.actions[0], &tick(20, "b"), |x| {
+        x.budget.push(line(2500))
+    });
+    let merged = merge(&a, &b, &Choices::default()).file;
+    let amounts: Vec<u64> = merged.actions[0].budget.iter().map(|l| l.amount).collect();
+    assert!(
+        amounts.contains(&1000) && amounts.contains(&2500),
+        "{amounts:?}"
+    );
+}
+
+#[test]
+fn an_actor_kept_against_a_deletion_is_not_offered_again_by_a_newer_file() {
+    let (a, mut b) = (original(), original());
+    let gone = b.actors[3].id;
+    delete_actor(&mut b, gone, &tick(21, "b"));
+    let mut choices = Choices::default();
+    choices.refused.insert(gone);
+    choices.at = Some(tick(100, "a"));
+    let kept = merge(&a, &b, &choices).file;
+    // The colleague edits something else and sends a newer file, still without the actor.
+    edit(&mut b.plan, &tick(200, "b"), |p| {
+        p.territory.population = Some(1)
+    });
+    let again = merge(&kept, &b, &Choices::default());
+    assert!(
+        !again.report.changes.iter().any(|c| c.id == gone),
+        "not asked again"
+    );
+    assert!(again.file.actors.iter().any(|x| x.id == gone));
+}
+
+#[test]
+fn a_full_copy_of_an_anonymised_import_blanks_nothing_here_and_asks_nothing() {
+    let a = original();
+    let mut b = original().anonymised();
+    b.anonymised = false; // saved from a share link, exported in full
+    let merged = merge(&a, &b, &Choices::default());
+    assert_eq!(merged.report.conflicts().count(), 0, "{:?}", merged.report);
+    assert_eq!(merged.file.actors, a.actors);
+}

@@ -165,9 +165,20 @@ pub fn open_editor() -> RwSignal<Option<atelier_core::Id>> {
     expect_context::<OpenEditor>().0
 }
 
-/// Moves focus to the message area (after a delete, so that « Annuler » is one Tab away).
+/// Moves focus to the message area (after a delete, so that « Annuler » is one Tab away),
+/// without scrolling: a notice offering « Annuler » stays in sight (sticky), and scrolling
+/// to where it sits in the page would lose the user's place in a long list.
 pub fn focus_notice() {
-    widgets::focus_later("notice-area");
+    request_animation_frame(|| {
+        if let Some(el) = document()
+            .get_element_by_id("notice-area")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+    });
 }
 
 /// Focuses the « Modifier » button of a record's row (after undo, or closing its editor).

@@ -201,7 +201,8 @@ pub fn Confirm(
 }
 
 /// « Modifier » and « Supprimer » at the end of a table row. The record's name follows each
-/// word for screen readers (« Modifier Envie 35 »). « Modifier » has id `edit-<id>`, where
+/// word for screen readers (« Modifier Envie 35 »), in the accessible name rather than a
+/// hidden span: two elements fewer per row on long screens (EcoIndex counts elements). « Modifier » has id `edit-<id>`, where
 /// focus returns after closing an editor or undoing a delete; without `on_edit`, « Supprimer »
 /// takes that id.
 #[component]
@@ -213,16 +214,17 @@ pub fn RowButtons(
 ) -> impl IntoView {
     let target = format!("edit-{id}");
     let delete_id = on_edit.is_none().then(|| target.clone());
-    let delete_label = format!(" {name}");
+    let edit_label = format!("{} {name}", t("common.edit"));
+    let delete_label = format!("{} {name}", t("common.delete"));
     view! {
         <td class="row-buttons">
             {on_edit.map(|edit| view! {
-                <button type="button" class="button button-small" id=target on:click=move |_| edit.run(id)>
-                    {t("common.edit")} <span class="visually-hidden">{format!(" {name}")}</span>
+                <button type="button" class="button button-small" id=target aria-label=edit_label on:click=move |_| edit.run(id)>
+                    {t("common.edit")}
                 </button>
             })}
-            <button type="button" class="button button-small button-danger" id=delete_id on:click=move |_| on_delete.run(id)>
-                {t("common.delete")} <span class="visually-hidden">{delete_label}</span>
+            <button type="button" class="button button-small button-danger" id=delete_id aria-label=delete_label on:click=move |_| on_delete.run(id)>
+                {t("common.delete")}
             </button>
         </td>
     }

@@ -115,6 +115,15 @@ test('deleting an actor far down the list keeps the place, with « Annuler » in
   assert.ok(box.y >= 0 && box.y + box.height <= 640, `« Annuler » is in sight (y = ${box.y})`);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Annuler la suppression');
+  // The next fields, at the top of the screen's content, scroll clear of the notice.
+  const notice = await page.locator('.notice').boundingBox();
+  for (let i = 0; i < 3; i += 1) {
+    await page.keyboard.press('Tab');
+    const top = await page.evaluate(() => document.activeElement.getBoundingClientRect().top);
+    assert.ok(top >= notice.y + notice.height - 1, `the focused field is not under the notice (${top} < ${notice.y + notice.height})`);
+  }
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Annuler la suppression');
   await page.keyboard.press('Enter');
   await page.getByText('16 acteurs recensés').waitFor();
   assert.deepEqual(page.problems, []);

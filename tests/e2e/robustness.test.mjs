@@ -201,7 +201,8 @@ test('Tab walks the census rows in order past the drawn window', async () => {
   await page.getByRole('button', { name: 'Modifier Acteur 00' }).focus();
   const seen = [];
   for (let i = 0; i < 100; i += 1) {
-    seen.push(await page.evaluate(() => document.activeElement.innerText.replace(/\s+/g, ' ').trim()));
+    // What a screen reader announces: the button's accessible name.
+    seen.push(await page.evaluate(() => (document.activeElement.getAttribute('aria-label') ?? document.activeElement.innerText).replace(/\s+/g, ' ').trim()));
     await page.keyboard.press('Tab');
   }
   const expected = [];

@@ -68,12 +68,17 @@ fn there_wins(here: &Value, there: &Value, h: &Option<Tick>, t: &Option<Tick>) -
 }
 
 /// What names an item of a list, to tell « the same item, changed » from « another item »:
-/// its name, label, title or text and its day or year when it has them; else its whole value.
+/// an indicator's name, a note's text and day, a measure's day, a yearly target's year.
+/// A budget line is its whole value: two lines may share a label (or have none) and a year,
+/// so a line changed on one side is kept beside the other rather than lost.
 fn item_key(item: &Value) -> Vec<&Value> {
     let Value::Object(map) = item else {
         return vec![item];
     };
-    let key: Vec<&Value> = ["name", "label", "title", "text", "on", "year"]
+    if map.contains_key("label") {
+        return vec![item];
+    }
+    let key: Vec<&Value> = ["name", "title", "text", "on", "year"]
         .iter()
         .filter_map(|k| map.get(*k))
         .collect();
@@ -192,23 +197,31 @@ pub fn differences<T: Edited>(here: &T, there: &T, side: Side) -> Vec<FieldDiff>
             // different copies in one browser, each edited there.
             let two_hands = match (&here_tick, &there_tick) {
                 (Some(h), Some(t)) => h.by != t.by || side.other_copy,
-                // Undated on both sides, a blank personal field here is one an anonymised
-                // copy left blank: the other copy's value fills it, no question asked.
-                (None, None) => !(personal && blank(&here_value)),
+                // Undated on both sides, a blank personal field is one an anonymised copy
+                // left blank: the other side's value fills it, no question asked.
+                (None, None) => !(personal && (blank(&here_value) || blank(&there_value))),
                 _ => false,
             };
             let conflict = !withheld && two_hands;
-            let theirs_by_default =
+            let mut theirs_by_default =
                 !withheld && there_wins(&here_value, &there_value, &here_tick, &there_tick);
-            let combined = (conflict && here_value.is_array() && there_value.is_array())
-                .then(|| {
-                    if theirs_by_default {
-                        union(&there_value, &here_value)
-                    } else {
-                        union(&here_value, &there_value)
-                    }
-                })
-                .filter(|c| *c != here_value && *c != there_value);
+            // Two lists changed on both sides: by default, both put together. When that is
+            // one side's list, that side wins (the same answer from either copy).
+            let mut combined = None;
+            if conflict && here_value.is_array() && there_value.is_array() {
+                let both = if theirs_by_default {
+                    union(&there_value, &here_value)
+                } else {
+                    union(&here_value, &there_value)
+                };
+                if both == here_value {
+                    theirs_by_default = false;
+                } else if both == there_value {
+                    theirs_by_default = true;
+                } else {
+                    combined = Some(both);
+                }
+            }
             FieldDiff {
                 conflict,
                 theirs_by_default,

@@ -14,7 +14,10 @@
 //! The rules, chosen so that merging B into A and A into B give the same plan:
 //! - a field is a top-level value or a field of a nested record (`territory/population`), so
 //!   two people changing two parts of the territory or of the governance change two fields;
-//!   a list (indicators, budget lines, linked actors) is one field;
+//!   a list (indicators, budget lines, linked actors) is one field, and when both sides
+//!   changed it, both lists put together ([`fields::union`]) are the default: an item added
+//!   on either side is kept, and one removed on one side only comes back (nothing is lost,
+//!   the preview shows it);
 //! - a field changed on one side only takes that side's value;
 //! - a field changed on both sides by different devices (a *conflict*) takes the later change;
 //!   the device id breaks a tie; a field never dated (files before schema 7) is older than any
@@ -29,7 +32,12 @@
 //! The user can flip any conflict and refuse any addition or deletion ([`Choices`]). Applied,
 //! a choice against the default is dated (`Choices::at`): a value kept here gets a new
 //! tick, a refused addition a tombstone, a deletion refused a `kept` mark, so that the other
-//! copy takes the same decision by default when it merges this one back.
+//! copy takes the same decision by default when it merges this one back; a record kept
+//! against a deletion is not asked about again when a newer file brings the same deletion.
+//!
+//! What it cannot know: the copies carry no common ancestor, only the last change of each
+//! field. A field changed before the plan was shared and again on one side after looks
+//! changed on both: it is listed as a conflict, with the later change as the default.
 
 pub mod fields;
 pub mod identity;

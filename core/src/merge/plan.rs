@@ -207,6 +207,11 @@ impl Context<'_> {
                 let merged = self.both(h, t);
                 out.push(merged);
             } else if let Some(tomb) = self.tomb_there.get(&h.id()).copied() {
+                // Already kept here against that very deletion: decided, not asked again.
+                if h.edits().get(KEPT).is_some_and(|k| k.at > tomb.at) {
+                    out.push(h.clone());
+                    continue;
+                }
                 let edited_here = h.edits().values().any(|k| k.at > tomb.at);
                 if self.settle(h, linked, Outcome::Deleted { edited_here }) {
                     let mut kept = h.clone();

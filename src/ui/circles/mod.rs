@@ -64,8 +64,9 @@ pub fn Circles() -> impl IntoView {
                                 view! {
                                     <li>
                                         <span>{kit::format_label(&f).to_owned()}</span>
-                                        <button type="button" class="button button-small" on:click=move |_| plan_mob(label.clone(), circle)>
-                                            {t("circles.circle.plan")} <span class="visually-hidden">{tf("circles.circle.plan_format", &[("format", &kit::format_label(&f))])}</span>
+                                        <button type="button" class="button button-small" on:click=move |_| plan_mob(label.clone(), circle)
+                                            aria-label=format!("{}{}", t("circles.circle.plan"), tf("circles.circle.plan_format", &[("format", &kit::format_label(&f))]))>
+                                            {t("circles.circle.plan")}
                                         </button>
                                     </li>
                                 }

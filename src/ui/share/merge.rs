@@ -390,6 +390,10 @@ fn show(key: &str, value: &Value, names: &HashMap<String, String>) -> String {
                 _ => s.clone(),
             }
         }
+        Value::String(s) if key.ends_with("found_by") => atelier_core::FoundBy::ALL
+            .iter()
+            .find(|f| f.code() == s)
+            .map_or_else(|| s.clone(), |f| f.label().to_owned()),
         Value::String(s) => names
             .get(s)
             .cloned()
@@ -406,11 +410,12 @@ fn show(key: &str, value: &Value, names: &HashMap<String, String>) -> String {
             .map(|v| show(key, v, names))
             .collect::<Vec<_>>()
             .join(", "),
-        // Whole numbers without « .0 », as the screens write them.
-        Value::Number(n) => match n.as_f64() {
-            Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => crate::ui::format::number(x),
-            _ => n.to_string(),
-        },
+        // A year as it is written; other numbers as the screens write them (« 12 500 »,
+        // « 12,5 »), whole ones without « .0 ».
+        Value::Number(n) if key.ends_with("year") => n.to_string(),
+        Value::Number(n) => n
+            .as_f64()
+            .map_or_else(|| n.to_string(), crate::ui::format::number),
         // Nested records (an indicator, a budget line, a note…): what names them, else
         // their words, compact.
         Value::Object(map) => {
@@ -420,7 +425,10 @@ fn show(key: &str, value: &Value, names: &HashMap<String, String>) -> String {
                     .filter(|s| !s.is_empty())
             });
             match named {
-                Some(name) => match map.get("on").or_else(|| map.get("amount")) {
+                Some(name) => match ["on", "amount", "target"]
+                    .iter()
+                    .find_map(|k| map.get(*k).filter(|v| !v.is_null()))
+                {
                     Some(v) => format!("{name} ({})", show(key, v, names)),
                     None => name.to_owned(),
                 },
