@@ -131,7 +131,8 @@ pub fn App() -> impl IntoView {
     view! { <lang::Localised><shell::Shell /></lang::Localised> }
 }
 
-fn location_hash() -> String {
+/// The address's fragment (`#/acteurs`), or "" when there is none.
+pub(crate) fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
@@ -169,16 +170,7 @@ pub fn open_editor() -> RwSignal<Option<atelier_core::Id>> {
 /// without scrolling: a notice offering « Annuler » stays in sight (sticky), and scrolling
 /// to where it sits in the page would lose the user's place in a long list.
 pub fn focus_notice() {
-    request_animation_frame(|| {
-        if let Some(el) = document()
-            .get_element_by_id("notice-area")
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
-        }
-    });
+    widgets::focus_after_render("notice-area".into(), true);
 }
 
 /// Focuses the « Modifier » button of a record's row (after undo, or closing its editor).

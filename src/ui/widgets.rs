@@ -53,13 +53,20 @@ pub fn focus_heading() -> bool {
 
 /// Focuses the element with `id`, once the current render is done.
 pub fn focus_later(id: impl Into<String>) {
-    let id = id.into();
+    focus_after_render(id.into(), false);
+}
+
+/// Focuses the element with `id` once the current render is done; with `prevent_scroll`, the
+/// page does not move to show it (for an element kept in sight another way).
+pub fn focus_after_render(id: String, prevent_scroll: bool) {
     request_animation_frame(move || {
         if let Some(el) = document()
             .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            let _ = el.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(prevent_scroll);
+            let _ = el.focus_with_options(&options);
         }
     });
 }

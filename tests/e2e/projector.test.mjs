@@ -15,8 +15,9 @@ let srv, browser;
 before(async () => { srv = await serve(DIST); browser = await launch(); await mkdir(OUT, { recursive: true }); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-/** Waits until slide `n` is the one in the address. */
-const onSlide = (page, n) => page.waitForFunction((n) => location.hash === `#/projection/${n}`, n);
+/** Waits until slide `n` is the one in the address and the one on screen. */
+const onSlide = (page, n) => page.waitForFunction((n) => location.hash === `#/projection/${n}`
+  && document.querySelector('.slide-current .slide-number')?.textContent.startsWith(`${n} /`), n);
 
 /** How far the shown slide's content goes past its box (0 when it fits). */
 const overflow = (page) => page.evaluate(() => {
@@ -56,6 +57,13 @@ test('the keyboard walks every slide at 1024×768, 1280×720 and 1920×1080 with
     await page.keyboard.press('PageDown');
     await onSlide(page, 2);
     await page.keyboard.press('PageUp');
+    await onSlide(page, 1);
+    // Keys faster than the address's change event: each moves on from the slide just asked for.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageDown');
+    await onSlide(page, 2);
+    await page.keyboard.press('Home');
     await onSlide(page, 1);
   }
 

@@ -65,7 +65,12 @@ pub fn Projector() -> impl IntoView {
         if capturing.get_untracked() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        let now = current();
+        // The address, not `state.route`: the route follows `hashchange`, which has not yet
+        // fired when keys come fast (Home then Page Down would move on from the old slide).
+        let now = match Route::parse(&crate::ui::location_hash()) {
+            Some(Route::Projector(n)) => (n.max(1) as usize).min(count().max(1)),
+            _ => current(),
+        };
         let handled = match ev.key().as_str() {
             "ArrowRight" | "ArrowDown" | "PageDown" | " " => {
                 go(now + 1);

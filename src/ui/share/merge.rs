@@ -147,60 +147,43 @@ fn Preview(name: String, here: PlanFile, there: PlanFile) -> impl IntoView {
     }
 }
 
-/// « 3 ajouts, 2 modifications, 1 suppression, 1 conflit ».
+/// « En tout : 3 ajouts, 1 suppression, 0 conflit. »: the kinds of change this copy brings,
+/// those it does not bring left out, except conflicts (« 0 conflit » tells there is nothing
+/// to decide).
 fn summary(report: &Report) -> String {
     let count =
         |f: &dyn Fn(&RecordChange) -> bool| report.changes.iter().filter(|c| f(c)).count() as u64;
-    tf(
-        "share.merge.summary",
-        &[
-            (
-                "added",
-                &tn(
-                    "share.merge.added",
-                    count(&|c| c.outcome == Outcome::Added),
-                    &[],
-                ),
-            ),
-            (
-                "changed",
-                &tn(
-                    "share.merge.changed",
-                    count(&|c| c.outcome == Outcome::Changed),
-                    &[],
-                ),
-            ),
-            (
-                "deleted",
-                &tn(
-                    "share.merge.deleted",
-                    count(&|c| matches!(c.outcome, Outcome::Deleted { .. })),
-                    &[],
-                ),
-            ),
-            (
-                "kept",
-                &tn(
-                    "share.merge.kept",
-                    count(&|c| {
-                        matches!(
-                            c.outcome,
-                            Outcome::KeptForLinks | Outcome::DeletedHere | Outcome::KeptThere
-                        )
-                    }),
-                    &[],
-                ),
-            ),
-            (
-                "conflicts",
-                &tn(
-                    "share.merge.conflicts",
-                    report.conflicts().count() as u64,
-                    &[],
-                ),
-            ),
-        ],
-    )
+    let counts = [
+        ("share.merge.added", count(&|c| c.outcome == Outcome::Added)),
+        (
+            "share.merge.changed",
+            count(&|c| c.outcome == Outcome::Changed),
+        ),
+        (
+            "share.merge.deleted",
+            count(&|c| matches!(c.outcome, Outcome::Deleted { .. })),
+        ),
+        (
+            "share.merge.kept",
+            count(&|c| {
+                matches!(
+                    c.outcome,
+                    Outcome::KeptForLinks | Outcome::DeletedHere | Outcome::KeptThere
+                )
+            }),
+        ),
+    ];
+    let mut parts: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(key, n)| tn(key, n, &[]))
+        .collect();
+    parts.push(tn(
+        "share.merge.conflicts",
+        report.conflicts().count() as u64,
+        &[],
+    ));
+    tf("share.merge.summary", &[("counts", &parts.join(", "))])
 }
 
 /// One record of the preview, with its choice.
