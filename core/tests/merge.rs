@@ -688,6 +688,35 @@ fn indicators_and_linked_actors_added_on_each_side_are_both_kept() {
 }
 
 #[test]
+fn one_sides_list_kept_against_both_lists_reaches_the_other_copy() {
+    let (mut a, mut b) = (original(), original());
+    edit(&mut a.actions[0], &tick(10, "a"), |x| {
+        x.indicators.push(Indicator::new("Indicateur A"))
+    });
+    edit(&mut b.actions[0], &tick(20, "b"), |x| {
+        x.indicators.push(Indicator::new("Indicateur B"))
+    });
+    // A keeps her list rather than both lists put together (the default).
+    let mut choices = Choices::default();
+    choices
+        .fields
+        .insert((a.actions[0].id, "indicators".into()), false);
+    choices.at = Some(tick(100, "a"));
+    let merged_a = merge(&a, &b, &choices).file;
+    assert_eq!(merged_a.actions[0].indicators, a.actions[0].indicators);
+    // B merges A's result with the defaults: A's choice comes with it, not both lists again.
+    let merged_b = merge(&b, &merged_a, &Choices::default()).file;
+    assert_eq!(merged_b.actions[0].indicators, a.actions[0].indicators);
+    assert_eq!(normal(merged_b).actions, normal(merged_a).actions);
+    // A later change of B's list is a change after the choice: both lists again.
+    edit(&mut b.actions[0], &tick(200, "b"), |x| {
+        x.indicators.push(Indicator::new("Indicateur B2"))
+    });
+    let after = merge(&b, &merge(&a, &b, &choices).file, &Choices::default()).file;
+    assert_eq!(after.actions[0].indicators.len(), 4, "the three and A's");
+}
+
+#[test]
 fn an_item_added_here_survives_an_item_removed_there_later() {
     let (mut a, mut b) = (original(), original());
     edit(&mut a.actions[0], &tick(10, "a"), |x| {

@@ -53,6 +53,14 @@ const PERSONAL: [&str; 5] = [
     "governance/internal_members",
 ];
 
+/// The key of the tick a record gets when the user keeps one side's list against both lists
+/// put together (`"indicators!"`): not a field, a mark that makes that list the default
+/// against any change of the other side older than the choice, so that the other copy
+/// follows it when it merges back.
+pub fn chosen_list(key: &str) -> String {
+    format!("{key}!")
+}
+
 /// Whether `there` wins over `here` for a field: the later tick; with no tick on either side
 /// (or the very same tick), the greater value as JSON text — arbitrary, but the same answer
 /// whichever copy merges the other, so that both end up equal.
@@ -208,7 +216,21 @@ pub fn differences<T: Edited>(here: &T, there: &T, side: Side) -> Vec<FieldDiff>
             // Two lists changed on both sides: by default, both put together. When that is
             // one side's list, that side wins (the same answer from either copy).
             let mut combined = None;
-            if conflict && here_value.is_array() && there_value.is_array() {
+            // A list a user chose over both lists, after the other side's change: that list.
+            let chosen = |edits: &Edits, other: &Option<Tick>| {
+                edits
+                    .get(&chosen_list(&key))
+                    .filter(|mark| other.as_ref().is_none_or(|o| *mark > o))
+                    .cloned()
+            };
+            let chosen = (
+                chosen(here.edits(), &there_tick),
+                chosen(there.edits(), &here_tick),
+            );
+            let lists = conflict && here_value.is_array() && there_value.is_array();
+            if lists && (chosen.0.is_some() || chosen.1.is_some()) {
+                theirs_by_default = chosen.1 > chosen.0;
+            } else if lists {
                 let both = if theirs_by_default {
                     union(&there_value, &here_value)
                 } else {

@@ -17,7 +17,8 @@
 //!   a list (indicators, budget lines, linked actors) is one field, and when both sides
 //!   changed it, both lists put together ([`fields::union`]) are the default: an item added
 //!   on either side is kept, and one removed on one side only comes back (nothing is lost,
-//!   the preview shows it);
+//!   the preview shows it); one side's list that a user chose instead is marked
+//!   ([`fields::chosen_list`]) and stays the default against older changes of the other copy;
 //! - a field changed on one side only takes that side's value;
 //! - a field changed on both sides by different devices (a *conflict*) takes the later change;
 //!   the device id breaks a tie; a field never dated (files before schema 7) is older than any

@@ -1,7 +1,7 @@
 //! The whole plan: each kind of record merged by id, deletions and links settled, and a
 //! [`Report`] of what the other copy brings — the merge preview.
 
-use super::fields::{combine, differences, FieldDiff, Side};
+use super::fields::{chosen_list, combine, differences, FieldDiff, Side};
 use super::{Edited, Tombstone};
 use crate::file::migrations::RecordKind;
 use crate::file::PlanFile;
@@ -167,11 +167,16 @@ impl Context<'_> {
             })
             .collect();
         let mut merged = combine(here, there, &take, put);
-        // A value kept here against the later one there is dated now: the other copy will
-        // take it when it merges this one back.
+        // A value kept here against the later one there is dated now, and one side's list
+        // chosen over both lists put together is marked: the other copy will follow the
+        // choice when it merges this one back.
         if let Some(at) = &self.choices.at {
-            for f in fields.iter().filter(|f| f.theirs_by_default && !f.withheld) {
-                if self.choices.fields.get(&(here.id(), f.key.clone())) == Some(&false) {
+            for f in fields.iter().filter(|f| !f.withheld) {
+                let choice = chosen(f);
+                if f.combined.is_some() && choice.is_some() {
+                    merged.edits_mut().insert(chosen_list(&f.key), at.clone());
+                }
+                if f.theirs_by_default && choice == Some(false) {
                     merged.edits_mut().insert(f.key.clone(), at.clone());
                 }
             }
