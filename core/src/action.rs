@@ -82,6 +82,14 @@ pub struct FollowUp {
 }
 
 impl ActionSheet {
+    /// Who leads the fiche, as screens and documents name it: the pilote, else the pilot's
+    /// service (an anonymised copy keeps only the service); `None` when both are blank.
+    pub fn leader(&self) -> Option<&str> {
+        [self.pilot.trim(), self.pilot_service.trim()]
+            .into_iter()
+            .find(|p| !p.is_empty())
+    }
+
     /// A new sheet with a title and axis; status « À venir », nothing else set.
     pub fn new(id: Id, title: impl Into<String>, axis: Axis) -> Self {
         ActionSheet {
@@ -126,15 +134,19 @@ impl ActionSheet {
     /// Moves the sheet to `status` on day `today`, keeping dates coherent:
     /// - starting it (« En cours ») sets the start date if none was given;
     /// - finishing it (« Réalisé ») records `done_on`, and a start date if none;
-    /// - leaving « Réalisé » clears `done_on`.
+    /// - leaving « Réalisé » clears `done_on`;
+    /// - back to « À venir » the day it was started, the start date that day set goes too (a
+    ///   card moved one column too far and back leaves no date the user never gave).
     pub fn set_status(&mut self, status: ActionStatus, today: NaiveDate) {
         if status == self.status {
             return;
         }
+        let started_today = today.min(self.due.unwrap_or(today));
         match status {
             ActionStatus::InProgress | ActionStatus::Done if self.start.is_none() => {
-                self.start = Some(today.min(self.due.unwrap_or(today)));
+                self.start = Some(started_today);
             }
+            ActionStatus::Planned if self.start == Some(started_today) => self.start = None,
             _ => {}
         }
         self.done_on = (status == ActionStatus::Done).then_some(today);
@@ -518,6 +530,21 @@ mod tests {
             "leaving « Réalisé » clears the day it was done"
         );
         assert_eq!(a.status, ActionStatus::Paused);
+    }
+
+    #[test]
+    fn started_then_moved_back_the_same_day_leaves_no_start_date() {
+        let mut a = sheet();
+        a.set_status(ActionStatus::InProgress, day(2026, 12, 3));
+        a.set_status(ActionStatus::Planned, day(2026, 12, 3));
+        assert_eq!(a.start, None);
+        a.set_status(ActionStatus::InProgress, day(2026, 12, 3));
+        a.set_status(ActionStatus::Planned, day(2026, 12, 9));
+        assert_eq!(
+            a.start,
+            Some(day(2026, 12, 3)),
+            "started on another day: kept"
+        );
     }
 
     #[test]

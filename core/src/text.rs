@@ -1,5 +1,18 @@
 //! Text normalisation used to match what people type against the kit's vocabulary.
 
+/// Whether `s` shows nothing: only spaces and invisible characters (zero-width spaces and
+/// joiners, word joiner, byte-order mark, soft hyphen). A name made of these would be an
+/// actor nobody can see or pick.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+            )
+    })
+}
+
 /// Folds `s` for loose comparison: lower case, French accents removed, every run of
 /// non-alphanumeric characters turned into one space, trimmed.
 ///
@@ -87,6 +100,14 @@ pub fn sheet_day(day: chrono::NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    #[test]
+    fn invisible_characters_alone_are_blank() {
+        use super::is_blank;
+        assert!(is_blank(" \u{200B}\u{FEFF} \u{AD}\t"));
+        assert!(is_blank(""));
+        assert!(!is_blank("\u{200B}Envie 35"));
+    }
 
     #[test]
     fn spreadsheet_days_read_in_both_writings() {

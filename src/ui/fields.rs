@@ -2,6 +2,7 @@
 //! change (autosave). One component per kind of field also keeps the wasm small: a view is
 //! compiled once, not once per form.
 
+use atelier_core::text::is_blank;
 use leptos::prelude::*;
 
 /// Longest name or title accepted (characters): longer is a paste gone wrong, and it would
@@ -61,7 +62,7 @@ pub fn TextField(
                         set_left.set(room.filter(|n| *n < 40));
                     }
                     let problem = match required {
-                        Some(message) if v.trim().is_empty() => Some(message),
+                        Some(message) if is_blank(&v) => Some(message),
                         Some(_) if too_long(&v) => Some(atelier_core::i18n::t("common.too_long")),
                         _ => check.and_then(|c| c(&v)),
                     };
@@ -120,35 +121,38 @@ pub fn DateField(
     }
 }
 
-/// Keeps an input or textarea showing `stored` whenever it does not have focus, so that a
-/// change stored by another tab shows without overwriting what the user is typing.
+/// Keeps an input or textarea showing `stored`, so that a change stored by another tab (or a
+/// merge) shows without overwriting what the user is typing: a field with focus follows too
+/// when it still shows the previous stored value — every keystroke is saved at once, so the
+/// user has typed nothing unsaved, and their next keystroke must not write the old text back.
 fn follow<E>(stored: Signal<String>, node: NodeRef<E>)
 where
     E: leptos::html::ElementType + 'static,
     E::Output: Clone + AsRef<web_sys::HtmlElement> + wasm_bindgen::JsCast + 'static,
 {
-    Effect::new(move |_| {
+    Effect::new(move |before: Option<String>| {
         let value = stored.get();
-        let Some(el) = node.get() else { return };
+        let Some(el) = node.get() else { return value };
         let html: &web_sys::HtmlElement = el.as_ref();
         let focused = document().active_element().is_some_and(|a| {
             let node: &web_sys::Element = html;
             a == *node
         });
-        if focused {
-            return;
-        }
-        if let Some(input) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(html) {
-            if input.value() != value {
-                input.set_value(&value);
+        let input = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(html);
+        let area = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlTextAreaElement>(html);
+        let shown = match (input, area) {
+            (Some(i), _) => i.value(),
+            (_, Some(a)) => a.value(),
+            _ => return value,
+        };
+        if shown != value && (!focused || before.as_deref() == Some(shown.as_str())) {
+            match (input, area) {
+                (Some(i), _) => i.set_value(&value),
+                (_, Some(a)) => a.set_value(&value),
+                _ => {}
             }
-        } else if let Some(area) =
-            wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlTextAreaElement>(html)
-        {
-            if area.value() != value {
-                area.set_value(&value);
-            }
         }
+        value
     });
 }
 
@@ -228,7 +232,7 @@ pub fn AddForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_owned();
-        let problem = if n.is_empty() {
+        let problem = if is_blank(&n) {
             Some(missing)
         } else if too_long(&n) {
             Some(atelier_core::i18n::t("common.too_long"))

@@ -163,6 +163,8 @@ test('the import preview lists rows, flags duplicates and stores nothing until c
   await page.getByRole('button', { name: 'Importer 16 acteurs' }).click();
   await page.getByText('16 acteurs importés').waitFor();
   await page.getByText('16 acteurs recensés').waitFor();
+  // The keyboard is on the message (« Annuler » one Tab away), not lost on the page's body.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'notice-area');
   await context.close();
 });
 

@@ -76,7 +76,7 @@ test('merging a colleague\'s copy keeps both sets of edits and shows the one con
   assert.match(preview, /Ajouter « Fablab des Champs »/);
   assert.match(preview, /Supprimer « Région Bretagne »/);
   // The summary names what this copy brings, and nothing it does not (no « 0 gardé »).
-  assert.match(preview, /En tout : 1 ajout, \d+ modifications?, 1 suppression, 1 conflit\./);
+  assert.match(preview, /En tout : 1 ajout, 1 modification, 1 suppression, 1 conflit\./);
   const conflicts = a.page.locator('fieldset.merge-conflict');
   assert.equal(await conflicts.count(), 1, 'only the field changed on both sides');
   assert.match(await conflicts.locator('legend').innerText(), /^ADEME Bretagne : Description — modifié des deux côtés/);

@@ -72,6 +72,16 @@ test('two tabs on one plan merge their edits and never revive a deleted actor', 
   await b.waitForFunction(() => document.getElementById('actor-description').value === 'Vu au forum des associations');
   await b.getByLabel('Contact (courriel ou téléphone)').fill('alpha@exemple.fr');
   await settled(b);
+  // The cursor left in a field of tab B: that field follows tab A's save too (B has typed
+  // nothing since), so B's next keystroke adds to A's text instead of writing B's old one back.
+  await b.getByLabel('Référent (nom ou fonction)').focus();
+  await a.getByLabel('Référent (nom ou fonction)').fill('Mme Durand');
+  await settled(a);
+  await b.waitForFunction(() => document.getElementById('actor-referent').value === 'Mme Durand');
+  await b.getByLabel('Référent (nom ou fonction)').press('End');
+  await b.keyboard.type(', élue');
+  await settled(b);
+  await a.waitForFunction(() => document.getElementById('actor-referent').value === 'Mme Durand, élue');
 
   await a.getByRole('button', { name: 'Fermer la fiche' }).click();
   await a.getByRole('button', { name: 'Supprimer Gamma' }).click();
@@ -82,7 +92,7 @@ test('two tabs on one plan merge their edits and never revive a deleted actor', 
     await p.reload();
     const row = p.locator('.actor-table tbody tr', { hasText: 'Alpha' });
     await row.waitFor();
-    assert.match(await row.innerText(), /Mme Martin/);
+    assert.match(await row.innerText(), /Mme Durand, élue/);
     await p.getByText('1 acteur recensé').waitFor();
   }
   await context.close();

@@ -257,7 +257,7 @@ pub fn bilan(file: &PlanFile, year: i32) -> Document {
                 vec![
                     a.title.clone(),
                     a.status.label().into(),
-                    or_dash(Some(a.pilot.trim().to_owned()).filter(|p| !p.is_empty())),
+                    or_dash(a.leader().map(str::to_owned)),
                     or_dash(a.due.map(short_date)),
                     or_dash(has_lines.then(|| euros(planned))),
                     or_dash(actual.filter(|_| has_lines).map(euros)),
@@ -420,6 +420,18 @@ mod tests {
         assert_eq!(likely_year(day(12)), 2026);
         assert_eq!(likely_year(day(7)), 2026);
         assert_eq!(likely_year(day(2)), 2025);
+    }
+
+    #[test]
+    fn a_fiche_led_by_a_service_only_names_that_service() {
+        let mut file = example();
+        file.actions[0].pilot = "  ".into();
+        file.actions[0].pilot_service = "Service prévention des déchets".into();
+        let text = plain(&bilan(&file, 2026));
+        let sheet = &file.actions[0];
+        let row = format!("{} | {} |", sheet.title, sheet.status.label());
+        let row = text.lines().find(|l| l.starts_with(&row)).unwrap();
+        assert!(row.contains("| Service prévention des déchets |"), "{row}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::{migrations::migrate_file, PlanFile, FORMAT_TAG, MAX_FILE_BYTES, SCHEMA_VERSION};
 use crate::i18n::{t, tf};
+use crate::text::is_blank;
 use crate::Id;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -128,6 +129,11 @@ pub fn parse_plan_bytes(bytes: &[u8]) -> Result<PlanFile, ImportError> {
 pub fn parse_plan_file(text: &str) -> Result<PlanFile, ImportError> {
     // Windows Notepad saves UTF-8 with a byte-order mark, which JSON does not allow.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::NotAPlan {
+            reason: t("errors.file.empty").into(),
+        });
+    }
     // A census table sent to the plan importer: say where it belongs rather than « not JSON ».
     let first_line = text.trim_start().lines().next().unwrap_or("");
     if !first_line.starts_with(['{', '[']) && first_line.contains(';') {
@@ -202,7 +208,7 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
         path,
         detail: detail.to_owned(),
     };
-    if file.plan.name.trim().is_empty() {
+    if is_blank(&file.plan.name) {
         return Err(invalid(
             "plan.name".into(),
             t("errors.file.empty_plan_name"),
@@ -217,7 +223,7 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
         }
     };
     for (i, actor) in file.actors.iter().enumerate() {
-        if actor.name.trim().is_empty() {
+        if is_blank(&actor.name) {
             let path = format!("actors[{i}].name");
             return Err(invalid(path, t("errors.file.empty_actor_name")));
         }
@@ -236,7 +242,7 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
         return Err(e);
     }
     for (i, action) in file.actions.iter().enumerate() {
-        if action.title.trim().is_empty() {
+        if is_blank(&action.title) {
             return Err(invalid(
                 format!("actions[{i}].title"),
                 t("errors.file.empty_title"),
@@ -246,17 +252,13 @@ fn validate(file: &PlanFile) -> Result<(), ImportError> {
         if let Some(e) = dangling(&action.actor_ids, &format!("actions[{i}].actor_ids")) {
             return Err(e);
         }
-        if let Some(j) = action
-            .indicators
-            .iter()
-            .position(|x| x.name.trim().is_empty())
-        {
+        if let Some(j) = action.indicators.iter().position(|x| is_blank(&x.name)) {
             let path = format!("actions[{i}].indicators[{j}].name");
             return Err(invalid(path, t("errors.file.empty_indicator_name")));
         }
     }
     for (i, m) in file.mobilisations.iter().enumerate() {
-        if m.format.trim().is_empty() {
+        if is_blank(&m.format) {
             let path = format!("mobilisations[{i}].format");
             return Err(invalid(path, t("errors.file.empty_mobilisation_format")));
         }
@@ -299,15 +301,94 @@ fn json_detail(e: &serde_json::Error) -> String {
     }
 }
 
-/// Gives serde's English messages a French lead while keeping the precise part.
+/// Words serde uses for what it found, by their English lead, with the key of their
+/// translation (the literal after them, `` `42` ``, is kept as it is).
+const FOUND: [(&str, &str); 8] = [
+    ("integer", "errors.file.serde.found.integer"),
+    ("floating point", "errors.file.serde.found.decimal"),
+    ("string", "errors.file.serde.found.text"),
+    ("boolean", "errors.file.serde.found.boolean"),
+    ("map", "errors.file.serde.found.object"),
+    ("sequence", "errors.file.serde.found.list"),
+    ("unit value", "errors.file.serde.found.null"),
+    ("null", "errors.file.serde.found.null"),
+];
+
+/// What serde expected, as it says it, with the key of its translation.
+const EXPECTED: [(&str, &str); 14] = [
+    ("a string", "errors.file.serde.expected.text"),
+    ("a sequence", "errors.file.serde.expected.list"),
+    ("a boolean", "errors.file.serde.expected.boolean"),
+    ("a map", "errors.file.serde.expected.object"),
+    ("struct", "errors.file.serde.expected.object"),
+    ("u8", "errors.file.serde.expected.integer"),
+    ("u16", "errors.file.serde.expected.integer"),
+    ("u32", "errors.file.serde.expected.integer"),
+    ("u64", "errors.file.serde.expected.integer"),
+    ("i32", "errors.file.serde.expected.integer"),
+    ("i64", "errors.file.serde.expected.integer"),
+    ("an integer", "errors.file.serde.expected.integer"),
+    ("f64", "errors.file.serde.expected.number"),
+    ("f32", "errors.file.serde.expected.number"),
+];
+
+/// chrono's messages for a date it cannot read.
+const BAD_DATE: [&str; 6] = [
+    "input contains invalid characters",
+    "premature end of input",
+    "input is out of range",
+    "trailing input",
+    "no possible date",
+    "input is not enough",
+];
+
+/// « integer `42` » in the user's language: the kind translated, the literal kept.
+fn found(text: &str) -> String {
+    FOUND
+        .iter()
+        .find_map(|(en, key)| {
+            let rest = text.strip_prefix(en)?;
+            (rest.is_empty() || rest.starts_with(' ')).then(|| format!("{}{rest}", t(key)))
+        })
+        .unwrap_or_else(|| text.to_owned())
+}
+
+/// « a string », « struct Actor », « u32 » in the user's language.
+fn expected(text: &str) -> String {
+    EXPECTED
+        .iter()
+        .find(|(en, _)| text == *en || text.starts_with(&format!("{en} ")))
+        .map_or_else(|| text.to_owned(), |(_, key)| t(key).to_owned())
+}
+
+/// serde's English messages in the user's words, keeping the precise part (the value found,
+/// the values allowed).
 fn translate_serde(message: &str) -> String {
     let m = message.split(" at line ").next().unwrap_or(message);
     if let Some(field) = m.strip_prefix("missing field ") {
         tf("errors.file.serde.missing_field", &[("field", &field)])
-    } else if let Some(rest) = m.strip_prefix("invalid type: ") {
-        tf("errors.file.serde.invalid_type", &[("detail", &rest)])
+    } else if let Some(rest) = m
+        .strip_prefix("invalid type: ")
+        .or_else(|| m.strip_prefix("invalid value: "))
+    {
+        match rest.split_once(", expected ") {
+            Some((what, wanted)) => tf(
+                "errors.file.serde.invalid_type",
+                &[("found", &found(what)), ("expected", &expected(wanted))],
+            ),
+            None => tf("errors.file.serde.invalid", &[("detail", &rest)]),
+        }
     } else if let Some(rest) = m.strip_prefix("unknown variant ") {
-        tf("errors.file.serde.unknown_variant", &[("detail", &rest)])
+        let (value, allowed) = rest
+            .split_once(", expected one of ")
+            .or_else(|| rest.split_once(", expected "))
+            .unwrap_or((rest, ""));
+        tf(
+            "errors.file.serde.unknown_variant",
+            &[("value", &value), ("allowed", &allowed)],
+        )
+    } else if BAD_DATE.iter().any(|d| m.contains(d)) {
+        t("errors.file.serde.bad_date").to_owned()
     } else {
         tf("errors.file.serde.invalid", &[("detail", &m)])
     }
@@ -485,6 +566,11 @@ mod tests {
             err.to_string(),
             "Champ « plan.name » : le nom du plan est vide."
         );
+        // A name of invisible characters only is as blank as spaces.
+        let mut invisible = sample();
+        invisible.actors[0].name = "\u{200B}".into();
+        let err = parse_plan_file(&invisible.to_json()).unwrap_err();
+        assert!(err.to_string().contains("actors[0].name"), "{err}");
     }
 
     #[test]
@@ -668,7 +754,45 @@ mod tests {
         assert_eq!(path, "actors[0].engagement");
         assert!(err
             .to_string()
-            .starts_with("Champ « actors[0].engagement » : valeur inconnue"));
+            .starts_with("Champ « actors[0].engagement » : valeur inconnue `enorme` ; valeurs possibles : `not_identified`"));
+
+        // Every refusal in the user's words: no serde English left.
+        let cases: [(&str, serde_json::Value, &str); 4] = [
+            (
+                "name",
+                42.into(),
+                "type inattendu : le nombre entier `42`, alors qu'il faut un texte.",
+            ),
+            (
+                "nr_action_types",
+                serde_json::json!({}),
+                "type inattendu : un objet, alors qu'il faut une liste.",
+            ),
+            (
+                "found_on",
+                "03/12/2026".into(),
+                "date illisible : écrivez-la sous la forme AAAA-MM-JJ",
+            ),
+            (
+                "partner_funder",
+                "oui".into(),
+                "alors qu'il faut true ou false.",
+            ),
+        ];
+        for (field, bad, said) in cases {
+            let mut value = serde_json::to_value(sample()).unwrap();
+            value["actors"][0][field] = bad;
+            let err = parse_plan_file(&value.to_string()).unwrap_err().to_string();
+            assert!(err.contains(said), "{field}: {err}");
+            assert!(!err.contains("expected"), "{field}: {err}");
+        }
+        assert_eq!(
+            parse_plan_file(" \n").unwrap_err().to_string(),
+            ImportError::NotAPlan {
+                reason: t("errors.file.empty").into()
+            }
+            .to_string()
+        );
 
         let mut value = serde_json::to_value(sample()).unwrap();
         value["plan"].as_object_mut().unwrap().remove("name");

@@ -19,7 +19,9 @@ pub fn text() -> impl Strategy<Value = String> {
 /// Text that is not blank (names, titles).
 pub fn name() -> impl Strategy<Value = String> {
     (
-        any::<char>().prop_filter("not blank", |c| !c.is_whitespace()),
+        any::<char>().prop_filter("not blank", |c| {
+            !atelier_core::text::is_blank(&c.to_string())
+        }),
         text(),
     )
         .prop_map(|(c, rest)| format!("{c}{rest}"))

@@ -24,10 +24,7 @@ fn move_card(state: AppState, id: Id, status: ActionStatus, said: WriteSignal<St
 
 /// Who leads a card's fiche and when it is due, as the card shows them under its title.
 fn card_meta(a: &ActionSheet) -> String {
-    let pilot = [a.pilot.trim(), a.pilot_service.trim()]
-        .into_iter()
-        .find(|p| !p.is_empty());
-    let mut parts: Vec<String> = pilot.map(str::to_owned).into_iter().collect();
+    let mut parts: Vec<String> = a.leader().map(str::to_owned).into_iter().collect();
     if let Some(due) = a.due {
         parts.push(tf(
             "actions.board.due",

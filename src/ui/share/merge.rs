@@ -155,9 +155,10 @@ fn summary(report: &Report) -> String {
         |f: &dyn Fn(&RecordChange) -> bool| report.changes.iter().filter(|c| f(c)).count() as u64;
     let counts = [
         ("share.merge.added", count(&|c| c.outcome == Outcome::Added)),
+        // A record whose only differences are conflicts is counted with the conflicts.
         (
             "share.merge.changed",
-            count(&|c| c.outcome == Outcome::Changed),
+            count(&|c| c.outcome == Outcome::Changed && c.fields.iter().any(|f| !f.conflict)),
         ),
         (
             "share.merge.deleted",
