@@ -39,13 +39,12 @@ pub fn SharePanel() -> impl IntoView {
                 }
                 Ok(Err(e)) => {
                     set_link.set(None);
-                    let detail = match e {
+                    // The size message says it all (the limit, what to send instead).
+                    let message = match e {
                         ShareError::TooLarge { .. } => e.to_string(),
                         other => tf("share.link_failed", &[("error", &other)]),
                     };
-                    state
-                        .notice
-                        .set(Some(Notice::error(t("share.too_large"), vec![detail])));
+                    state.notice.set(Some(Notice::error(message, vec![])));
                 }
             }
         });
