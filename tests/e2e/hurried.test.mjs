@@ -76,7 +76,7 @@ test('qualifying from the table: the active row by keyboard, or every actor show
   assert.match(await page.locator('.row-detail').innerText(), /^Envie 35 · Association dans le NR \(seconde vie\) · Organismes associatifs · /);
   await page.getByRole('button', { name: 'Qualifier rapidement' }).click();
   const editor = page.locator('#quick-qualify');
-  assert.ok(await editor.getByRole('radio', { name: /ligne active : Envie 35/ }).isChecked());
+  assert.ok(await editor.getByRole('radio', { name: /choisi dans le tableau : Envie 35/ }).isChecked());
   await editor.getByLabel("Niveau d'engagement").selectOption('driving');
   await editor.getByRole('button', { name: 'Appliquer' }).click();
   await page.getByText('1 acteur modifié.').waitFor();
@@ -124,7 +124,7 @@ test('with « Qualifier rapidement » open and no row chosen yet, a click on a r
 
   // That click chose the row: « Appliquer » now changes Ville de Rennes alone, not every actor shown.
   const panel = page.locator('#quick-qualify');
-  assert.ok(await panel.getByRole('radio', { name: /ligne active : Ville de Rennes/ }).isChecked());
+  assert.ok(await panel.getByRole('radio', { name: /choisi dans le tableau : Ville de Rennes/ }).isChecked());
   await panel.getByLabel("Niveau d'engagement").selectOption('aware');
   await panel.getByRole('button', { name: 'Appliquer' }).click();
   await page.getByText('1 acteur modifié.').waitFor();
