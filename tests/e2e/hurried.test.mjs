@@ -117,7 +117,7 @@ test('with « Qualifier rapidement » open and no row chosen yet, a click on a r
   await page.getByText('16 acteurs recensés').waitFor();
   await page.getByLabel('Rechercher un acteur').fill('Rennes');
   await page.getByRole('button', { name: 'Qualifier rapidement' }).click();
-  await page.locator('#quick-qualify').getByText("aucune pour l'instant").waitFor();
+  await page.locator('#quick-qualify').getByText('cliquez sur une ligne, ou allez-y avec Tab').waitFor();
   await page.getByRole('button', { name: 'Modifier Ville de Rennes' }).click();
   assert.equal(await page.locator('#actor-name').inputValue(), 'Ville de Rennes');
   await page.getByRole('button', { name: 'Fermer la fiche' }).click();
@@ -131,7 +131,7 @@ test('with « Qualifier rapidement » open and no row chosen yet, a click on a r
 
   // The active row deleted: nothing to change, and the message says so.
   await page.getByRole('button', { name: 'Supprimer Ville de Rennes' }).click();
-  await panel.getByText("aucune pour l'instant").waitFor();
+  await panel.getByText('cliquez sur une ligne, ou allez-y avec Tab').waitFor();
   await panel.getByRole('button', { name: 'Appliquer' }).click();
   await page.getByText('Aucun acteur à modifier').waitFor();
 
