@@ -101,7 +101,7 @@ test('an action plan exported as .ods, edited by LibreOffice, reads back with th
   await page.locator('#import-actions-file').setInputFiles(back);
   const preview = page.locator('.import-preview');
   await preview.getByRole('heading', { name: /Plan d'actions lu dans/ }).waitFor();
-  assert.match(await preview.innerText(), /0 nouvelle\(s\) fiche\(s\), 1 fiche\(s\) modifiée\(s\)/);
+  assert.match(await preview.innerText(), /nouvelles fiches : 0 ; fiches modifiées : 1\./);
   const changed = preview.locator('tbody tr', { hasText: title });
   assert.match(await changed.innerText(), /Statut : « À venir » → « En cours »|Statut.*À venir.*En cours/);
   await preview.getByRole('button', { name: 'Appliquer (1 fiche)' }).click();
