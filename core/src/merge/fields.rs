@@ -217,19 +217,17 @@ pub fn differences<T: Edited>(here: &T, there: &T, side: Side) -> Vec<FieldDiff>
             // one side's list, that side wins (the same answer from either copy).
             let mut combined = None;
             // A list a user chose over both lists, after the other side's change: that list.
-            let chosen = |edits: &Edits, other: &Option<Tick>| {
+            let mark_after = |edits: &Edits, other: &Option<Tick>| {
                 edits
                     .get(&chosen_list(&key))
                     .filter(|mark| other.as_ref().is_none_or(|o| *mark > o))
                     .cloned()
             };
-            let chosen = (
-                chosen(here.edits(), &there_tick),
-                chosen(there.edits(), &here_tick),
-            );
+            let mark_here = mark_after(here.edits(), &there_tick);
+            let mark_there = mark_after(there.edits(), &here_tick);
             let lists = conflict && here_value.is_array() && there_value.is_array();
-            if lists && (chosen.0.is_some() || chosen.1.is_some()) {
-                theirs_by_default = chosen.1 > chosen.0;
+            if lists && (mark_here.is_some() || mark_there.is_some()) {
+                theirs_by_default = mark_there > mark_here;
             } else if lists {
                 let both = if theirs_by_default {
                     union(&there_value, &here_value)
